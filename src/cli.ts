@@ -1,0 +1,33 @@
+// `layerscope <command>`: the same pure core the extension uses, from a terminal or CI.
+import { runLintCli } from './cli/lint';
+import { runAnalyzeCli } from './cli/analyze';
+
+const usage = `Usage:
+  layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold LEVEL] [--ignore CODE]... FILE... | -
+  layerscope analyze IMAGE [--source engine|archive] [--json] [--ci] [--lowest-efficiency R] [--highest-wasted-bytes SIZE] [--highest-user-wasted-percent R]
+  layerscope --help | --version`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'lint': return runLintCli(rest);
+    case 'analyze': return runAnalyzeCli(rest);
+    case '--version': case '-v':
+      process.stdout.write(`${require('../package.json').version}\n`);
+      return 0;
+    case undefined: case '--help': case '-h': case 'help':
+      process.stdout.write(`${usage}\n`);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`layerscope: unknown command '${command}'\n${usage}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err: unknown) => {
+    process.stderr.write(`layerscope: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

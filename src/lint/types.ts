@@ -1,0 +1,43 @@
+// The contract between the rule set, the document model, the CLI formatters and the editor glue.
+// Pure data: no vscode, no dockerode. Positions are 0-based (line, character), like LSP.
+
+export type Level = 'error' | 'warning' | 'info' | 'style';
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+export interface TextEdit { range: Range; newText: string }
+
+/** A quick fix computed by the pure core; the editor glue maps it to a CodeAction. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix people most likely want (shown first, applied by "auto fix"). */
+  preferred?: boolean;
+}
+
+export type FindingTag = 'unnecessary' | 'deprecated';
+
+export interface Finding {
+  /** Stable rule code: DLxxxx, a BuildKit check name, SCxxxx, or an LSxxxx validity code. */
+  code: string;
+  level: Level;
+  message: string;
+  range: Range;
+  fixes?: Fix[];
+  tags?: FindingTag[];
+}
+
+export type RuleSource = 'hadolint' | 'buildkit' | 'shellcheck' | 'syntax';
+
+export interface RuleMeta {
+  code: string;
+  /** Other names accepted in pragmas and config (e.g. BuildKit's check name for a DL rule). */
+  aliases?: string[];
+  /** Default level before configuration overrides. */
+  level: Level;
+  /** One line saying what the rule catches, in our own words. */
+  title: string;
+  /** Which family the code belongs to (for docs and pragma compatibility). */
+  source: RuleSource;
+}

@@ -1,0 +1,123 @@
+// Engine-neutral shapes the whole extension works with. The dockerode adapter maps the
+// Engine API's JSON into these; nothing outside src/docker/ sees raw API field names.
+
+export interface ImageSummary {
+  /** Full ID, `sha256:…`. */
+  id: string;
+  /** `repo:tag` strings; empty for an untagged image (`<none>:<none>` is dropped). */
+  repoTags: string[];
+  repoDigests: string[];
+  /** Parent image ID (legacy builder), '' when none. */
+  parentId: string;
+  /** Creation time, seconds since the epoch. */
+  created: number;
+  /** Total bytes of the image, layers shared with other images included. */
+  size: number;
+  /** Bytes shared with other local images; undefined when the engine did not compute it. */
+  sharedSize?: number;
+  /** Number of containers using this image; undefined when the engine did not compute it. */
+  containers?: number;
+  labels: Record<string, string>;
+}
+
+export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+
+export interface PortMapping {
+  privatePort: number;
+  publicPort?: number;
+  type: string;
+  ip?: string;
+}
+
+export interface ContainerSummary {
+  id: string;
+  /** Names without the leading slash. */
+  names: string[];
+  /** Image reference as the container was created with it. */
+  image: string;
+  imageId: string;
+  command: string;
+  created: number;
+  state: ContainerState;
+  /** Human status, e.g. "Up 3 minutes (healthy)". */
+  status: string;
+  health?: 'healthy' | 'unhealthy' | 'starting';
+  ports: PortMapping[];
+  labels: Record<string, string>;
+}
+
+export interface HistoryEntry {
+  /** Image ID for entries that are images themselves, else '<missing>'. */
+  id: string;
+  created: number;
+  createdBy: string;
+  tags: string[];
+  size: number;
+  comment: string;
+}
+
+export interface VolumeSummary {
+  name: string;
+  driver: string;
+  mountpoint: string;
+  /** Bytes, -1 when unknown. */
+  size: number;
+  /** Containers referencing it, -1 when unknown. */
+  refCount: number;
+  labels: Record<string, string>;
+}
+
+export interface BuildCacheRecord {
+  id: string;
+  type: string;
+  description: string;
+  inUse: boolean;
+  shared: boolean;
+  size: number;
+  createdAt: string;
+  lastUsedAt?: string;
+  usageCount: number;
+}
+
+/** `GET /system/df`, normalised across the API ≤ 1.51 and ≥ 1.53 shapes. */
+export interface DiskUsage {
+  layersSize: number;
+  images: ImageSummary[];
+  containers: (ContainerSummary & { sizeRw: number; sizeRootFs: number })[];
+  volumes: VolumeSummary[];
+  buildCache: BuildCacheRecord[];
+}
+
+export interface EngineInfo {
+  /** Where we connected, shown to people: `unix:///var/run/docker.sock`, `tcp://…`, `ssh://…`. */
+  endpoint: string;
+  /** Where the endpoint came from: setting, DOCKER_HOST, a docker context, or the platform default. */
+  source: 'setting' | 'env' | 'context' | 'default';
+  contextName?: string;
+}
+
+export interface EngineVersion {
+  version: string;
+  apiVersion: string;
+  minApiVersion: string;
+  os: string;
+  arch: string;
+  /** The API version this client negotiated and uses. */
+  negotiatedApiVersion: string;
+}
+
+/** One event from `GET /events`. */
+export interface EngineEvent {
+  type: string;        // 'container' | 'image' | 'volume' | 'network' | 'builder' | ...
+  action: string;      // 'start', 'die', 'delete', 'tag', 'untag', 'health_status: healthy', ...
+  id: string;          // Actor.ID
+  attributes: Record<string, string>;
+  time: number;        // seconds
+  timeNano: number;
+}
+
+export interface RemovedItem {
+  /** 'Untagged' or 'Deleted' for images, the ID for other kinds. */
+  kind: 'untagged' | 'deleted';
+  ref: string;
+}
