@@ -7,13 +7,19 @@ import { registerViews } from './views';
 
 let ctx: Ctx | undefined;
 
-export async function activate(extension: vscode.ExtensionContext): Promise<Ctx> {
+/** What activate() returns: the integration tests reach the live objects through it. */
+export interface LayerscopeApi {
+  ctx: Ctx;
+  views: ReturnType<typeof registerViews>;
+}
+
+export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
   ctx = new Ctx(extension, connectEngine());
   extension.subscriptions.push(ctx);
-  registerViews(ctx);
+  const views = registerViews(ctx);
   registerCommands(ctx);
   watchEngine(ctx);
-  return ctx;
+  return { ctx, views };
 }
 
 export function deactivate(): void {
