@@ -1,0 +1,178 @@
+// Pure: an image's history as table rows, which history entries carry a filesystem layer, and how
+// many of its layer bytes are shared with other local images versus unique to it.
+import type { HistoryEntry } from './types';
+
+export interface HistoryRow {
+  /** Position in the image's history, 0 = oldest (the base). */
+  index: number;
+  /** Image ID of that step, '' when the engine reports '<missing>'. */
+  id: string;
+  created: number;
+  /** The instruction, cleaned for reading (`RUN …`, `COPY …`, `ENV …`). */
+  createdBy: string;
+  /** Exactly what the engine reported. */
+  createdByRaw: string;
+  comment: string;
+  tags: string[];
+  size: number;
+  /** True when the step added no filesystem layer (ENV, LABEL, CMD, …). */
+  empty: boolean;
+  /** Index into RootFS.Layers (oldest first) for steps with a layer; undefined for empty steps. */
+  layerIndex?: number;
+  /** The layer's diff ID when the layer mapping is known. */
+  diffId?: string;
+}
+
+const nopPrefix = /^\/bin\/sh -c #\(nop\)\s*/;
+const shellPrefix = /^\/bin\/sh -c\s+/;
+const buildkitShell = /^RUN \/bin\/sh -c\s+/;
+/** BuildKit records build args as `|2 A=1 B=2 /bin/sh -c …`: the count and the pairs are noise here. */
+const buildArgs = /^\|\d+\s+(?:\S+=\S*\s+)*?(?=\/bin\/sh -c)/;
+
+/**
+ * `/bin/sh -c #(nop)  ENV A=1` → `ENV A=1`; `/bin/sh -c apt-get …` → `RUN apt-get …`;
+ * BuildKit's `RUN /bin/sh -c …` → `RUN …`. Anything else is returned trimmed.
+ */
+export function cleanCreatedBy(raw: string): string {
+  let text = raw.trim().replace(buildArgs, '');
+  if (nopPrefix.test(text)) return text.replace(nopPrefix, '').trim();
+  if (shellPrefix.test(text)) return `RUN ${text.replace(shellPrefix, '').trim()}`;
+  if (buildkitShell.test(text)) text = `RUN ${text.replace(buildkitShell, '').trim()}`;
+  return text.replace(/\s+# buildkit$/, '');
+}
+
+/** Instructions that only change image metadata, never the filesystem. */
+const metadataOnly = /^(ENV|LABEL|CMD|ENTRYPOINT|EXPOSE|USER|ARG|MAINTAINER|STOPSIGNAL|HEALTHCHECK|ONBUILD|SHELL|VOLUME)\b/i;
+
+export function isMetadataInstruction(createdBy: string): boolean {
+  return metadataOnly.test(cleanCreatedBy(createdBy));
+}
+
+/**
+ * Turns `GET /images/{id}/history` (newest first) into rows (oldest first) and maps the steps that
+ * carry a layer onto RootFS.Layers. The history API has no `empty_layer` flag, so: steps with bytes
+ * carry a layer; when there are more layers than that, zero-byte steps that are not metadata-only
+ * instructions carry the rest, oldest first. When the counts still disagree the mapping stays unknown
+ * (no diffId) rather than guessed — `emptyLayers` from a deep analysis replaces the guess.
+ */
+export function historyRows(
+  history: HistoryEntry[],
+  diffIds: string[] = [],
+  emptyLayers?: boolean[],
+): HistoryRow[] {
+  const oldestFirst = [...history].reverse();
+  const rows: HistoryRow[] = oldestFirst.map((entry, index) => ({
+    index,
+    id: entry.id === '<missing>' ? '' : entry.id,
+    created: entry.created,
+    createdBy: cleanCreatedBy(entry.createdBy),
+    createdByRaw: entry.createdBy,
+    comment: entry.comment,
+    tags: entry.tags,
+    size: entry.size,
+    empty: true,
+  }));
+  const carriesLayer = emptyLayers && emptyLayers.length === rows.length
+    ? emptyLayers.map((empty) => !empty)
+    : guessLayerSteps(rows, diffIds.length);
+  let layer = 0;
+  rows.forEach((row, i) => {
+    if (!carriesLayer[i]) return;
+    row.empty = false;
+    row.layerIndex = layer;
+    row.diffId = diffIds.length === carriesLayer.filter(Boolean).length ? diffIds[layer] : undefined;
+    layer++;
+  });
+  return rows;
+}
+
+function guessLayerSteps(rows: HistoryRow[], layerCount: number): boolean[] {
+  const withBytes = rows.map((r) => r.size > 0);
+  let missing = layerCount - withBytes.filter(Boolean).length;
+  if (missing <= 0) return withBytes;
+  return rows.map((row, i) => {
+    if (withBytes[i]) return true;
+    if (missing > 0 && !metadataOnly.test(row.createdBy)) {
+      missing--;
+      return true;
+    }
+    return false;
+  });
+}
+
+export type SortKey = 'order' | 'size';
+
+/** Rows for display: newest or oldest first, or by size (largest first, ties keep history order). */
+export function sortRows<T extends { index: number; size: number }>(rows: T[], key: SortKey, newestFirst: boolean): T[] {
+  const byOrder = (a: T, b: T) => (newestFirst ? b.index - a.index : a.index - b.index);
+  return [...rows].sort(key === 'size' ? (a, b) => b.size - a.size || byOrder(a, b) : byOrder);
+}
+
+/**
+ * Layers are stored once per chain (a layer plus everything under it), so a layer is shared with
+ * another image only when that image has the same diff IDs up to and including it. Returns, per image
+ * ID, one flag per layer: true when another image in `layersByImage` has the same chain.
+ */
+export function sharedLayerFlags(layersByImage: Map<string, string[]>): Map<string, boolean[]> {
+  // A trie of chains: node key = parent node number + diff ID; value = node number and image count.
+  const nodes = new Map<string, { id: number; images: Set<string> }>();
+  const chains = new Map<string, number[]>();
+  for (const [imageId, diffIds] of layersByImage) {
+    let parent = 0;
+    const path: number[] = [];
+    for (const diffId of diffIds) {
+      const key = `${parent} ${diffId}`;
+      let node = nodes.get(key);
+      if (!node) {
+        node = { id: nodes.size + 1, images: new Set() };
+        nodes.set(key, node);
+      }
+      node.images.add(imageId);
+      parent = node.id;
+      path.push(node.id);
+    }
+    chains.set(imageId, path);
+  }
+  const countById = new Map<number, number>();
+  for (const node of nodes.values()) countById.set(node.id, node.images.size);
+  const result = new Map<string, boolean[]>();
+  for (const [imageId, path] of chains) result.set(imageId, path.map((id) => (countById.get(id) ?? 0) > 1));
+  return result;
+}
+
+export interface LayerShare {
+  layerIndex: number;
+  historyIndex: number;
+  size: number;
+  /** Another local image stores this layer too; undefined when the layer mapping is unknown. */
+  shared?: boolean;
+}
+
+export interface SizeBreakdown {
+  total: number;
+  shared: number;
+  unique: number;
+  /** False when the history could not be mapped onto the layers: shared/unique are then 0. */
+  known: boolean;
+  /** Per layer (RootFS order). */
+  layers: LayerShare[];
+}
+
+/** Splits an image's layer bytes into shared and unique, from its rows and its shared-layer flags. */
+export function sizeBreakdown(rows: HistoryRow[], sharedFlags: boolean[] | undefined): SizeBreakdown {
+  const layerRows = rows.filter((r) => r.layerIndex !== undefined);
+  const known = sharedFlags !== undefined && layerRows.every((r) => r.diffId !== undefined);
+  const layers: LayerShare[] = layerRows.map((r) => ({
+    layerIndex: r.layerIndex!, historyIndex: r.index, size: r.size,
+    shared: known ? sharedFlags![r.layerIndex!] ?? false : undefined,
+  }));
+  const total = layers.reduce((s, l) => s + l.size, 0);
+  const shared = layers.filter((l) => l.shared).reduce((s, l) => s + l.size, 0);
+  return { total, shared, unique: known ? total - shared : 0, known, layers };
+}
+
+/** RootFS.Layers from a raw inspect object, [] when absent. */
+export function diffIdsFromInspect(inspect: Record<string, unknown>): string[] {
+  const rootFs = inspect.RootFS as { Layers?: unknown } | undefined;
+  return Array.isArray(rootFs?.Layers) ? rootFs!.Layers.filter((l): l is string => typeof l === 'string') : [];
+}
