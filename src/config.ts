@@ -3,11 +3,32 @@ import * as vscode from 'vscode';
 
 const section = () => vscode.workspace.getConfiguration('layerscope');
 
+/** `layerscope.lint.*` for one Dockerfile (resource-scoped: folders may differ). */
+export interface LintSettings {
+  enable: boolean;
+  debounceMs: number;
+  ignore: string[];
+  override: Partial<Record<'error' | 'warning' | 'info' | 'style', string[]>>;
+  trustedRegistries: string[];
+  shellcheck: boolean;
+}
+
 export const config = {
   /** Machine-scoped: a workspace cannot redirect the engine. */
   host(): string {
     const inspected = section().inspect<string>('host');
     return (inspected?.globalValue ?? inspected?.defaultValue ?? '').trim();
+  },
+  lint(scope?: vscode.Uri): LintSettings {
+    const s = vscode.workspace.getConfiguration('layerscope.lint', scope);
+    return {
+      enable: s.get<boolean>('enable', true),
+      debounceMs: Math.max(0, s.get<number>('debounceMs', 300)),
+      ignore: s.get<string[]>('ignore', []),
+      override: s.get<LintSettings['override']>('override', {}),
+      trustedRegistries: s.get<string[]>('trustedRegistries', []),
+      shellcheck: s.get<boolean>('shellcheck.enable', true),
+    };
   },
   get<T>(key: string, fallback: T): T {
     return section().get<T>(key, fallback);
