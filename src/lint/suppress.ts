@@ -6,6 +6,7 @@ import type { Finding, Fix, Range } from './types';
 
 const IGNORE = /^([ \t]*#[ \t]*hadolint[ \t]+ignore[ \t]*=[ \t]*)/i;
 const GLOBAL_IGNORE = /^([ \t]*#[ \t]*hadolint[ \t]+global[ \t]+ignore[ \t]*=[ \t]*)/i;
+const COMMENT = /^[ \t]*#/;
 const CODE_LIST = /^[A-Za-z0-9_-]+(?:[ \t]*,[ \t]*[A-Za-z0-9_-]+)*/;
 /** BuildKit reads `# key=value` lines at the very top as parser directives; a comment before them ends that. */
 const DIRECTIVE = /^[ \t]*#[ \t]*[A-Za-z][A-Za-z0-9]*[ \t]*=[ \t]*\S/;
@@ -22,7 +23,7 @@ export function suppressionFixes(text: string, finding: Finding): Fix[] {
 
 /**
  * `# hadolint ignore=CODE` on the line right above the instruction that holds `line`, indented
- * like the instruction; merged into a pragma already there. Undefined when `line` is in no
+ * like the instruction; merged into a pragma already in the comments right above it. Undefined when `line` is in no
  * instruction (a comment, a blank line) or the pragma already names the code.
  */
 export function ignoreForInstruction(text: string, code: string, line: number): Fix | undefined {
@@ -30,8 +31,9 @@ export function ignoreForInstruction(text: string, code: string, line: number): 
   if (startLine === undefined) return undefined;
   const lines = splitLines(text);
   const title = `Ignore ${code} for this instruction`;
-  if (startLine > 0) {
-    const merged = mergeInto(lines[startLine - 1], startLine - 1, IGNORE, code);
+  // A pragma anywhere in the comment block right above the instruction applies to it: extend that one.
+  for (let l = startLine - 1; l >= 0 && COMMENT.test(lines[l]); l--) {
+    const merged = mergeInto(lines[l], l, IGNORE, code);
     if (merged === null) return undefined;
     if (merged) return { title, edits: [merged] };
   }

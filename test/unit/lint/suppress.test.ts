@@ -60,6 +60,21 @@ describe('suppress: ignore for this instruction', () => {
       lines('FROM debian:12', '  #  hadolint ignore = DL3008, DL3009,DL3015   ', '  RUN apt-get install curl'));
   });
 
+  it('extends a pragma further up the comment block above the instruction', () => {
+    const text = lines('FROM debian:12', '# hadolint ignore=DL3008', '# curl for the health check', 'RUN apt-get install curl');
+    assert.equal(apply(text, ignoreForInstruction(text, 'DL3015', 3)),
+      lines('FROM debian:12', '# hadolint ignore=DL3008,DL3015', '# curl for the health check', 'RUN apt-get install curl'));
+  });
+
+  it('does not reach past a blank line or another instruction for a pragma', () => {
+    const text = lines('# hadolint ignore=DL3008', 'FROM debian:12', 'RUN apt-get install curl');
+    assert.equal(apply(text, ignoreForInstruction(text, 'DL3015', 2)),
+      lines('# hadolint ignore=DL3008', 'FROM debian:12', '# hadolint ignore=DL3015', 'RUN apt-get install curl'));
+    const spaced = lines('FROM debian:12', '# hadolint ignore=DL3008', '', 'RUN apt-get install curl');
+    assert.equal(apply(spaced, ignoreForInstruction(spaced, 'DL3015', 3)),
+      lines('FROM debian:12', '# hadolint ignore=DL3008', '', '# hadolint ignore=DL3015', 'RUN apt-get install curl'));
+  });
+
   it('fills an empty pragma', () => {
     const text = lines('FROM debian:12', '# hadolint ignore=', 'RUN apt-get install curl');
     assert.equal(apply(text, ignoreForInstruction(text, 'DL3015', 2)),
