@@ -30,6 +30,18 @@ export const config = {
       shellcheck: s.get<boolean>('shellcheck.enable', true),
     };
   },
+  /** Images view grouping: repository, registry or none. */
+  imagesGroupBy(): 'repository' | 'registry' | 'none' {
+    return oneOf(section().get<string>('images.groupBy'), ['repository', 'registry', 'none'] as const, 'repository');
+  },
+  /** Images view order: created (newest first), name, or size (largest first). */
+  imagesSortBy(): 'created' | 'name' | 'size' {
+    return oneOf(section().get<string>('images.sortBy'), ['created', 'name', 'size'] as const, 'created');
+  },
+  /** Containers view grouping: by state or by compose project label. */
+  containersGroupBy(): 'state' | 'compose' {
+    return oneOf(section().get<string>('containers.groupBy'), ['state', 'compose'] as const, 'state');
+  },
   get<T>(key: string, fallback: T): T {
     return section().get<T>(key, fallback);
   },
@@ -37,3 +49,7 @@ export const config = {
     return e.affectsConfiguration(`layerscope.${key}`);
   },
 };
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+  return (allowed as readonly string[]).includes(value ?? '') ? (value as T) : fallback;
+}

@@ -1,0 +1,163 @@
+// The shared part of the four explorer views: one refresh emitter per tree, TreeNode → TreeItem,
+// the unreachable-engine message, and a way for tests and the benchmark to await a refresh.
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import type { TreeNode } from '../model/tree';
+import type { EngineSnapshot, SnapshotPart } from './snapshot';
+
+export type Node = TreeNode<unknown>;
+
+export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  protected readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly view: vscode.TreeView<Node>;
+  protected roots: Node[] = [];
+  private loaded = false;
+  private stale = true;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private waiters: (() => void)[] = [];
+  private lastError = '';
+
+  constructor(protected readonly ctx: Ctx, protected readonly snapshot: EngineSnapshot, readonly viewId: string,
+    /** The engine reads this view depends on: refresh() re-reads them. */
+    private readonly parts: SnapshotPart[]) {
+    this.view = vscode.window.createTreeView(viewId, { treeDataProvider: this, showCollapseAll: true });
+    ctx.push(this, this.view, this.changed);
+    ctx.push(this.view.onDidChangeVisibility((e) => { if (e.visible && this.stale) void this.reload(); }));
+  }
+
+  /** Reads what the view shows from the engine and builds its nodes. */
+  protected abstract load(): Promise<Node[]>;
+
+  /** Text under the view's title: the current engine (and, for Images, the filter). */
+  protected describe(): string {
+    try {
+      const info = this.ctx.engine.info;
+      return info.contextName ? `${info.contextName} (${info.endpoint})` : info.endpoint;
+    } catch {
+      return '';
+    }
+  }
+
+  /** Re-reads this view's data from the engine and rebuilds it. */
+  refresh(): Promise<void> {
+    this.snapshot.invalidate(...this.parts);
+    return this.reload();
+  }
+
+  /** Rebuilds from the snapshot (the caller invalidated what changed); concurrent calls share one load. */
+  reload(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.nextRefresh();
+    }
+    this.running = this.runLoads().finally(() => { this.running = undefined; });
+    return this.running;
+  }
+
+  /** Marks the data old: reload now if the view is visible, else when it is next shown. */
+  invalidate(): void {
+    this.stale = true;
+    if (this.view.visible) void this.reload();
+  }
+
+  /** Resolves after the next refresh completes (tests and the benchmark use it). */
+  nextRefresh(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Test hook: the nodes currently shown (after a refresh if none yet). */
+  async rootNodes(): Promise<Node[]> {
+    return (await this.getChildren()) ?? [];
+  }
+
+  private async runLoads(): Promise<void> {
+    do {
+      this.again = false;
+      this.stale = false;
+      await this.loadOnce();
+    } while (this.again);
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  private async loadOnce(): Promise<void> {
+    if (this.ctx.state === 'unreachable') {
+      this.roots = [];
+      this.showState();
+      this.changed.fire(undefined);
+      return;
+    }
+    try {
+      this.roots = await this.load();
+      this.lastError = '';
+    } catch (err) {
+      this.roots = [];
+      this.lastError = err instanceof Error ? err.message : String(err);
+      this.ctx.log.warn(`${this.viewId}: ${this.lastError}`);
+    }
+    this.loaded = true;
+    this.showState();
+    this.changed.fire(undefined);
+  }
+
+  /** TreeView.message carries the actionable error; the description names the engine. */
+  protected showState(): void {
+    this.view.message = this.ctx.state === 'unreachable' ? this.ctx.error || 'The Docker engine is not reachable.' : this.lastError || undefined;
+    this.view.description = this.describe();
+  }
+
+  /** The engine went away or came back: clear, or reload by itself. */
+  onEngineState(): void {
+    if (this.ctx.state === 'unreachable') {
+      this.roots = [];
+      this.stale = true;
+      this.showState();
+      this.changed.fire(undefined);
+    } else if (this.ctx.state === 'ready') {
+      this.showState();
+      void this.reload();
+    }
+  }
+
+  async getChildren(element?: Node): Promise<Node[]> {
+    if (element) return element.children ?? [];
+    if (this.ctx.state === 'unreachable') return [];
+    if (!this.loaded || this.stale) await this.reload();
+    return this.roots;
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    return toTreeItem(node);
+  }
+
+  getParent(node: Node): Node | undefined {
+    return findParent(this.roots, node);
+  }
+
+  dispose(): void {
+    for (const w of this.waiters.splice(0)) w();
+  }
+}
+
+export function toTreeItem(node: Node): vscode.TreeItem {
+  const { item } = node;
+  const collapse = item.collapse === 'expanded' ? vscode.TreeItemCollapsibleState.Expanded
+    : item.collapse === 'collapsed' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
+  const t = new vscode.TreeItem(item.label, collapse);
+  t.id = item.id;
+  t.description = item.description;
+  t.tooltip = item.tooltip;
+  t.contextValue = item.contextValue;
+  if (item.icon) t.iconPath = new vscode.ThemeIcon(item.icon.id, item.icon.color ? new vscode.ThemeColor(item.icon.color) : undefined);
+  return t;
+}
+
+function findParent(nodes: Node[], target: Node): Node | undefined {
+  for (const n of nodes) {
+    if (n.children?.includes(target)) return n;
+    const deeper = n.children && findParent(n.children, target);
+    if (deeper) return deeper;
+  }
+  return undefined;
+}

@@ -1,0 +1,55 @@
+// The Images view: tags grouped and sorted per settings, a name filter, in-use markers, and shared
+// vs unique size resolved on hover.
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { config } from '../config';
+import { buildImageTree, imageTooltip, type ImageTagRef } from '../model/images';
+import { ExplorerTree, type Node } from './explorerTree';
+import type { EngineSnapshot } from './snapshot';
+
+export class ImagesView extends ExplorerTree {
+  private filterText = '';
+  private sharedSizes: Promise<Map<string, number>> | undefined;
+
+  constructor(ctx: Ctx, snapshot: EngineSnapshot) {
+    super(ctx, snapshot, 'layerscope.images', ['images', 'containers']);
+  }
+
+  get filter(): string { return this.filterText; }
+
+  setFilter(text: string): Promise<void> {
+    this.filterText = text.trim();
+    void vscode.commands.executeCommand('setContext', 'layerscope.images.filtered', this.filterText !== '');
+    return this.reload();
+  }
+
+  protected override describe(): string {
+    const engine = super.describe();
+    return this.filterText ? `filter: "${this.filterText}" · ${engine}` : engine;
+  }
+
+  protected async load(): Promise<Node[]> {
+    const [images, containers] = await Promise.all([this.snapshot.images(), this.snapshot.containers()]);
+    this.sharedSizes = undefined;
+    return buildImageTree(images, containers, {
+      groupBy: config.imagesGroupBy(), sortBy: config.imagesSortBy(), filter: this.filterText, nowMs: Date.now(),
+    });
+  }
+
+  /**
+   * API < 1.42 lists SharedSize as -1; /system/df computes it. That call is slow (about 150 ms
+   * with 1,000 containers), so it runs once per refresh, only when someone hovers a tag.
+   */
+  async resolveTreeItem(item: vscode.TreeItem, node: Node): Promise<vscode.TreeItem> {
+    const tag = node.ref as ImageTagRef | undefined;
+    if (tag?.kind !== 'imageTag' || tag.image.sharedSize !== undefined) return item;
+    try {
+      this.sharedSizes ??= this.snapshot.diskUsage().then((df) => new Map(df.images.map((i) => [i.id, i.sharedSize ?? -1])));
+      const shared = (await this.sharedSizes).get(tag.image.id);
+      item.tooltip = imageTooltip(tag, shared, Date.now());
+    } catch {
+      this.sharedSizes = undefined;
+    }
+    return item;
+  }
+}
