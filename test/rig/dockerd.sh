@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# A private test dockerd: its own socket, data-root and exec-root, no bridge network, so it never
+# disturbs a daemon a person already runs and several named daemons can run side by side.
+#
+#   test/rig/dockerd.sh start|stop|status NAME      (NAME defaults to $LAYERSCOPE_DOCKERD_NAME or "test")
+#
+# Installs Debian docker.io + busybox-static when dockerd is missing and we are root.
+# Prints the socket address (unix:///run/layerscope-NAME/docker.sock) on start/status.
+set -euo pipefail
+
+cmd=${1:-}
+name=${2:-${LAYERSCOPE_DOCKERD_NAME:-test}}
+[[ $name =~ ^[a-z0-9_-]+$ ]] || { echo "dockerd.sh: bad daemon name '$name' (use [a-z0-9_-])" >&2; exit 2; }
+
+run_dir=/run/layerscope-$name
+sock=$run_dir/docker.sock
+pidfile=$run_dir/dockerd.pid
+data_root=/var/lib/layerscope-$name
+log=/tmp/layerscope-$name-dockerd.log
+start_timeout=${LAYERSCOPE_DOCKERD_TIMEOUT:-60}
+
+ping() {
+  [[ -S $sock ]] && curl -sf --max-time 2 --unix-socket "$sock" http://localhost/_ping >/dev/null 2>&1
+}
+
+daemon_pid() {
+  [[ -f $pidfile ]] || return 1
+  local pid; pid=$(cat "$pidfile" 2>/dev/null) || return 1
+  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+install_if_missing() {
+  if command -v dockerd >/dev/null && { [[ -x /bin/busybox ]] || command -v busybox >/dev/null; } && command -v curl >/dev/null; then
+    return 0
+  fi
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "dockerd.sh: dockerd/busybox-static/curl missing and not root; install docker.io busybox-static curl" >&2
+    exit 1
+  fi
+  echo "dockerd.sh: installing docker.io busybox-static curl" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  flock /tmp/apt.lock apt-get update -qq
+  flock /tmp/apt.lock apt-get install -y -qq docker.io busybox-static curl >/dev/null
+}
+
+fail_with_log() {
+  echo "dockerd.sh: $1" >&2
+  echo "---- last lines of $log ----" >&2
+  tail -n 30 "$log" >&2 || true
+  exit 1
+}
+
+start() {
+  if ping; then echo "unix://$sock"; return 0; fi
+  # Two callers starting the same daemon at once must not both launch one.
+  exec 9>"/tmp/layerscope-$name-dockerd.lock"
+  flock 9
+  if ping; then echo "unix://$sock"; return 0; fi
+  install_if_missing
+  local pid
+  if pid=$(daemon_pid); then
+    echo "dockerd.sh: daemon '$name' (pid $pid) is running but not answering yet; waiting" >&2
+  else
+    mkdir -p "$run_dir/exec" "$data_root"
+    rm -f "$sock" "$pidfile"
+    # setsid: the daemon must outlive this script and not receive the caller's terminal signals.
+    setsid dockerd \
+      --bridge=none --iptables=false --ip6tables=false --shutdown-timeout 5 \
+      --data-root "$data_root" \
+      --exec-root "$run_dir/exec" \
+      --pidfile "$pidfile" \
+      -H "unix://$sock" \
+      >"$log" 2>&1 </dev/null 8>&- 9>&- &
+    pid=$!
+  fi
+  local deadline=$((SECONDS + start_timeout))
+  until ping; do
+    # Exited already? No point waiting for the timeout.
+    kill -0 "$pid" 2>/dev/null || fail_with_log "daemon '$name' exited during start-up"
+    (( SECONDS < deadline )) || fail_with_log "daemon '$name' did not answer GET /_ping on $sock within ${start_timeout}s"
+    sleep 0.1
+  done
+  echo "unix://$sock"
+}
+
+stop() {
+  local pid
+  if ! pid=$(daemon_pid); then rm -f "$pidfile"; return 0; fi
+  kill -TERM "$pid"
+  # dockerd stops its containers (10 s grace each, in parallel) and its containerd; allow for that.
+  local deadline=$((SECONDS + 40))
+  while kill -0 "$pid" 2>/dev/null; do
+    if (( SECONDS >= deadline )); then
+      echo "dockerd.sh: daemon '$name' (pid $pid) ignored SIGTERM; sending SIGKILL" >&2
+      kill -KILL "$pid" 2>/dev/null || true
+      break
+    fi
+    sleep 0.1
+  done
+  rm -f "$pidfile"
+}
+
+status() {
+  if ping; then echo "running unix://$sock"; return 0; fi
+  if pid=$(daemon_pid); then echo "starting (pid $pid, not answering)"; return 1; fi
+  echo "stopped"; return 3
+}
+
+case $cmd in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  *) echo "usage: $0 start|stop|status [NAME]" >&2; exit 2 ;;
+esac
