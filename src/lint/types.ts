@@ -3,6 +3,9 @@
 
 export type Level = 'error' | 'warning' | 'info' | 'style';
 
+/** Levels from most to least severe; a failure threshold compares indexes in this list. */
+export const LEVELS: readonly Level[] = ['error', 'warning', 'info', 'style'];
+
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
 
@@ -41,3 +44,6 @@ export interface RuleMeta {
   /** Which family the code belongs to (for docs and pragma compatibility). */
   source: RuleSource;
 }
+
+/** Code of the finding produced when a rule itself crashes (the other rules still run). */
+export const INTERNAL_ERROR_CODE = 'LS9000';

@@ -1,0 +1,89 @@
+// The linter's entry point: pure, synchronous, never throws. Same code from the editor and the CLI.
+import { DEFAULT_CONFIG, LintConfig } from './config';
+import { LintDocument } from './document';
+import { applyPragmas, readPragmas } from './pragmas';
+import { canonicalCode, rules } from './registry';
+import { reporterFor, Rule } from './rule';
+import { Finding, INTERNAL_ERROR_CODE, Level, Range } from './types';
+import { validityFindings } from './validity';
+
+export interface LintOptions {
+  /** Resolved configuration (see config.ts: mergeConfig). Defaults to DEFAULT_CONFIG. */
+  config?: LintConfig;
+  /** The Dockerfile's name or path, for messages and rules that care (e.g. CopyIgnoredFile). */
+  fileName?: string;
+  /** Reads a file relative to the Dockerfile's directory (`.dockerignore`); undefined when absent. */
+  readFile?: (relPath: string) => string | undefined;
+  /** Run only these rules (default: every registered rule). */
+  rules?: Rule[];
+  /** Skip dockerfile-utils' validity checks (LSxxxx). */
+  skipValidity?: boolean;
+}
+
+const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * Lints Dockerfile text. Returns findings sorted by position, after configuration (ignored,
+ * override) and in-file pragmas. A rule that throws yields one LS9000 finding naming it.
+ */
+export function lintDockerfile(text: string, options: LintOptions = {}): Finding[] {
+  const config = options.config ?? DEFAULT_CONFIG;
+  let doc: LintDocument;
+  try {
+    doc = new LintDocument(text, config, options.fileName, options.readFile);
+  } catch (e) {
+    return [internalError('the parser', e, ZERO)];
+  }
+  const raw: Finding[] = [];
+  if (!options.skipValidity) {
+    try { raw.push(...validityFindings(text, doc.ast)); } catch (e) { raw.push(internalError('the validator', e, ZERO)); }
+  }
+  const ignored = new Set(config.ignored.map(canonicalCode));
+  for (const rule of options.rules ?? rules) {
+    if (ignored.has(rule.meta.code)) continue;
+    const mine: Finding[] = [];
+    try {
+      rule.check(doc, reporterFor(rule.meta, mine));
+      raw.push(...mine);
+    } catch (e) {
+      raw.push(internalError(`rule ${rule.meta.code}`, e, ZERO));
+    }
+  }
+  let findings = raw;
+  if (!config.disableIgnorePragma) {
+    try { findings = applyPragmas(raw, readPragmas(doc), doc); } catch (e) { findings.push(internalError('the pragma reader', e, ZERO)); }
+  }
+  const override = new Map<string, Level>(Object.entries(config.override).map(([k, v]) => [canonicalCode(k), v]));
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const code = canonicalCode(f.code);
+    if (ignored.has(code) && f.code !== INTERNAL_ERROR_CODE) continue;
+    const level = override.get(code);
+    out.push(clampFinding(level ? { ...f, level } : f, doc));
+  }
+  return out.sort(byPosition);
+}
+
+function internalError(where: string, e: unknown, range: Range): Finding {
+  const msg = e instanceof Error ? e.message : String(e);
+  return { code: INTERNAL_ERROR_CODE, level: 'error', message: `Internal error in ${where}: ${msg}`, range };
+}
+
+/** Keeps every range inside the text (rules and the validator may point past a line's end). */
+function clampFinding(f: Finding, doc: LintDocument): Finding {
+  const s = doc.positionAt(doc.offsetAt(f.range.start));
+  let e = doc.positionAt(doc.offsetAt(f.range.end));
+  if (e.line < s.line || (e.line === s.line && e.character < s.character)) e = s;
+  if (s.line === f.range.start.line && s.character === f.range.start.character
+    && e.line === f.range.end.line && e.character === f.range.end.character) return f;
+  return { ...f, range: { start: s, end: e } };
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
+    || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+export type { Finding, Fix, Level, Range, RuleMeta, TextEdit } from './types';
+export { LintDocument } from './document';
+export type { LintConfig } from './config';

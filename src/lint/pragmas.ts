@@ -1,0 +1,101 @@
+// In-file suppression: hadolint comments and BuildKit's `# check=` parser directive.
+//   # hadolint ignore=DL3008,DL3015        the next instruction only
+//   # hadolint global ignore=DL3059        the whole file
+//   # check=skip=StageNameCasing,DL3006    (top-of-file directive) the whole file
+//   # check=skip=all                       every BuildKit check (and DL rules that have a BuildKit name)
+//   # check=error=true                     BuildKit checks are reported as errors
+import type { LintDocument } from './document';
+import { canonicalCode, findRule } from './registry';
+import type { Finding } from './types';
+
+export interface Suppressions {
+  /** Canonical codes ignored in the whole file. */
+  global: Set<string>;
+  /** Canonical codes ignored per instruction, keyed by the instruction's first line. */
+  byInstructionLine: Map<number, Set<string>>;
+  /** `check=skip=all`. */
+  skipAllChecks: boolean;
+  /** `check=error=true`. */
+  checksAreErrors: boolean;
+}
+
+const HADOLINT = /^hadolint\s+(global\s+)?ignore\s*=\s*(.*)$/i;
+const DIRECTIVE = /^\s*#\s*([A-Za-z][A-Za-z0-9_-]*)\s*=\s*(.*?)\s*$/;
+
+function codeList(s: string): string[] {
+  return s.split(/[,\s]+/).filter((t) => /^[A-Za-z][A-Za-z0-9_-]*$/.test(t)).map(canonicalCode);
+}
+
+/** Reads every suppression pragma of the document. */
+export function readPragmas(doc: LintDocument): Suppressions {
+  const sup: Suppressions = { global: new Set(), byInstructionLine: new Map(), skipAllChecks: false, checksAreErrors: false };
+  const starts = doc.instructions.map((i) => i.range.start.line);
+  for (const c of doc.comments) {
+    const m = HADOLINT.exec(c.getContent());
+    if (!m) continue;
+    const codes = codeList(m[2]);
+    if (m[1]) { for (const code of codes) sup.global.add(code); continue; }
+    const line = c.getRange().start.line;
+    const next = starts.find((s) => s > line);
+    if (next === undefined) continue;
+    const set = sup.byInstructionLine.get(next) ?? new Set<string>();
+    for (const code of codes) set.add(code);
+    sup.byInstructionLine.set(next, set);
+  }
+  readCheckDirective(doc, sup);
+  return sup;
+}
+
+/** Parser directives sit in the leading comment block, before any blank line or instruction. */
+function readCheckDirective(doc: LintDocument, sup: Suppressions): void {
+  for (let n = 0; n < doc.lineCount; n++) {
+    const m = DIRECTIVE.exec(doc.lineText(n).replace(/^\uFEFF/, ''));
+    if (!m) break;
+    if (m[1].toLowerCase() !== 'check') continue;
+    for (const part of m[2].split(';')) {
+      const eq = part.indexOf('=');
+      if (eq < 0) continue;
+      const key = part.slice(0, eq).trim().toLowerCase();
+      const value = part.slice(eq + 1).trim();
+      if (key === 'skip') {
+        for (const v of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+          if (v.toLowerCase() === 'all') sup.skipAllChecks = true; else sup.global.add(canonicalCode(v));
+        }
+      } else if (key === 'error') {
+        sup.checksAreErrors = value.toLowerCase() === 'true';
+      }
+    }
+  }
+}
+
+/** True for rules BuildKit also implements (their own checks or DL rules with a BuildKit alias). */
+export function isBuildkitCheck(code: string): boolean {
+  const r = findRule(code);
+  return !!r && (r.meta.source === 'buildkit' || (r.meta.aliases ?? []).some((a) => !/^(DL|SC|LS)\d+$/i.test(a)));
+}
+
+/**
+ * Applies suppressions to findings (dropping suppressed ones, raising BuildKit checks to error when
+ * asked). `instructionLineOf` maps a finding's line to the first line of its instruction.
+ */
+export function applyPragmas(findings: Finding[], sup: Suppressions, doc: LintDocument): Finding[] {
+  const firstLine = instructionStartByLine(doc);
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const code = canonicalCode(f.code);
+    if (sup.global.has(code)) continue;
+    if (sup.skipAllChecks && isBuildkitCheck(code)) continue;
+    const start = firstLine[f.range.start.line];
+    if (start !== undefined && sup.byInstructionLine.get(start)?.has(code)) continue;
+    out.push(sup.checksAreErrors && isBuildkitCheck(code) ? { ...f, level: 'error' } : f);
+  }
+  return out;
+}
+
+function instructionStartByLine(doc: LintDocument): (number | undefined)[] {
+  const map: (number | undefined)[] = new Array(doc.lineCount);
+  for (const i of doc.instructions) {
+    for (let l = i.range.start.line; l <= i.range.end.line && l < map.length; l++) map[l] = i.range.start.line;
+  }
+  return map;
+}
