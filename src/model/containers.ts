@@ -1,0 +1,186 @@
+// The Containers view as pure data, with incremental updates: one container event changes one row
+// (and the counts of the groups it leaves and joins), never the whole list.
+import { groupNode, shortId, type IconSpec, type TreeNode } from './tree';
+import type { ContainerState, ContainerSummary } from './types';
+
+export type ContainerGroupBy = 'state' | 'compose';
+
+export interface ContainerRef {
+  kind: 'container';
+  container: ContainerSummary;
+}
+
+const composeLabel = 'com.docker.compose.project';
+
+/** The state groups, in display order. Restarting counts as running; created and dead as exited. */
+const stateGroups: { key: string; label: string; states: ContainerState[]; icon: IconSpec }[] = [
+  { key: 'running', label: 'Running', states: ['running', 'restarting'], icon: { id: 'vm-running', color: 'charts.green' } },
+  { key: 'paused', label: 'Paused', states: ['paused'], icon: { id: 'debug-pause', color: 'charts.yellow' } },
+  { key: 'exited', label: 'Exited', states: ['exited', 'created', 'dead', 'removing'], icon: { id: 'vm-outline' } },
+];
+
+export function containerName(c: ContainerSummary): string {
+  return c.names[0] ?? shortId(c.id);
+}
+
+export function formatPorts(c: ContainerSummary): string {
+  return c.ports
+    .map((p) => (p.publicPort ? `${p.ip && p.ip !== '0.0.0.0' ? `${p.ip}:` : ''}${p.publicPort}->${p.privatePort}/${p.type}` : `${p.privatePort}/${p.type}`))
+    .filter((v, i, all) => all.indexOf(v) === i)
+    .join(', ');
+}
+
+/** Icon by state, and by health for running containers. */
+export function containerIcon(c: ContainerSummary): IconSpec {
+  if (c.state === 'running') {
+    if (c.health === 'unhealthy') return { id: 'error', color: 'charts.red' };
+    if (c.health === 'starting') return { id: 'pulse', color: 'charts.yellow' };
+    if (c.health === 'healthy') return { id: 'pass-filled', color: 'charts.green' };
+    return { id: 'vm-running', color: 'charts.green' };
+  }
+  if (c.state === 'restarting') return { id: 'sync', color: 'charts.yellow' };
+  if (c.state === 'paused') return { id: 'debug-pause', color: 'charts.yellow' };
+  if (c.state === 'dead') return { id: 'error', color: 'charts.red' };
+  if (c.state === 'created') return { id: 'circle-large-outline' };
+  return { id: 'vm-outline', color: 'disabledForeground' };
+}
+
+/** contextValue: `container.running`, `container.paused`, `container.exited`, `container.created`, … */
+export function containerContext(c: ContainerSummary): string {
+  return `container.${c.state}`;
+}
+
+export function containerNode(c: ContainerSummary): TreeNode<ContainerRef> {
+  const ports = formatPorts(c);
+  const name = containerName(c);
+  return {
+    item: {
+      id: `container:${c.id}`,
+      label: name,
+      description: [c.image, c.status, ports].filter(Boolean).join(' · '),
+      tooltip: [`${name} (${shortId(c.id)})`, `Image ${c.image}`, `State ${c.state}${c.health ? ` (${c.health})` : ''}`, `Status ${c.status}`,
+        ports ? `Ports ${ports}` : '', `Command ${c.command}`, c.labels[composeLabel] ? `Compose project ${c.labels[composeLabel]}` : '']
+        .filter(Boolean).join('\n'),
+      contextValue: containerContext(c),
+      icon: containerIcon(c),
+    },
+    ref: { kind: 'container', container: c },
+  };
+}
+
+interface Group {
+  key: string;
+  node: TreeNode<ContainerRef>;
+  label: string;
+}
+
+/** What changed after `apply`: the views fire a change for exactly these nodes (undefined: the root). */
+export interface ContainerChange {
+  nodes: (TreeNode<ContainerRef> | undefined)[];
+}
+
+export class ContainerTreeModel {
+  private readonly groups = new Map<string, Group>();
+  private readonly rows = new Map<string, { node: TreeNode<ContainerRef>; group: Group }>();
+  private order: string[] = [];
+
+  constructor(containers: ContainerSummary[], readonly groupBy: ContainerGroupBy) {
+    if (groupBy === 'state') this.order = stateGroups.map((g) => g.key);
+    for (const c of [...containers].sort(compareContainers)) this.insert(c, true);
+  }
+
+  /** The groups that have containers, in display order. */
+  roots(): TreeNode<ContainerRef>[] {
+    return this.order.map((k) => this.groups.get(k)).filter((g): g is Group => !!g && (g.node.children?.length ?? 0) > 0).map((g) => g.node);
+  }
+
+  node(id: string): TreeNode<ContainerRef> | undefined {
+    return this.rows.get(id)?.node;
+  }
+
+  get size(): number {
+    return this.rows.size;
+  }
+
+  /** Applies one container's new summary (undefined: it is gone). Returns the nodes to redraw. */
+  apply(id: string, next: ContainerSummary | undefined): ContainerChange {
+    const row = this.rows.get(id);
+    if (!next) {
+      if (!row) return { nodes: [] };
+      this.detach(id, row.group);
+      return { nodes: this.isShown(row.group) ? [row.group.node] : [undefined] };
+    }
+    const key = this.groupKey(next);
+    if (row && row.group.key === key) {
+      // Same group: update the row object in place so the view redraws just this element.
+      const fresh = containerNode(next);
+      row.node.item = fresh.item;
+      row.node.ref = fresh.ref;
+      if (this.groupBy === 'compose') {
+        this.count(row.group);
+        return { nodes: [row.group.node] };
+      }
+      return { nodes: [row.node] };
+    }
+    const before = this.roots().length;
+    if (row) this.detach(id, row.group);
+    const group = this.insert(next);
+    // A group that appears or disappears changes the root list; otherwise both groups redraw.
+    if (this.roots().length !== before || !row || !this.isShown(row.group)) return { nodes: [undefined] };
+    return { nodes: [row.group.node, group.node] };
+  }
+
+  private isShown(group: Group): boolean {
+    return (group.node.children?.length ?? 0) > 0;
+  }
+
+  private groupKey(c: ContainerSummary): string {
+    if (this.groupBy === 'compose') return c.labels[composeLabel] ?? '';
+    return stateGroups.find((g) => g.states.includes(c.state))?.key ?? 'exited';
+  }
+
+  private insert(c: ContainerSummary, sortedInput = false): Group {
+    const key = this.groupKey(c);
+    let group = this.groups.get(key);
+    if (!group) {
+      const def = stateGroups.find((g) => g.key === key);
+      const label = this.groupBy === 'state' ? def?.label ?? key : key || 'No compose project';
+      group = { key, label, node: groupNode(`containerGroup:${this.groupBy}:${key}`, label, '', [], def?.icon ?? { id: key ? 'layers' : 'package' }) };
+      this.groups.set(key, group);
+      if (!this.order.includes(key)) {
+        this.order.push(key);
+        if (this.groupBy === 'compose') this.order.sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+      }
+    }
+    const node = containerNode(c);
+    const children = group.node.children!;
+    const at = sortedInput ? -1 : children.findIndex((n) => compareContainers(c, n.ref!.container) < 0);
+    children.splice(at < 0 ? children.length : at, 0, node);
+    this.rows.set(c.id, { node, group });
+    this.count(group);
+    return group;
+  }
+
+  private detach(id: string, group: Group): void {
+    const row = this.rows.get(id)!;
+    const children = group.node.children!;
+    children.splice(children.indexOf(row.node), 1);
+    this.rows.delete(id);
+    this.count(group);
+  }
+
+  private count(group: Group): void {
+    const n = group.node.children!.length;
+    if (this.groupBy === 'compose') {
+      const running = group.node.children!.filter((c) => c.ref!.container.state === 'running').length;
+      group.node.item.description = `${n} (${running} running)`;
+    } else {
+      group.node.item.description = String(n);
+    }
+  }
+}
+
+const collator = new Intl.Collator('en');
+function compareContainers(a: ContainerSummary, b: ContainerSummary): number {
+  return collator.compare(containerName(a), containerName(b));
+}

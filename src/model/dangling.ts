@@ -1,0 +1,148 @@
+// Untagged images, told apart: dangling ones (reclaimable now) and intermediate parents left by
+// the legacy builder (kept alive by a tagged image, freeing nothing until it goes).
+import { formatAge, formatBytes } from './format';
+import { groupNode, shortId, type TreeNode } from './tree';
+import type { BuildCacheRecord, ImageSummary } from './types';
+
+export interface IntermediateImage {
+  image: ImageSummary;
+  /** The nearest tagged descendants (`repo:tag`), or short IDs of dangling ones, that keep it. */
+  keptBy: string[];
+}
+
+export interface UntaggedImages {
+  /** Untagged and not the parent of another image: `docker image prune` would remove them. */
+  dangling: ImageSummary[];
+  intermediate: IntermediateImage[];
+}
+
+export type DanglingRef =
+  | { kind: 'danglingImage'; image: ImageSummary; reclaimable: number | undefined }
+  | { kind: 'intermediateImage'; image: ImageSummary; keptBy: string[] }
+  | { kind: 'buildCache'; record: BuildCacheRecord };
+
+function isUntagged(image: ImageSummary): boolean {
+  return image.repoTags.length === 0 && image.repoDigests.length === 0;
+}
+
+/** Classifies the untagged images of an `all=true` list. */
+export function classifyUntagged(images: ImageSummary[]): UntaggedImages {
+  const children = new Map<string, ImageSummary[]>();
+  for (const image of images) {
+    if (!image.parentId) continue;
+    const list = children.get(image.parentId);
+    if (list) list.push(image);
+    else children.set(image.parentId, [image]);
+  }
+  const dangling: ImageSummary[] = [];
+  const intermediate: IntermediateImage[] = [];
+  for (const image of images) {
+    if (!isUntagged(image)) continue;
+    if (!children.has(image.id)) dangling.push(image);
+    else intermediate.push({ image, keptBy: keepers(image.id, children) });
+  }
+  return { dangling, intermediate };
+}
+
+/** Walks down the children until it meets images that are tagged (or dangling leaves). */
+function keepers(id: string, children: Map<string, ImageSummary[]>): string[] {
+  const found: string[] = [];
+  const seen = new Set<string>([id]);
+  const queue = [...(children.get(id) ?? [])];
+  while (queue.length) {
+    const child = queue.shift()!;
+    if (seen.has(child.id)) continue;
+    seen.add(child.id);
+    const below = children.get(child.id);
+    if (child.repoTags.length) found.push(...child.repoTags.slice(0, 1));
+    else if (child.repoDigests.length) found.push(child.repoDigests[0]);
+    else if (!below) found.push(`dangling ${shortId(child.id)}`);
+    else queue.push(...below);
+  }
+  return found;
+}
+
+/** Bytes freed by removing an image: what it does not share with other images. */
+export function uniqueSize(image: ImageSummary, sharedSize: number | undefined): number | undefined {
+  const shared = sharedSize ?? image.sharedSize;
+  if (shared === undefined || shared < 0) return undefined;
+  return Math.max(0, image.size - shared);
+}
+
+export interface DanglingTreeInput {
+  images: ImageSummary[];
+  /** SharedSize per image ID from /system/df; undefined until it arrives. */
+  sharedSizes?: Map<string, number>;
+  /** Build cache records from /system/df; undefined until it arrives. */
+  buildCache?: BuildCacheRecord[];
+  nowMs: number;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The Dangling view: dangling images, intermediate images, build cache. */
+export function buildDanglingTree(input: DanglingTreeInput): TreeNode<DanglingRef>[] {
+  const { dangling, intermediate } = classifyUntagged(input.images);
+  const known = input.sharedSizes !== undefined || dangling.every((i) => i.sharedSize !== undefined);
+  const danglingNodes = dangling
+    .map((image) => ({ image, reclaimable: uniqueSize(image, input.sharedSizes?.get(image.id)) }))
+    .sort((a, b) => (b.reclaimable ?? b.image.size) - (a.reclaimable ?? a.image.size))
+    .map(({ image, reclaimable }): TreeNode<DanglingRef> => ({
+      item: {
+        id: `dangling:${image.id}`,
+        label: shortId(image.id),
+        description: `${reclaimable === undefined ? formatBytes(image.size) : `${formatBytes(reclaimable)} reclaimable`} · ${formatAge(image.created, input.nowMs)}`,
+        tooltip: [`Dangling image ${image.id}`, `Size ${formatBytes(image.size)}`,
+          reclaimable === undefined ? 'Reclaimable: computing…' : `Reclaimable ${formatBytes(reclaimable)} (the rest is shared with other images)`,
+          `Created ${formatAge(image.created, input.nowMs)}`].join('\n'),
+        contextValue: 'image.dangling',
+        icon: { id: 'trash', color: 'list.warningForeground' },
+      },
+      ref: { kind: 'danglingImage', image, reclaimable },
+    }));
+  const total = danglingNodes.reduce((sum, n) => sum + ((n.ref as { reclaimable?: number }).reclaimable ?? 0), 0);
+  const danglingLabel = `${plural(dangling.length, 'item')}, ${known ? formatBytes(total) : '…'} reclaimable`;
+
+  const intermediateNodes = intermediate
+    .sort((a, b) => b.image.created - a.image.created)
+    .map(({ image, keptBy }): TreeNode<DanglingRef> => ({
+      item: {
+        id: `intermediate:${image.id}`,
+        label: shortId(image.id),
+        description: `kept by ${keptBy.join(', ') || '?'} · frees nothing`,
+        tooltip: [`Intermediate image ${image.id} (left by the legacy builder)`, `Size ${formatBytes(image.size)}`,
+          `Kept by ${keptBy.join(', ')}: it frees nothing until ${keptBy.length === 1 ? 'that image goes' : 'those images go'}.`].join('\n'),
+        contextValue: 'image.intermediate',
+        icon: { id: 'layers-dot' },
+      },
+      ref: { kind: 'intermediateImage', image, keptBy },
+    }));
+
+  const groups: TreeNode<DanglingRef>[] = [
+    groupNode('dangling:group:images', 'Dangling images', danglingLabel, danglingNodes, { id: 'trash' }),
+    groupNode('dangling:group:intermediate', 'Intermediate images', `${plural(intermediate.length, 'item')}, frees nothing until their images go`, intermediateNodes, { id: 'layers-dot' }),
+  ];
+  if (input.buildCache) {
+    const records = [...input.buildCache].sort((a, b) => b.size - a.size);
+    const reclaimable = records.filter((r) => !r.inUse).reduce((s, r) => s + r.size, 0);
+    groups.push(groupNode('dangling:group:buildCache', 'Build cache', `${plural(records.length, 'record')}, ${formatBytes(reclaimable)} reclaimable`,
+      records.map((record): TreeNode<DanglingRef> => ({
+        item: {
+          id: `buildCache:${record.id}`,
+          label: record.description || record.id.slice(0, 12),
+          description: `${formatBytes(record.size)} · ${record.type}${record.inUse ? ' · in use' : record.shared ? ' · shared' : ''}`,
+          tooltip: [`Build cache record ${record.id}`, `Type ${record.type}`, `Size ${formatBytes(record.size)}`,
+            record.inUse ? 'In use by a running build: not reclaimable' : 'Reclaimable',
+            `Used ${record.usageCount} times${record.lastUsedAt ? `, last ${record.lastUsedAt}` : ''}`].join('\n'),
+          contextValue: record.inUse ? 'buildCache.inUse' : 'buildCache',
+          icon: { id: 'database' },
+        },
+        ref: { kind: 'buildCache', record },
+      })), { id: 'database' }));
+  } else {
+    groups.push(groupNode('dangling:group:buildCache', 'Build cache', 'reading /system/df…', [], { id: 'database' }));
+  }
+  return groups;
+}

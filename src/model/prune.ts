@@ -1,0 +1,139 @@
+// Prune plans: exactly what a prune will remove and the bytes it should free, shown before asking;
+// then removal of those items by ID and nothing else (the engine's own /prune endpoints would also
+// take whatever appeared after the preview).
+import { classifyUntagged, uniqueSize } from './dangling';
+import { containerName } from './containers';
+import { formatBytes } from './format';
+import { shortId } from './tree';
+import type { ContainerSummary, DiskUsage, ImageSummary } from './types';
+
+export type PruneKind = 'danglingImages' | 'stoppedContainers' | 'unusedVolumes' | 'buildCache' | 'system';
+
+export interface PruneItem {
+  kind: 'image' | 'container' | 'volume' | 'buildCache';
+  id: string;
+  label: string;
+  /** Bytes this item should free (an estimate for images: what it does not share). */
+  bytes: number;
+}
+
+export interface PrunePlan {
+  kind: PruneKind;
+  title: string;
+  /** In removal order: containers before images, an image before its untagged parent. */
+  items: PruneItem[];
+  totalBytes: number;
+}
+
+export interface PruneInput {
+  /** `all=true` image list. */
+  images: ImageSummary[];
+  containers: ContainerSummary[];
+  df: DiskUsage;
+}
+
+export const pruneTitles: Record<PruneKind, string> = {
+  danglingImages: 'Prune dangling images',
+  stoppedContainers: 'Prune stopped containers',
+  unusedVolumes: 'Prune unused volumes',
+  buildCache: 'Prune build cache',
+  system: 'Prune system (stopped containers, dangling images, build cache; volumes are kept)',
+};
+
+const stoppedStates = new Set(['exited', 'created', 'dead']);
+
+/** Dangling images, then the untagged parents that only they keep (removed right after them). */
+export function danglingImageItems(images: ImageSummary[], df: DiskUsage): PruneItem[] {
+  const shared = new Map(df.images.map((i) => [i.id, i.sharedSize ?? -1]));
+  const { dangling } = classifyUntagged(images);
+  const going = new Set(dangling.map((i) => i.id));
+  const order = [...dangling];
+  const children = new Map<string, string[]>();
+  for (const i of images) if (i.parentId) children.set(i.parentId, [...(children.get(i.parentId) ?? []), i.id]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const i of images) {
+      if (going.has(i.id) || i.repoTags.length || i.repoDigests.length) continue;
+      const kids = children.get(i.id);
+      if (kids && kids.every((k) => going.has(k))) {
+        going.add(i.id);
+        order.push(i);
+        grew = true;
+      }
+    }
+  }
+  return order.map((i) => ({
+    kind: 'image', id: i.id,
+    label: `${shortId(i.id)}${dangling.includes(i) ? '' : ' (untagged parent)'}`,
+    bytes: uniqueSize(i, shared.get(i.id)) ?? 0,
+  }));
+}
+
+export function stoppedContainerItems(containers: ContainerSummary[], df: DiskUsage): PruneItem[] {
+  const sizes = new Map(df.containers.map((c) => [c.id, c.sizeRw]));
+  return containers.filter((c) => stoppedStates.has(c.state)).map((c) => ({
+    kind: 'container', id: c.id, label: `${containerName(c)} (${c.image}, ${c.state})`, bytes: Math.max(0, sizes.get(c.id) ?? 0),
+  }));
+}
+
+export function unusedVolumeItems(df: DiskUsage): PruneItem[] {
+  return df.volumes.filter((v) => v.refCount === 0).map((v) => ({
+    kind: 'volume', id: v.name, label: v.name, bytes: Math.max(0, v.size),
+  }));
+}
+
+export function buildCacheItems(df: DiskUsage): PruneItem[] {
+  return df.buildCache.filter((r) => !r.inUse).map((r) => ({
+    kind: 'buildCache', id: r.id, label: `${r.description || shortId(r.id)} (${r.type})`, bytes: r.shared ? 0 : r.size,
+  }));
+}
+
+export function planPrune(kind: PruneKind, input: PruneInput): PrunePlan {
+  const items: PruneItem[] =
+    kind === 'danglingImages' ? danglingImageItems(input.images, input.df)
+      : kind === 'stoppedContainers' ? stoppedContainerItems(input.containers, input.df)
+        : kind === 'unusedVolumes' ? unusedVolumeItems(input.df)
+          : kind === 'buildCache' ? buildCacheItems(input.df)
+            : [...stoppedContainerItems(input.containers, input.df), ...danglingImageItems(input.images, input.df), ...buildCacheItems(input.df)];
+  return { kind, title: pruneTitles[kind], items, totalBytes: items.reduce((s, i) => s + i.bytes, 0) };
+}
+
+/** The confirmation text: every item, largest first in the list shown (removal order is kept). */
+export function describePlan(plan: PrunePlan, maxLines = 40): string {
+  if (!plan.items.length) return 'Nothing to remove.';
+  const lines = [...plan.items].sort((a, b) => b.bytes - a.bytes).map((i) => `${i.kind} ${i.label} — ${formatBytes(i.bytes)}`);
+  const shown = lines.slice(0, maxLines);
+  if (lines.length > maxLines) shown.push(`… and ${lines.length - maxLines} more`);
+  return `${plan.items.length} item${plan.items.length === 1 ? '' : 's'}, ${formatBytes(plan.totalBytes)} to reclaim:\n${shown.join('\n')}`;
+}
+
+export interface PruneReport {
+  removed: PruneItem[];
+  /** Items still there or changed since the preview, with the reason. */
+  failed: { item: PruneItem; reason: string }[];
+  reclaimed: number;
+}
+
+/**
+ * Removes the plan's items one by one, in order. `remove` returns the bytes actually freed when the
+ * engine says so (build cache), else the plan's estimate counts. A failure does not stop the rest.
+ */
+export async function runPlan(plan: PrunePlan, remove: (item: PruneItem) => Promise<number | void>): Promise<PruneReport> {
+  const report: PruneReport = { removed: [], failed: [], reclaimed: 0 };
+  for (const item of plan.items) {
+    try {
+      const freed = await remove(item);
+      report.removed.push(item);
+      report.reclaimed += typeof freed === 'number' ? freed : item.bytes;
+    } catch (err) {
+      report.failed.push({ item, reason: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return report;
+}
+
+export function describeReport(report: PruneReport): string {
+  const head = `Removed ${report.removed.length} item${report.removed.length === 1 ? '' : 's'}, reclaimed ${formatBytes(report.reclaimed)}.`;
+  if (!report.failed.length) return head;
+  return `${head} ${report.failed.length} failed: ${report.failed.map((f) => `${f.item.label}: ${f.reason}`).join('; ')}`;
+}
