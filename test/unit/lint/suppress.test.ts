@@ -1,16 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { ignoreForInstruction, ignoreInFile, suppressionFixes } from '../../../src/lint/suppress';
-import type { Finding, Fix, TextEdit } from '../../../src/lint/types';
+import { applyEdits } from '../../../src/lint/edits';
+import type { Finding, Fix } from '../../../src/lint/types';
 
-/** Applies non-overlapping edits to text, last first, so earlier offsets stay valid. */
 function apply(text: string, fix: Fix | undefined): string {
   assert.ok(fix, 'expected a fix');
-  const starts: number[] = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  const offset = (p: TextEdit['range']['start']) => starts[p.line] + p.character;
-  const edits = [...fix.edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-  for (const e of edits) text = text.slice(0, offset(e.range.start)) + e.newText + text.slice(offset(e.range.end));
-  return text;
+  return applyEdits(text, fix.edits);
 }
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
