@@ -1,0 +1,268 @@
+// One streaming pass over an image archive (`docker save` or OCI): layer blobs are scanned as they
+// pass (their entries kept, their bytes dropped), small JSON documents are kept, and the images
+// are put together at the end, because a manifest may come after the layers it lists.
+import type { Readable } from 'node:stream';
+import * as tar from 'tar-stream';
+import {
+  AnalysisError, type AnalysisLimits, type AnalyzeOptions, type HistoryItem, type ImageAnalysis, type LayerAnalysis,
+} from './types';
+import { normalizeEntryPath, parentOf } from './paths';
+import { looksLikeTar } from './decompress';
+import { scanLayer, type LayerScan, type ScanContext } from './layerScan';
+import { pickImage, resolveAlias, resolveImages, type ArchiveDocs, type ResolvedImage } from './manifest';
+import { replayLayers } from './replay';
+import { displayCreatedBy } from './createdBy';
+import { drained, entryEnd } from './streams';
+
+export const defaultLimits: AnalysisLimits = {
+  maxEntries: 5_000_000,
+  maxPathLength: 4096,
+  maxJsonBytes: 32 * 1024 * 1024,
+};
+
+const progressStep = 1024 * 1024;
+
+interface ArchiveRead extends ArchiveDocs {
+  layers: Map<string, LayerScan>;
+}
+
+/** Every image of the archive, analysed. */
+export async function analyzeArchive(input: Readable, options: AnalyzeOptions = {}): Promise<ImageAnalysis[]> {
+  const read = await readArchive(input, options);
+  const images = resolveImages(read);
+  return images.map((image) => buildAnalysis(image, read, options, undefined));
+}
+
+/** One image of the archive (`options.image`, default the first), analysed. */
+export async function analyzeImage(input: Readable, options: AnalyzeOptions = {}): Promise<ImageAnalysis> {
+  const read = await readArchive(input, options);
+  const image = pickImage(resolveImages(read), options.image);
+  return buildAnalysis(image, read, options, options.image);
+}
+
+function isRootJson(path: string): boolean {
+  return path === 'manifest.json' || path === 'index.json' || path === 'oci-layout' || path === 'repositories'
+    || (!path.includes('/') && path.endsWith('.json'));
+}
+
+/** Resolves `target` of a symlink at `path` inside the archive; undefined if it leaves the archive. */
+function symlinkTarget(path: string, target: string): string | undefined {
+  const parts = target.startsWith('/') ? [] : parentOf(path).split('/').filter(Boolean);
+  for (const part of target.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') { if (parts.pop() === undefined) return undefined; } else parts.push(part);
+  }
+  return parts.join('/');
+}
+
+function outerError(err: unknown): AnalysisError {
+  if (err instanceof AnalysisError) return err;
+  const message = (err as Error)?.message ?? String(err);
+  if (/Unexpected end of data/.test(message)) {
+    return new AnalysisError('truncated', 'the archive ends in the middle of an entry (a truncated download or file, or not a tar at all)');
+  }
+  if (/Invalid tar header|unknown format|Invalid header|exceeds max size/.test(message)) {
+    return new AnalysisError('notTar', `the input is not a tar archive (${message}); expected a docker save or OCI image archive`);
+  }
+  return new AnalysisError('truncated', `reading the archive failed: ${message}`);
+}
+
+async function readArchive(input: Readable, options: AnalyzeOptions): Promise<ArchiveRead> {
+  const limits: AnalysisLimits = { ...defaultLimits, ...options.limits };
+  const ctx: ScanContext = { limits, verify: options.verifyDiffIds !== false, counter: { entries: 0 } };
+  const read: ArchiveRead = { docs: new Map(), aliases: new Map(), files: new Set(), layers: new Map() };
+  const { signal, onProgress } = options;
+  const extract = tar.extract();
+
+  let bytesRead = 0;
+  let reported = 0;
+  let currentLayer = '';
+  let layersRead = 0;
+  const report = (force: boolean): void => {
+    if (!onProgress || (!force && bytesRead - reported < progressStep)) return;
+    reported = bytesRead;
+    onProgress({ bytesRead, currentLayer, layersRead });
+  };
+
+  const abortError = (): AnalysisError => new AnalysisError('aborted', 'the analysis was cancelled');
+  if (signal?.aborted) { input.destroy(); throw abortError(); }
+  let failure: AnalysisError | undefined;
+  const fail = (err: AnalysisError): void => {
+    failure ??= err;
+    extract.destroy(failure);
+    input.destroy();
+  };
+  const onAbort = (): void => fail(abortError());
+  signal?.addEventListener('abort', onAbort, { once: true });
+
+  let totalBytes = 0;
+  const feeding = (async () => {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      totalBytes += chunk.length;
+      bytesRead = totalBytes;
+      report(false);
+      if (!extract.write(chunk)) await drained(extract);
+    }
+    extract.end(undefined);
+  })();
+  feeding.catch((err) => fail(failure ?? outerError(err)));
+
+  let lastEnd = 0;
+  try {
+    for await (const entry of extract) {
+      if (++ctx.counter.entries > limits.maxEntries) {
+        throw new AnalysisError('limit', `the archive holds more than ${limits.maxEntries} entries; refusing to keep analysing it`);
+      }
+      const header = entry.header;
+      lastEnd = entryEnd(header);
+      const path = normalizeEntryPath(header.name, limits.maxPathLength, 'archive');
+      if (header.type === 'symlink' || header.type === 'link') {
+        const target = header.type === 'link'
+          ? normalizeEntryPath(header.linkname ?? '', limits.maxPathLength, 'archive')
+          : symlinkTarget(path, header.linkname ?? '');
+        if (target !== undefined) read.aliases.set(path, target);
+        entry.resume();
+        continue;
+      }
+      if (header.type !== 'file' && header.type !== 'contiguous-file') { entry.resume(); continue; }
+      read.files.add(path);
+      const size = header.size ?? 0;
+      const isBlob = /^blobs\/[^/]+\/[^/]+$/.test(path);
+      const isLayerTar = path.endsWith('/layer.tar') || path === 'layer.tar';
+      if (!isBlob && !isLayerTar && !isRootJson(path)) { entry.resume(); continue; }
+
+      const iterator = entry[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+      let head: Buffer = Buffer.alloc(0);
+      while (head.length < 512) {
+        const next = await iterator.next();
+        if (next.done) break;
+        head = head.length ? Buffer.concat([head, next.value]) : next.value;
+      }
+      const rest: AsyncIterable<Buffer> = { [Symbol.asyncIterator]: () => iterator };
+      const firstByte = head.subarray(0, 64).toString('latin1').trimStart()[0];
+      const jsonLike = (firstByte === '{' || firstByte === '[') && !looksLikeTar(head);
+
+      if (isRootJson(path) || (isBlob && jsonLike && size <= limits.maxJsonBytes)) {
+        if (size > limits.maxJsonBytes) {
+          throw new AnalysisError('limit', `${path} is ${size} bytes, more than the ${limits.maxJsonBytes} allowed for a JSON document`);
+        }
+        const chunks = [head];
+        for await (const chunk of rest) chunks.push(chunk);
+        const text = Buffer.concat(chunks).toString('utf8');
+        if (path === 'oci-layout') continue;
+        try {
+          read.docs.set(path, JSON.parse(text));
+        } catch (err) {
+          read.docs.set(path, err instanceof Error ? err : new Error(String(err)));
+        }
+        continue;
+      }
+
+      currentLayer = path;
+      report(true);
+      const scan = await scanLayer(path, head, rest, ctx);
+      read.layers.set(path, scan);
+      layersRead++;
+      currentLayer = '';
+      report(true);
+    }
+    await feeding;
+    if (totalBytes > 0 && totalBytes < lastEnd + 512) {
+      throw new AnalysisError('truncated', 'the archive has no end-of-archive marker (truncated download or file?)');
+    }
+    if (totalBytes === 0) throw new AnalysisError('notTar', 'the input is empty; expected a docker save or OCI image archive');
+  } catch (err) {
+    const mapped = failure ?? outerError(err);
+    fail(mapped);
+    throw mapped;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+  if (failure) throw failure;
+  bytesRead = totalBytes;
+  report(true);
+  return read;
+}
+
+function buildAnalysis(image: ResolvedImage, read: ArchiveRead, options: AnalyzeOptions, asked: string | undefined): ImageAnalysis {
+  const scans = image.layerPaths.map((p, i) => {
+    const resolved = resolveAlias(read.aliases, p);
+    const scan = read.layers.get(resolved);
+    if (!scan) {
+      throw new AnalysisError('missingLayer',
+        `layer ${i} (${p}, diff ID ${image.diffIds[i]}) is referenced by the manifest but absent from the archive`);
+    }
+    if (scan.error) throw scan.error;
+    if (options.verifyDiffIds !== false && scan.diffId !== undefined && scan.diffId !== image.diffIds[i]) {
+      throw new AnalysisError('digestMismatch',
+        `layer ${i} (${p}) has content ${scan.diffId} but the config expects ${image.diffIds[i]}: the archive is corrupt`);
+    }
+    return scan;
+  });
+
+  const replay = replayLayers(scans.map((s) => s.entries), options.largestFilesLimit ?? 100);
+
+  const rawHistory = Array.isArray(image.config.history) ? image.config.history : [];
+  const history: HistoryItem[] = [];
+  const historyOfLayer: number[] = [];
+  for (const raw of rawHistory) {
+    const h = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    const createdByRaw = typeof h.created_by === 'string' ? h.created_by : '';
+    const item: HistoryItem = {
+      created: typeof h.created === 'string' ? h.created : '',
+      createdByRaw,
+      createdBy: displayCreatedBy(createdByRaw),
+      comment: typeof h.comment === 'string' ? h.comment : '',
+      emptyLayer: h.empty_layer === true,
+    };
+    if (!item.emptyLayer && historyOfLayer.length < scans.length) {
+      item.layerIndex = historyOfLayer.length;
+      historyOfLayer.push(history.length);
+    }
+    history.push(item);
+  }
+
+  const layers: LayerAnalysis[] = scans.map((scan, index) => {
+    const r = replay.layers[index];
+    const historyIndex = historyOfLayer[index];
+    return {
+      index,
+      digest: image.diffIds[index],
+      blobDigest: image.blobDigests[index] || (scan.compression === 'none' ? scan.diffId ?? '' : ''),
+      ...(historyIndex !== undefined ? { historyIndex } : {}),
+      createdBy: historyIndex !== undefined ? history[historyIndex].createdBy : '',
+      sizeBytes: r.sizeBytes,
+      tarBytes: scan.tarBytes,
+      blobBytes: scan.blobBytes,
+      compression: scan.compression,
+      added: r.added,
+      modified: r.modified,
+      removed: r.removed,
+      wastedBytes: r.wastedBytes,
+      changes: r.changes,
+    };
+  });
+
+  const userSizeBytes = layers.slice(1).reduce((sum, l) => sum + l.sizeBytes, 0);
+  const userWastedPercent = userSizeBytes > 0 ? replay.wastedBytes / userSizeBytes : replay.wastedBytes > 0 ? 1 : 0;
+  return {
+    image: asked || image.repoTags[0] || image.id,
+    id: image.id,
+    repoTags: image.repoTags,
+    layout: image.layout,
+    created: typeof image.config.created === 'string' ? image.config.created : '',
+    architecture: typeof image.config.architecture === 'string' ? image.config.architecture : '',
+    os: typeof image.config.os === 'string' ? image.config.os : '',
+    layers,
+    history,
+    sizeBytes: replay.sizeBytes,
+    finalBytes: replay.finalBytes,
+    wastedBytes: replay.wastedBytes,
+    efficiency: replay.sizeBytes > 0 ? 1 - replay.wastedBytes / replay.sizeBytes : 1,
+    userSizeBytes,
+    userWastedPercent,
+    inefficiencies: replay.inefficiencies,
+    largestFiles: replay.largestFiles,
+    finalEntryCount: replay.finalEntryCount,
+  };
+}

@@ -1,0 +1,56 @@
+// Tar entry names → image-relative paths, and the overlay whiteout conventions.
+import { AnalysisError } from './types';
+
+const whiteoutPrefix = '.wh.';
+const opaqueMarker = '.wh..wh..opq';
+
+/**
+ * `./usr//bin/` → `usr/bin`; `/etc/x` → `etc/x` (absolute names are read relative to the root,
+ * as tar does); `.` and `./` → '' (the root). A `..` component is rejected: an entry must not
+ * reach outside the image root, and resolving it would make the layer mean something else.
+ */
+export function normalizeEntryPath(name: string, maxLength: number, where: string): string {
+  if (name.length > maxLength) {
+    throw new AnalysisError('limit', `${where}: entry name longer than ${maxLength} characters (${name.slice(0, 80)}…)`);
+  }
+  if (name.includes('\0')) throw new AnalysisError('unsafePath', `${where}: entry name contains a NUL byte`);
+  const parts: string[] = [];
+  for (const part of name.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      throw new AnalysisError('unsafePath', `${where}: entry '${name}' contains '..' and would point outside the image; refusing to analyse it`);
+    }
+    parts.push(part);
+  }
+  return parts.join('/');
+}
+
+export function parentOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+export function joinPath(dir: string, name: string): string {
+  return dir === '' ? name : `${dir}/${name}`;
+}
+
+export type WhiteoutInfo =
+  | { kind: 'whiteout'; target: string }  // `.wh.name`: delete `name` from the layers below
+  | { kind: 'opaque'; dir: string }       // `.wh..wh..opq`: hide everything below `dir` from lower layers
+  | { kind: 'meta' }                      // other `.wh..wh.*` (aufs hard-link bookkeeping): not a file
+  | undefined;
+
+export function whiteoutOf(path: string): WhiteoutInfo {
+  const name = baseName(path);
+  if (!name.startsWith(whiteoutPrefix)) return undefined;
+  const dir = parentOf(path);
+  if (name === opaqueMarker) return { kind: 'opaque', dir };
+  if (name.startsWith(whiteoutPrefix + whiteoutPrefix)) return { kind: 'meta' };
+  const target = name.slice(whiteoutPrefix.length);
+  if (target === '' || target === '.' || target === '..') return { kind: 'meta' };
+  return { kind: 'whiteout', target: joinPath(dir, target) };
+}

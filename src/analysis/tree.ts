@@ -1,0 +1,143 @@
+// Filesystem views rebuilt from the per-layer change lists: cheap (linear in the changes of the
+// layers involved), pure and browser-safe, so the webview can switch layers without re-reading the image.
+import type { ChangeKind, FileChange, ImageAnalysis, TreeNode } from './types';
+
+interface Work {
+  name: string;
+  path: string;
+  kind: TreeNode['kind'];
+  size: number;
+  mode: number;
+  uid: number;
+  gid: number;
+  linkTarget?: string;
+  layerIndex: number;
+  change?: ChangeKind;
+  /** Existed in the base filesystem of the comparison. */
+  inBase: boolean;
+  children?: Map<string, Work>;
+}
+
+function newRoot(): Work {
+  return { name: '', path: '', kind: 'dir', size: 0, mode: 0o755, uid: 0, gid: 0, layerIndex: -1, inBase: true, children: new Map() };
+}
+
+class Builder {
+  readonly root = newRoot();
+  marking = false;
+
+  private parentOf(path: string, create: boolean): Work | undefined {
+    const parts = path.split('/');
+    parts.pop();
+    let node = this.root;
+    let prefix = '';
+    for (const part of parts) {
+      prefix = prefix ? `${prefix}/${part}` : part;
+      let next = node.children?.get(part);
+      if (!next || !next.children) {
+        if (!create) return undefined;
+        // The change lists always carry parents before children; this only guards odd input.
+        next = { name: part, path: prefix, kind: 'dir', size: 0, mode: 0o755, uid: 0, gid: 0, layerIndex: -1, inBase: !this.marking, children: new Map() };
+        if (this.marking) next.change = 'added';
+        node.children!.set(part, next);
+      }
+      node = next;
+    }
+    return node;
+  }
+
+  private lookup(path: string): Work | undefined {
+    return this.parentOf(path, false)?.children?.get(path.slice(path.lastIndexOf('/') + 1));
+  }
+
+  private markRemoved(node: Work, parent: Map<string, Work>, layerIndex: number): void {
+    if (!node.inBase) { parent.delete(node.name); return; }
+    node.change = 'removed';
+    node.layerIndex = layerIndex;
+    if (node.children) for (const child of [...node.children.values()]) this.markRemoved(child, node.children, layerIndex);
+  }
+
+  apply(change: FileChange, layerIndex: number): void {
+    const name = change.path.slice(change.path.lastIndexOf('/') + 1);
+    if (change.change === 'removed') {
+      const parent = this.parentOf(change.path, false);
+      const node = parent?.children?.get(name);
+      if (!parent || !node || node.change === 'removed') return;
+      if (this.marking) this.markRemoved(node, parent.children!, layerIndex);
+      else parent.children!.delete(name);
+      return;
+    }
+    const parent = this.parentOf(change.path, true)!;
+    const existing = parent.children!.get(name);
+    let size = change.size;
+    if (change.kind === 'hardlink' && change.linkTarget !== undefined) size = this.lookup(change.linkTarget)?.size ?? 0;
+    const node: Work = {
+      name, path: change.path, kind: change.kind, size, mode: change.mode, uid: change.uid, gid: change.gid,
+      layerIndex, inBase: !this.marking || (existing?.inBase ?? false),
+      ...(change.linkTarget !== undefined ? { linkTarget: change.linkTarget } : {}),
+    };
+    if (this.marking) node.change = node.inBase ? 'modified' : 'added';
+    if (change.kind === 'dir') {
+      // A dir rewritten over a dir keeps its children (an opaque marker's removals are listed separately).
+      node.children = existing?.children ?? new Map();
+    } else if (existing?.children && this.marking) {
+      // A dir replaced by a non-dir: its base children are removed (listed as removals too).
+      for (const child of [...existing.children.values()]) this.markRemoved(child, existing.children, layerIndex);
+    }
+    parent.children!.set(name, node);
+  }
+}
+
+function finish(work: Work): TreeNode {
+  const out: TreeNode = {
+    name: work.name, path: work.path, kind: work.kind, size: work.size, mode: work.mode, uid: work.uid, gid: work.gid,
+    layerIndex: work.layerIndex,
+  };
+  if (work.linkTarget !== undefined) out.linkTarget = work.linkTarget;
+  if (work.change) out.change = work.change;
+  if (work.children) {
+    const names = [...work.children.keys()].sort();
+    out.children = names.map((n) => finish(work.children!.get(n)!));
+    out.size = out.children.reduce((sum, c) => sum + (c.change === 'removed' ? 0 : c.size), 0);
+  }
+  return out;
+}
+
+/**
+ * The filesystem after layer `layerIndex`, each node marked relative to the filesystem after layer
+ * `baseIndex` (default `layerIndex − 1`): `added` (absent from the base), `modified` (present in the
+ * base and rewritten by a layer in (baseIndex, layerIndex]), `removed` (present in the base, gone
+ * now: kept in the tree so a view can show it), or unmarked. `baseIndex = 0` gives dive's
+ * "aggregated changes"; `baseIndex = -1` marks everything as added. Cost: linear in the changes of
+ * layers 0..layerIndex.
+ */
+export function filesystemAt(analysis: ImageAnalysis, layerIndex: number, baseIndex = layerIndex - 1): TreeNode {
+  if (!Number.isInteger(layerIndex) || layerIndex < -1 || layerIndex >= analysis.layers.length) {
+    throw new RangeError(`layer index ${layerIndex} out of range (the image has ${analysis.layers.length} layers)`);
+  }
+  const base = Math.max(-1, Math.min(baseIndex, layerIndex));
+  const builder = new Builder();
+  for (let i = 0; i <= layerIndex; i++) {
+    builder.marking = i > base;
+    for (const change of analysis.layers[i].changes) builder.apply(change, i);
+  }
+  return finish(builder.root);
+}
+
+/** The final filesystem, without change marks. */
+export function finalTree(analysis: ImageAnalysis): TreeNode {
+  const last = analysis.layers.length - 1;
+  return filesystemAt(analysis, last, last);
+}
+
+/** Depth-first, parents before children; the root itself is not included. */
+export function flattenTree(node: TreeNode): TreeNode[] {
+  const out: TreeNode[] = [];
+  const stack = [...(node.children ?? [])].reverse();
+  while (stack.length) {
+    const next = stack.pop()!;
+    out.push(next);
+    if (next.children) for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]);
+  }
+  return out;
+}
