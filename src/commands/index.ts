@@ -2,6 +2,7 @@
 // here in one loop. Each area contributes its own Record from its own file.
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { layerCommands } from './layers';
 
 export type CommandHandler = (...args: any[]) => unknown;
 export type CommandTable = Record<string, (ctx: Ctx) => CommandHandler>;
@@ -13,6 +14,7 @@ const coreCommands: CommandTable = {
 /** Every area's commands, merged. Add an area's table here. */
 export const commandTable: CommandTable = {
   ...coreCommands,
+  ...layerCommands,
 };
 
 export function registerCommands(ctx: Ctx): void {

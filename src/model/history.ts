@@ -176,3 +176,29 @@ export function diffIdsFromInspect(inspect: Record<string, unknown>): string[] {
   const rootFs = inspect.RootFS as { Layers?: unknown } | undefined;
   return Array.isArray(rootFs?.Layers) ? rootFs!.Layers.filter((l): l is string => typeof l === 'string') : [];
 }
+
+/** What the layers panel shows about the image itself, from raw inspect JSON. */
+export interface ImageHeader {
+  id: string;
+  repoTags: string[];
+  labels: Record<string, string>;
+  /** Seconds since the epoch (0 when unknown). */
+  created: number;
+  size: number;
+  os: string;
+  architecture: string;
+}
+
+export function imageHeader(inspect: Record<string, unknown>): ImageHeader {
+  const config = (inspect.Config ?? {}) as { Labels?: Record<string, string> | null };
+  const created = Date.parse(String(inspect.Created ?? ''));
+  return {
+    id: String(inspect.Id ?? ''),
+    repoTags: Array.isArray(inspect.RepoTags) ? inspect.RepoTags.map(String) : [],
+    labels: config.Labels && typeof config.Labels === 'object' ? { ...config.Labels } : {},
+    created: Number.isFinite(created) ? Math.floor(created / 1000) : 0,
+    size: typeof inspect.Size === 'number' ? inspect.Size : 0,
+    os: String(inspect.Os ?? ''),
+    architecture: String(inspect.Architecture ?? ''),
+  };
+}

@@ -1,0 +1,72 @@
+// Commands of the layers panel: open it for an image (from a view, a container or the palette),
+// run the deep file analysis, and compare two images.
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { formatAge, formatBytes } from '../model/format';
+import { shortId } from '../model/tree';
+import { LayersPanelManager } from '../webview/panelManager';
+import type { CommandTable } from './index';
+
+const managers = new WeakMap<Ctx, LayersPanelManager>();
+
+/** The one panel manager of this extension instance. */
+export function layersPanels(ctx: Ctx): LayersPanelManager {
+  let manager = managers.get(ctx);
+  if (!manager) {
+    manager = new LayersPanelManager(ctx);
+    managers.set(ctx, manager);
+  }
+  return manager;
+}
+
+/**
+ * What the views pass: an image ID or reference string, a tree node whose `ref` is the model object,
+ * an object with `image.id` (a tag row), `imageId` (a container) or `id` (an image summary).
+ */
+export function imageRefFromArg(arg: unknown): { ref: string; title?: string } | undefined {
+  if (typeof arg === 'string') return arg.trim() ? { ref: arg.trim() } : undefined;
+  if (!arg || typeof arg !== 'object') return undefined;
+  const o = arg as Record<string, any>;
+  if (o.ref && typeof o.ref === 'object') return imageRefFromArg(o.ref);
+  const title = typeof o.ref === 'string' ? o.ref : undefined;
+  if (typeof o.image?.id === 'string') return { ref: o.image.id, title };
+  if (typeof o.imageId === 'string') return { ref: o.imageId, title };
+  if (typeof o.id === 'string' && /^(sha256:)?[0-9a-f]{12,64}$/.test(o.id)) return { ref: o.id, title };
+  return undefined;
+}
+
+async function pickImage(ctx: Ctx, placeHolder: string): Promise<{ ref: string; title?: string } | undefined> {
+  const images = await ctx.engine.listImages({});
+  const now = Date.now();
+  const items = images
+    .sort((a, b) => b.created - a.created)
+    .map((image) => ({
+      label: image.repoTags[0] ?? `<none> ${shortId(image.id)}`,
+      description: `${shortId(image.id)} · ${formatBytes(image.size)} · ${formatAge(image.created, now)}`,
+      ref: image.id,
+      title: image.repoTags[0],
+    }));
+  if (!items.length) {
+    void vscode.window.showInformationMessage(`No images on ${ctx.engine.info.endpoint}.`);
+    return undefined;
+  }
+  return vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true });
+}
+
+async function resolveImage(ctx: Ctx, arg: unknown, placeHolder: string) {
+  return imageRefFromArg(arg) ?? (await pickImage(ctx, placeHolder));
+}
+
+export const layerCommands: CommandTable = {
+  'layerscope.showLayers': (ctx) => async (arg?: unknown) => {
+    const image = await resolveImage(ctx, arg, 'Show the layers of which image?');
+    return image && layersPanels(ctx).show(image.ref, image.title);
+  },
+  'layerscope.analyzeImage': (ctx) => async (arg?: unknown) => {
+    const image = await resolveImage(ctx, arg, 'Analyze the files of which image?');
+    if (!image) return undefined;
+    const panel = await layersPanels(ctx).show(image.ref, image.title);
+    await panel.analyze();
+    return panel;
+  },
+};

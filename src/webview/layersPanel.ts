@@ -1,0 +1,239 @@
+// One image's layers panel: loads history, inspect and the local layer map, posts typed messages to
+// the webview, runs the deep analysis on demand and says so when the image disappears.
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { EngineError } from '../docker/engine';
+import { analyzeImage, AnalysisError, type ImageAnalysis } from '../analysis';
+import { historyRows, imageHeader, sharedLayerFlags, sizeBreakdown, diffIdsFromInspect } from '../model/history';
+import { formatBytes } from '../model/format';
+import { shortId } from '../model/tree';
+import type { EngineEvent } from '../model/types';
+import { mediaRoot, panelHtml } from './html';
+import type { LocalLayers } from './localLayers';
+import type { HostMessage, ImageState, WebviewMessage } from './protocol';
+
+export const viewType = 'layerscope.layers';
+/** Progress messages to the webview at most this often. */
+const progressIntervalMs = 150;
+
+export class LayersPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly rendered = new vscode.EventEmitter<string>();
+  private readonly posted = new vscode.EventEmitter<HostMessage>();
+  /** The last state message ('image', 'gone' or 'error'), re-sent when the webview (re)loads. */
+  private lastState: HostMessage | undefined;
+  private analysis: ImageAnalysis | undefined;
+  private emptyLayers: boolean[] | undefined;
+  private analysisRun: AbortController | undefined;
+  private loadRun: AbortController | undefined;
+  private readyResolve!: () => void;
+  private disposed = false;
+
+  /** Test hook: resolves once the webview has loaded its script and asked for data. */
+  readonly ready = new Promise<void>((resolve) => { this.readyResolve = resolve; });
+  /** Test hook: fires with what the webview reports after each render. */
+  readonly onDidRender = this.rendered.event;
+  /** Test hook: every message posted to the webview. */
+  readonly onDidPost = this.posted.event;
+  /** Test hook: the last message posted and the last render report. */
+  lastPosted: HostMessage | undefined;
+  lastRendered = '';
+  readonly onDidDispose: vscode.Event<void>;
+
+  constructor(
+    private readonly ctx: Ctx,
+    readonly imageId: string,
+    title: string,
+    private readonly layers: LocalLayers,
+    readonly panel: vscode.WebviewPanel = createPanel(ctx, title),
+  ) {
+    this.onDidDispose = panel.onDidDispose;
+    panel.webview.html = panelHtml(panel.webview, ctx.extension.extensionUri, title);
+    this.disposables.push(
+      this.rendered, this.posted,
+      panel.webview.onDidReceiveMessage((m: WebviewMessage) => this.receive(m)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    void this.reload();
+  }
+
+  get analysisResult(): ImageAnalysis | undefined { return this.analysis; }
+  get analysing(): boolean { return this.analysisRun !== undefined; }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  /** Re-reads everything about the image; a 404 turns the panel into "this image was removed". */
+  async reload(): Promise<void> {
+    this.loadRun?.abort();
+    const run = new AbortController();
+    this.loadRun = run;
+    try {
+      const state = await this.load(run.signal);
+      if (run.signal.aborted) return;
+      this.panel.title = titleOf(state.header.repoTags[0] ?? '', this.imageId);
+      this.setState({ type: 'image', state });
+    } catch (err) {
+      if (run.signal.aborted || this.disposed) return;
+      if (err instanceof EngineError && err.code === 'notFound') {
+        this.analysis = undefined;
+        this.analysisRun?.abort();
+        this.setState({ type: 'gone', message: `Image ${shortId(this.imageId)} no longer exists on ${this.ctx.engine.info.endpoint}. It was removed or untagged away; the data shown before is gone with it.` });
+      } else {
+        this.setState({ type: 'error', message: errorText(err) });
+      }
+    } finally {
+      if (this.loadRun === run) this.loadRun = undefined;
+    }
+  }
+
+  /** An engine event: anything about this image, or any image deleted/tagged (shared bytes move). */
+  onEngineEvent(event: EngineEvent): void {
+    if (event.type !== 'image') return;
+    if (['delete', 'untag', 'tag', 'import', 'load', 'pull'].includes(event.action)) void this.reload();
+  }
+
+  /** Streams the image through the analysis core, with progress in a notification and in the panel. */
+  async analyze(): Promise<ImageAnalysis | undefined> {
+    if (this.analysisRun) return undefined;
+    const run = new AbortController();
+    this.analysisRun = run;
+    const header = this.lastState?.type === 'image' ? this.lastState.state.header : undefined;
+    const totalBytes = header?.size ?? 0;
+    const layerCount = this.lastState?.type === 'image' ? this.lastState.state.breakdown.layers.length : 0;
+    const name = header?.repoTags[0] ?? shortId(this.imageId);
+    try {
+      const analysis = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Analyzing ${name}`, cancellable: true },
+        async (progress, token) => {
+          token.onCancellationRequested(() => run.abort());
+          let lastPost = 0;
+          let reported = 0;
+          this.post({ type: 'analysisProgress', bytesRead: 0, totalBytes, layersRead: 0, layerCount });
+          const stream = await this.ctx.engine.saveImages([this.imageId], run.signal);
+          return analyzeImage(stream, {
+            image: this.imageId,
+            signal: run.signal,
+            onProgress: (p) => {
+              const percent = totalBytes > 0 ? Math.min(99, (p.bytesRead / totalBytes) * 100) : 0;
+              if (percent > reported) {
+                progress.report({ increment: percent - reported, message: `${formatBytes(p.bytesRead)} read` });
+                reported = percent;
+              }
+              const now = Date.now();
+              if (now - lastPost < progressIntervalMs) return;
+              lastPost = now;
+              this.post({ type: 'analysisProgress', bytesRead: p.bytesRead, totalBytes, layersRead: p.layersRead, layerCount });
+            },
+          });
+        },
+      );
+      if (this.disposed) return undefined;
+      this.analysis = analysis;
+      this.emptyLayers = analysis.history.map((h) => h.emptyLayer);
+      this.post({ type: 'analysisDone', analysis });
+      // The config's history says exactly which steps carry layers: redo the rows with it.
+      await this.reload();
+      return analysis;
+    } catch (err) {
+      const cancelled = run.signal.aborted;
+      if (!this.disposed) {
+        this.post({ type: 'analysisFailed', cancelled, message: cancelled ? 'Analysis cancelled.' : errorText(err) });
+      }
+      if (!cancelled) throw err;
+      return undefined;
+    } finally {
+      this.analysisRun = undefined;
+    }
+  }
+
+  cancelAnalysis(): void {
+    this.analysisRun?.abort();
+  }
+
+  private async load(signal: AbortSignal): Promise<ImageState> {
+    const engine = this.ctx.engine;
+    const [inspect, history] = await Promise.all([
+      engine.inspectImage(this.imageId, signal),
+      engine.imageHistory(this.imageId, signal),
+    ]);
+    this.layers.remember(this.imageId, inspect);
+    const diffIds = diffIdsFromInspect(inspect);
+    // The split is a nicety: when listing the other images fails, show the history anyway.
+    const all = await this.layers.all(engine, signal).catch(() => undefined);
+    if (all) all.set(this.imageId, diffIds);
+    const rows = historyRows(history, diffIds, this.emptyLayers);
+    const flags = all ? sharedLayerFlags(all).get(this.imageId) : undefined;
+    return {
+      header: imageHeader(inspect),
+      rows,
+      breakdown: sizeBreakdown(rows, flags),
+      otherImages: all ? all.size - 1 : 0,
+    };
+  }
+
+  private setState(message: HostMessage): void {
+    this.lastState = message;
+    this.post(message);
+  }
+
+  private post(message: HostMessage): void {
+    if (this.disposed) return;
+    this.lastPosted = message;
+    this.posted.fire(message);
+    void this.panel.webview.postMessage(message);
+  }
+
+  private receive(message: WebviewMessage): void {
+    switch (message.type) {
+      case 'ready':
+        // A (re)loaded webview starts empty: give it the state, then the analysis if there is one.
+        if (this.lastState) this.post(this.lastState);
+        if (this.analysis) this.post({ type: 'analysisDone', analysis: this.analysis });
+        this.readyResolve();
+        break;
+      case 'refresh':
+        void this.reload();
+        break;
+      case 'analyze':
+        this.analyze().catch((err) => this.ctx.log.error(`Analysis of ${this.imageId}: ${errorText(err)}`));
+        break;
+      case 'cancelAnalysis':
+        this.cancelAnalysis();
+        break;
+      case 'rendered':
+        this.lastRendered = message.what;
+        this.rendered.fire(message.what);
+        break;
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.analysisRun?.abort();
+    this.loadRun?.abort();
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+function createPanel(ctx: Ctx, title: string): vscode.WebviewPanel {
+  return vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Active, {
+    enableScripts: true,
+    localResourceRoots: [mediaRoot(ctx.extension.extensionUri)],
+    // Not retained when hidden: the host keeps the data and re-sends it on 'ready'; the webview keeps
+    // its own view state (toggles, selected layer) with setState.
+    retainContextWhenHidden: false,
+  });
+}
+
+export function titleOf(tag: string, id: string): string {
+  return `Layers: ${tag || shortId(id)}`;
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof AnalysisError) return `Analysis failed (${err.code}): ${err.message}`;
+  return err instanceof Error ? err.message : String(err);
+}

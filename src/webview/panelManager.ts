@@ -1,0 +1,63 @@
+// One layers panel per image ID: asking again reveals the open panel instead of opening a second.
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import type { EngineEvent } from '../model/types';
+import { LayersPanel, titleOf } from './layersPanel';
+import { LocalLayers } from './localLayers';
+
+export class LayersPanelManager implements vscode.Disposable {
+  private readonly panels = new Map<string, LayersPanel>();
+  private readonly layers = new LocalLayers();
+
+  constructor(private readonly ctx: Ctx) {
+    ctx.push(
+      this,
+      ctx.onDidChangeEngine(() => {
+        this.layers.clear();
+        this.reloadAll();
+      }),
+      ctx.onDidRequestRefresh(() => this.reloadAll()),
+    );
+  }
+
+  /** Opens (or reveals) the panel of an image given by ID or reference. */
+  async show(ref: string, title?: string): Promise<LayersPanel> {
+    const inspect = await this.ctx.engine.inspectImage(ref);
+    const id = String(inspect.Id);
+    const open = this.panels.get(id);
+    if (open) {
+      open.reveal();
+      return open;
+    }
+    this.layers.remember(id, inspect);
+    const tags = Array.isArray(inspect.RepoTags) ? inspect.RepoTags.map(String) : [];
+    const label = title ?? (ref.startsWith('sha256:') || /^[0-9a-f]{12,64}$/.test(ref) ? tags[0] ?? '' : ref);
+    const panel = new LayersPanel(this.ctx, id, titleOf(label, id), this.layers);
+    this.panels.set(id, panel);
+    panel.onDidDispose(() => { if (this.panels.get(id) === panel) this.panels.delete(id); });
+    return panel;
+  }
+
+  /** Test hook and `analyzeImage`: the open panel of an image ID. */
+  get(id: string): LayersPanel | undefined {
+    return this.panels.get(id);
+  }
+
+  get open(): LayersPanel[] {
+    return [...this.panels.values()];
+  }
+
+  /** Fed by the engine's event stream. */
+  onEngineEvent(event: EngineEvent): void {
+    for (const panel of this.panels.values()) panel.onEngineEvent(event);
+  }
+
+  private reloadAll(): void {
+    for (const panel of this.panels.values()) void panel.reload();
+  }
+
+  dispose(): void {
+    for (const panel of [...this.panels.values()]) panel.dispose();
+    this.panels.clear();
+  }
+}

@@ -1,0 +1,33 @@
+// The typed messages between the layers panel (extension host) and its webview (webview-ui/).
+// Both sides import this file; everything here is plain JSON so it survives postMessage unchanged.
+import type { ImageAnalysis } from '../analysis/browser';
+import type { HistoryRow, ImageHeader, SizeBreakdown } from '../model/history';
+
+export type { HistoryRow, ImageHeader, SizeBreakdown };
+
+export interface ImageState {
+  header: ImageHeader;
+  /** History, oldest first. */
+  rows: HistoryRow[];
+  breakdown: SizeBreakdown;
+  /** How many other local images the shared/unique split was computed against. */
+  otherImages: number;
+}
+
+export type HostMessage =
+  | { type: 'image'; state: ImageState }
+  /** The image no longer exists (removed or untagged away, or the engine changed): stale data is hidden. */
+  | { type: 'gone'; message: string }
+  /** Loading failed for another reason (engine unreachable, …); the panel keeps a Retry. */
+  | { type: 'error'; message: string }
+  | { type: 'analysisProgress'; bytesRead: number; totalBytes: number; layersRead: number; layerCount: number }
+  | { type: 'analysisDone'; analysis: ImageAnalysis }
+  | { type: 'analysisFailed'; message: string; cancelled: boolean };
+
+export type WebviewMessage =
+  | { type: 'ready' }
+  | { type: 'refresh' }
+  | { type: 'analyze' }
+  | { type: 'cancelAnalysis' }
+  /** Sent after each render: what the person sees, for the integration tests. */
+  | { type: 'rendered'; what: string };

@@ -1,0 +1,115 @@
+// Entry of the layers webview: receives the host's typed messages and renders the image header,
+// the size breakdown, the history table and the file analysis.
+import { formatAge, formatBytes } from '../src/model/format';
+import type { HostMessage, ImageState } from '../src/webview/protocol';
+import { el, replace } from './dom';
+import { FilesSection } from './filesSection';
+import { historyTable } from './historyTable';
+import { loadViewState, post, saveViewState } from './host';
+import { sizeBreakdown } from './sizeBreakdown';
+
+const app = document.getElementById('app')!;
+const view = loadViewState();
+let image: ImageState | undefined;
+let notice: { kind: 'gone' | 'error'; message: string } | undefined;
+
+const top = el('div');
+const files = new FilesSection(view, () => saveViewState(view), () => report());
+
+function selectLayer(layer: number): void {
+  files.selectLayer(layer);
+  renderTop();
+}
+
+function renderTop(): void {
+  if (!image) return;
+  const analysis = files.analysis;
+  replace(top,
+    header(image),
+    sizeBreakdown(image, analysis, selectLayer),
+    historyTable(image, {
+      newestFirst: view.newestFirst,
+      sortBySize: view.sortBySize,
+      wastedByLayer: analysis?.layers.map((l) => l.wastedBytes),
+      selectedLayer: files.layer,
+      onToggleOrder: () => { view.newestFirst = !view.newestFirst; saveViewState(view); renderTop(); focusById('history-order'); },
+      onToggleSizeSort: () => { view.sortBySize = !view.sortBySize; saveViewState(view); renderTop(); },
+      onSelectLayer: selectLayer,
+    }));
+  report();
+}
+
+function render(): void {
+  if (notice) {
+    // Nothing stale stays on screen: the image (or the engine) is gone.
+    replace(app, el('div', { class: `notice ${notice.kind}`, role: 'alert', id: 'notice' },
+      el('h2', {}, notice.kind === 'gone' ? 'This image no longer exists' : 'Could not load this image'),
+      el('p', {}, notice.message),
+      el('button', { id: 'retry', on: { click: () => post({ type: 'refresh' }) } }, notice.kind === 'gone' ? 'Check again' : 'Retry')));
+  } else if (image) {
+    replace(app, top, files.element);
+    renderTop();
+  }
+  report();
+}
+
+function header(state: ImageState): HTMLElement {
+  const h = state.header;
+  const labels = Object.entries(h.labels).sort(([a], [b]) => (a < b ? -1 : 1));
+  return el('header', { class: 'image-header' },
+    el('h1', { id: 'image-title' }, h.repoTags[0] ?? '<untagged image>'),
+    el('div', { class: 'meta' },
+      el('span', { title: h.id }, h.id.replace(/^sha256:/, '').slice(0, 12)),
+      el('span', {}, formatBytes(h.size)),
+      el('span', { title: h.created ? new Date(h.created * 1000).toISOString() : '' }, h.created ? `created ${formatAge(h.created)}` : ''),
+      el('span', {}, [h.os, h.architecture].filter(Boolean).join('/')),
+      h.repoTags.length > 1 ? el('span', { title: h.repoTags.join('\n') }, `+${h.repoTags.length - 1} more tags`) : null,
+      el('button', { class: 'secondary', on: { click: () => post({ type: 'refresh' }) }, title: 'Read the image again' }, '↻ Refresh')),
+    labels.length
+      ? el('details', { class: 'labels' },
+        el('summary', {}, `Labels (${labels.length})`),
+        el('table', { id: 'labels' }, el('tbody', {}, ...labels.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v))))))
+      : null);
+}
+
+function focusById(id: string): void {
+  document.getElementById(id)?.focus();
+}
+
+/** Tells the host what is on screen (the integration tests wait on it). */
+function report(): void {
+  const rows = app.querySelectorAll('#history-table tbody tr.step').length;
+  post({ type: 'rendered', what: JSON.stringify({ notice: notice?.kind ?? '', historyRows: rows, analysis: files.analysis ? 'done' : '' }) });
+}
+
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'image':
+      image = message.state;
+      notice = undefined;
+      render();
+      break;
+    case 'gone':
+    case 'error':
+      notice = { kind: message.type, message: message.message };
+      if (message.type === 'gone') {
+        image = undefined;
+        files.setStatus({ kind: 'idle' });
+      }
+      render();
+      break;
+    case 'analysisProgress':
+      files.setStatus({ kind: 'running', ...message });
+      break;
+    case 'analysisDone':
+      files.setStatus({ kind: 'done', analysis: message.analysis });
+      renderTop();
+      break;
+    case 'analysisFailed':
+      files.setStatus({ kind: 'failed', message: message.message, cancelled: message.cancelled });
+      break;
+  }
+});
+
+post({ type: 'ready' });
