@@ -1,0 +1,283 @@
+// Engine API JSON -> model shapes. The only file that knows raw API field names; pure, so every
+// mapping (including both /system/df shapes) is unit-tested without an engine.
+import type {
+  BuildCacheRecord, ContainerState, ContainerSummary, DiskUsage, EngineEvent, HistoryEntry,
+  ImageSummary, PortMapping, RemovedItem, VolumeSummary,
+} from '../model/types';
+import type { ContainerStatsSample, ContainerTop } from './engine';
+
+type Json = Record<string, unknown>;
+
+const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const num = (v: unknown, fallback = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+const strings = (v: unknown): string[] => arr(v).filter((s): s is string => typeof s === 'string');
+const labels = (v: unknown): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(obj(v))) if (typeof val === 'string') out[k] = val;
+  return out;
+};
+/** -1 (and absent) mean "not computed" in the API. */
+const known = (v: unknown): number | undefined => (typeof v === 'number' && v >= 0 ? v : undefined);
+const seconds = (iso: unknown): number => {
+  const t = Date.parse(str(iso));
+  return Number.isNaN(t) ? 0 : Math.floor(t / 1000);
+};
+
+export function mapImage(raw: unknown): ImageSummary {
+  const i = obj(raw);
+  return {
+    id: str(i.Id),
+    repoTags: strings(i.RepoTags).filter((t) => t !== '<none>:<none>'),
+    repoDigests: strings(i.RepoDigests).filter((d) => d !== '<none>@<none>'),
+    parentId: str(i.ParentId),
+    created: num(i.Created),
+    size: num(i.Size),
+    sharedSize: known(i.SharedSize),
+    containers: known(i.Containers),
+    labels: labels(i.Labels),
+  };
+}
+
+const STATES: ReadonlySet<string> = new Set(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
+
+function mapState(raw: unknown): ContainerState {
+  const s = str(raw).toLowerCase();
+  if (STATES.has(s)) return s as ContainerState;
+  // Podman's compat API also says 'stopped' and 'configured'.
+  if (s === 'stopped') return 'exited';
+  if (s === 'configured') return 'created';
+  return 'dead';
+}
+
+function healthFrom(status: string, healthField: unknown): ContainerSummary['health'] {
+  const explicit = str(obj(healthField).Status);
+  const s = explicit || /\((healthy|unhealthy|health: starting)\)/.exec(status)?.[1] || '';
+  if (s === 'healthy' || s === 'unhealthy') return s;
+  if (s === 'starting' || s === 'health: starting') return 'starting';
+  return undefined;
+}
+
+function mapPorts(raw: unknown): PortMapping[] {
+  return arr(raw).map((p) => {
+    const o = obj(p);
+    const m: PortMapping = { privatePort: num(o.PrivatePort), type: str(o.Type) || 'tcp' };
+    if (typeof o.PublicPort === 'number') m.publicPort = o.PublicPort;
+    if (str(o.IP)) m.ip = str(o.IP);
+    return m;
+  });
+}
+
+export function mapContainer(raw: unknown): ContainerSummary {
+  const c = obj(raw);
+  const status = str(c.Status);
+  return {
+    id: str(c.Id),
+    names: strings(c.Names).map((n) => n.replace(/^\//, '')),
+    image: str(c.Image),
+    imageId: str(c.ImageID),
+    command: str(c.Command),
+    created: num(c.Created),
+    state: mapState(c.State),
+    status,
+    health: healthFrom(status, c.Health),
+    ports: mapPorts(c.Ports),
+    labels: labels(c.Labels),
+  };
+}
+
+/** `GET /containers/{id}/json` as the list would have shown it (used for incremental updates). */
+export function containerFromInspect(raw: unknown, now = Date.now()): ContainerSummary {
+  const c = obj(raw);
+  const config = obj(c.Config);
+  const state = obj(c.State);
+  const args = strings(c.Args);
+  // The daemon's list quotes arguments that contain a space; do the same so both agree.
+  const command = [str(c.Path), ...args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' ');
+  const ports: PortMapping[] = [];
+  for (const [key, bindings] of Object.entries(obj(obj(c.NetworkSettings).Ports))) {
+    const [port, type = 'tcp'] = key.split('/');
+    const list = arr(bindings);
+    if (list.length === 0) ports.push({ privatePort: Number(port), type });
+    for (const b of list) {
+      const o = obj(b);
+      ports.push({ privatePort: Number(port), type, publicPort: Number(o.HostPort) || undefined, ip: str(o.HostIp) || undefined });
+    }
+  }
+  const health = healthFrom('', state.Health);
+  return {
+    id: str(c.Id),
+    names: [str(c.Name).replace(/^\//, '')],
+    image: str(config.Image),
+    imageId: str(c.Image),
+    command,
+    created: seconds(c.Created),
+    state: mapState(state.Status),
+    status: humanStatus(state, now),
+    health,
+    ports,
+    labels: labels(config.Labels),
+  };
+}
+
+/** The list's "Status" text ("Up 3 minutes (healthy)", "Exited (3) 2 hours ago") from inspect's State. */
+export function humanStatus(rawState: unknown, now = Date.now()): string {
+  const s = obj(rawState);
+  const since = (iso: unknown) => humanDuration(now - Date.parse(str(iso)));
+  const status = str(s.Status);
+  if (s.Running === true || status === 'running' || status === 'paused') {
+    if (s.Paused === true || status === 'paused') return `Up ${since(s.StartedAt)} (Paused)`;
+    if (s.Restarting === true) return `Restarting (${num(s.ExitCode)}) ${since(s.FinishedAt)} ago`;
+    const health = str(obj(s.Health).Status);
+    const suffix = health === 'starting' ? ' (health: starting)' : health && health !== 'none' ? ` (${health})` : '';
+    return `Up ${since(s.StartedAt)}${suffix}`;
+  }
+  if (status === 'restarting') return `Restarting (${num(s.ExitCode)}) ${since(s.FinishedAt)} ago`;
+  if (status === 'removing') return 'Removal In Progress';
+  if (status === 'dead') return 'Dead';
+  if (status === 'created') return 'Created';
+  const finished = Date.parse(str(s.FinishedAt));
+  if (Number.isNaN(finished) || finished <= 0) return 'Created';
+  return `Exited (${num(s.ExitCode)}) ${since(s.FinishedAt)} ago`;
+}
+
+/** Docker's own wording for durations ("Less than a second", "About a minute", "3 hours"). */
+export function humanDuration(ms: number): string {
+  const sec = Math.floor((Number.isFinite(ms) ? ms : 0) / 1000);
+  if (sec < 1) return 'Less than a second';
+  if (sec === 1) return '1 second';
+  if (sec < 60) return `${sec} seconds`;
+  const min = Math.floor(sec / 60);
+  if (min === 1) return 'About a minute';
+  if (min < 60) return `${min} minutes`;
+  const hours = Math.round(sec / 3600);
+  if (hours === 1) return 'About an hour';
+  if (hours < 48) return `${hours} hours`;
+  if (hours < 24 * 7 * 2) return `${Math.floor(hours / 24)} days`;
+  if (hours < 24 * 30 * 2) return `${Math.floor(hours / 24 / 7)} weeks`;
+  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24 / 30)} months`;
+  return `${Math.floor(hours / 24 / 365)} years`;
+}
+
+export function mapHistory(raw: unknown): HistoryEntry[] {
+  return arr(raw).map((h) => {
+    const o = obj(h);
+    return {
+      id: str(o.Id) || '<missing>',
+      created: num(o.Created),
+      createdBy: str(o.CreatedBy),
+      tags: strings(o.Tags),
+      size: num(o.Size),
+      comment: str(o.Comment),
+    };
+  });
+}
+
+export function mapRemoved(raw: unknown): RemovedItem[] {
+  const out: RemovedItem[] = [];
+  for (const r of arr(raw)) {
+    const o = obj(r);
+    if (str(o.Untagged)) out.push({ kind: 'untagged', ref: str(o.Untagged) });
+    if (str(o.Deleted)) out.push({ kind: 'deleted', ref: str(o.Deleted) });
+  }
+  return out;
+}
+
+export function mapVolume(raw: unknown): VolumeSummary {
+  const v = obj(raw);
+  const usage = obj(v.UsageData);
+  return {
+    name: str(v.Name),
+    driver: str(v.Driver),
+    mountpoint: str(v.Mountpoint),
+    size: num(usage.Size, -1),
+    refCount: num(usage.RefCount, -1),
+    labels: labels(v.Labels),
+  };
+}
+
+function mapBuildCache(raw: unknown): BuildCacheRecord {
+  const b = obj(raw);
+  const record: BuildCacheRecord = {
+    id: str(b.ID),
+    type: str(b.Type),
+    description: str(b.Description),
+    inUse: b.InUse === true,
+    shared: b.Shared === true,
+    size: num(b.Size),
+    createdAt: str(b.CreatedAt),
+    usageCount: num(b.UsageCount),
+  };
+  if (str(b.LastUsedAt)) record.lastUsedAt = str(b.LastUsedAt);
+  return record;
+}
+
+/**
+ * `GET /system/df` in either shape: API <= 1.51 has top-level `LayersSize, Images, Containers,
+ * Volumes, BuildCache`; newer engines nest them as `ImageUsage.Items`, `ContainerUsage.Items`, ...
+ * (with `TotalSize` where `LayersSize` was). Chosen by presence, so a proxy that rewrites versions
+ * cannot confuse it.
+ */
+export function normaliseDiskUsage(raw: unknown): DiskUsage {
+  const d = obj(raw);
+  const modern = 'ImageUsage' in d || 'ContainerUsage' in d || 'VolumeUsage' in d || 'BuildCacheUsage' in d;
+  const images = modern ? obj(d.ImageUsage).Items : d.Images;
+  const containers = modern ? obj(d.ContainerUsage).Items : d.Containers;
+  const volumes = modern ? obj(d.VolumeUsage).Items : d.Volumes;
+  const buildCache = modern ? obj(d.BuildCacheUsage).Items : d.BuildCache;
+  return {
+    layersSize: modern ? num(obj(d.ImageUsage).TotalSize) : num(d.LayersSize),
+    images: arr(images).map(mapImage),
+    containers: arr(containers).map((c) => ({
+      ...mapContainer(c),
+      sizeRw: num(obj(c).SizeRw),
+      sizeRootFs: num(obj(c).SizeRootFs),
+    })),
+    volumes: arr(volumes).map(mapVolume),
+    buildCache: arr(buildCache).map(mapBuildCache),
+  };
+}
+
+export function mapTop(raw: unknown): ContainerTop {
+  const t = obj(raw);
+  return { titles: strings(t.Titles), processes: arr(t.Processes).map(strings) };
+}
+
+/** One stats sample; CPU % the way the docker CLI computes it (delta over the previous sample). */
+export function mapStats(raw: unknown): ContainerStatsSample {
+  const s = obj(raw);
+  const cpu = obj(s.cpu_stats);
+  const pre = obj(s.precpu_stats);
+  const cpuDelta = num(obj(cpu.cpu_usage).total_usage) - num(obj(pre.cpu_usage).total_usage);
+  const systemDelta = num(cpu.system_cpu_usage) - num(pre.system_cpu_usage);
+  const online = num(cpu.online_cpus) || arr(obj(cpu.cpu_usage).percpu_usage).length || 1;
+  const cpuPercent = cpuDelta > 0 && systemDelta > 0 ? (cpuDelta / systemDelta) * online * 100 : 0;
+  const mem = obj(s.memory_stats);
+  const memStats = obj(mem.stats);
+  // Page cache is reclaimable: cgroup v1 reports it as total_inactive_file, v2 as inactive_file.
+  const cache = num(memStats.total_inactive_file, num(memStats.inactive_file));
+  const usage = num(mem.usage);
+  return {
+    cpuPercent,
+    memoryUsage: cache < usage ? usage - cache : usage,
+    memoryLimit: num(mem.limit),
+  };
+}
+
+/** One `GET /events` message; tolerates the pre-1.22 fields (status/id/from) newer engines dropped. */
+export function mapEvent(raw: unknown): EngineEvent | undefined {
+  const e = obj(raw);
+  const actor = obj(e.Actor);
+  const action = str(e.Action) || str(e.status);
+  if (!action) return undefined;
+  const time = num(e.time);
+  return {
+    type: str(e.Type) || 'container',
+    action,
+    id: str(actor.ID) || str(e.id),
+    attributes: labels(actor.Attributes),
+    time,
+    timeNano: num(e.timeNano, time * 1e9),
+  };
+}

@@ -1,0 +1,151 @@
+// The one place requests reach the engine: dockerode's modem for the wire (unix socket, named pipe,
+// TCP/TLS, SSH), API version negotiation, AbortSignal plumbing and error mapping. Every Engine
+// method goes through request(); nothing else builds promises around dockerode callbacks.
+import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
+import Docker from 'dockerode';
+import type { Connection } from './connection';
+import { toEngineError } from './errors';
+
+/** Highest Engine API version whose responses this adapter understands. */
+export const MAX_API_VERSION = '1.53';
+/** Lowest we try; older engines are long out of support. */
+export const MIN_API_VERSION = '1.24';
+
+export interface ApiRequest {
+  method: 'GET' | 'POST' | 'DELETE' | 'PUT' | 'HEAD';
+  path: string;
+  query?: Record<string, string | number | boolean | string[] | object | undefined>;
+  body?: unknown;
+  /** A request body to stream (POST /images/load). */
+  file?: Readable;
+  /** Status codes that mean success; default 200, 201, 204, 304. */
+  ok?: number[];
+  /** The operation in a person's words, for error messages ("remove image x:1"). */
+  what: string;
+}
+
+export interface VersionJson {
+  Version?: string; ApiVersion?: string; MinAPIVersion?: string; Os?: string; Arch?: string;
+}
+
+export class Transport {
+  readonly docker: Docker | undefined;
+  private negotiation: Promise<string> | undefined;
+  private negotiatedVersion = '';
+
+  constructor(private readonly connection: Connection) {
+    this.docker = connection.options ? withoutDockerEnv(() => new Docker({ ...connection.options })) : undefined;
+  }
+
+  get endpoint(): string { return this.connection.info.endpoint; }
+  /** '' until the first request negotiated it. */
+  get apiVersion(): string { return this.negotiatedVersion; }
+
+  /** JSON (or text) body of a request. */
+  async json<T = unknown>(req: ApiRequest, signal?: AbortSignal): Promise<T> {
+    return (await this.dial(req, false, signal)) as T;
+  }
+
+  /** The response as a stream; the caller consumes or destroys it. Aborting the signal destroys it. */
+  async stream(req: ApiRequest, signal?: AbortSignal): Promise<IncomingMessage> {
+    return (await this.dial(req, true, signal)) as IncomingMessage;
+  }
+
+  /** `GET /version` then min(engine's ApiVersion, ours), once per transport (retried after a failure). */
+  negotiate(signal?: AbortSignal): Promise<string> {
+    if (!this.negotiation) {
+      this.negotiation = this.raw<VersionJson>({ method: 'GET', path: '/version', what: 'read the engine version' }, false, signal)
+        .then((v) => {
+          const version = minVersion(String(v?.ApiVersion || MIN_API_VERSION), MAX_API_VERSION);
+          this.negotiatedVersion = version;
+          // The modem prefixes every later path with /vX.Y.
+          (this.docker!.modem as { version?: string }).version = `v${version}`;
+          return version;
+        });
+      // A failed attempt (daemon down, aborted) must not stick: the next call tries again.
+      this.negotiation.catch(() => { this.negotiation = undefined; });
+    }
+    return this.negotiation;
+  }
+
+  private async dial(req: ApiRequest, stream: boolean, signal?: AbortSignal): Promise<unknown> {
+    try {
+      await this.negotiate(signal);
+    } catch (e) {
+      throw toEngineError(e, this.endpoint, req.what);
+    }
+    return this.raw(req, stream, signal);
+  }
+
+  private raw<T>(req: ApiRequest, stream: boolean, signal?: AbortSignal): Promise<T> {
+    const docker = this.docker;
+    if (!docker) return Promise.reject(this.connection.error);
+    if (signal?.aborted) return Promise.reject(toEngineError(signal.reason ?? abortError(), this.endpoint, req.what));
+    const query = compact(req.query);
+    const statusCodes: Record<number, boolean> = {};
+    for (const code of req.ok ?? [200, 201, 204, 304]) statusCodes[code] = true;
+    return new Promise<T>((resolve, reject) => {
+      docker.modem.dial({
+        path: query ? `${req.path}?` : req.path,
+        method: req.method,
+        // The modem reads `_query` for the URL and `_body` for a POST body ({} sends none).
+        options: { _query: query, _body: req.body ?? {} },
+        file: req.file,
+        isStream: stream,
+        statusCodes,
+        abortSignal: signal,
+      } as Parameters<typeof docker.modem.dial>[0], (err: unknown, data: unknown) => {
+        if (err) reject(toEngineError(err, this.endpoint, req.what));
+        else resolve(data as T);
+      });
+    });
+  }
+}
+
+/** Path segment(s) for a name or ID; keeps the slashes of `repo/name:tag`. */
+export function seg(ref: string): string {
+  return ref.split('/').map(encodeURIComponent).join('/');
+}
+
+export function minVersion(a: string, b: string): string {
+  return compareVersions(a, b) <= 0 ? a : b;
+}
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] || 0) - (pb[i] || 0);
+    if (d) return d;
+  }
+  return 0;
+}
+
+function compact(query: ApiRequest['query']): Record<string, unknown> | undefined {
+  if (!query) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) out[k] = v;
+  return Object.keys(out).length ? out : undefined;
+}
+
+function abortError(): Error {
+  const e = new Error('The operation was aborted');
+  e.name = 'AbortError';
+  return e;
+}
+
+/**
+ * docker-modem folds DOCKER_HOST/DOCKER_CERT_PATH from process.env into every modem (and throws on a
+ * malformed one). We resolved the connection ourselves, so hide them while the modem is built.
+ */
+function withoutDockerEnv<T>(build: () => T): T {
+  const keys = ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_CLIENT_TIMEOUT', 'DOCKER_PATH_PREFIX'];
+  const saved = keys.map((k) => [k, process.env[k]] as const);
+  for (const k of keys) delete process.env[k];
+  try {
+    return build();
+  } finally {
+    for (const [k, v] of saved) if (v !== undefined) process.env[k] = v;
+  }
+}
