@@ -1,0 +1,118 @@
+// The foundation in a real VS Code against the real test daemon: activation, the command table
+// against the manifest, the Images view's provider, the unreachable-engine message and recovery,
+// and a screenshot of the side bar.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { LayerscopeApi } from '../../src/extension';
+import type { ImageTagRef } from '../../src/model/images';
+import type { TreeNode } from '../../src/model/tree';
+import { daemonCtl, engineRequest, engineTags } from './support/engine';
+import { page } from './support/ui';
+import { openViewContainer, paneRowTexts, resultsPath, selectors } from './support/workbench';
+import { waitUntil } from './support/wait';
+
+const EXTENSION_ID = 'layerscope.layerscope';
+const FIXTURE_TAGS = ['layerscope-fixture/base:1', 'layerscope-fixture/multi:1', 'layerscope-fixture/multi:latest'];
+
+function flatten(nodes: TreeNode[]): TreeNode[] {
+  return nodes.flatMap((n) => [n, ...flatten(n.children ?? [])]);
+}
+
+/** The repo:tag of every image row the provider returns. */
+function tagsShown(nodes: TreeNode[]): string[] {
+  return flatten(nodes).map((n) => n.ref as ImageTagRef | undefined).filter((r) => r?.kind === 'imageTag').map((r) => r!.ref).sort();
+}
+
+describe('foundation', function () {
+  let extension: vscode.Extension<LayerscopeApi>;
+  let api: LayerscopeApi;
+  let repo: string;
+
+  before(async () => {
+    const found = vscode.extensions.getExtension<LayerscopeApi>(EXTENSION_ID);
+    assert.ok(found, `${EXTENSION_ID} is not loaded in this VS Code`);
+    extension = found;
+    repo = extension.extensionPath;
+    api = await extension.activate();
+  });
+
+  it('activates and returns the test API', () => {
+    assert.strictEqual(extension.isActive, true);
+    assert.ok(api.ctx, 'the API has the context');
+    assert.ok(api.views?.images, 'the API has the Images view');
+  });
+
+  it('registers every command of the manifest, and no layerscope command the manifest lacks', async () => {
+    const manifest = extension.packageJSON.contributes;
+    const declared: string[] = manifest.commands.map((c: { command: string }) => c.command);
+    const registered = await vscode.commands.getCommands(true);
+    const missing = declared.filter((c) => !registered.includes(c));
+    assert.deepStrictEqual(missing, [], 'declared in package.json but not registered');
+    // VS Code adds `<viewId>.focus`, `.open`, `.removeView`… for each contributed view: not ours to declare.
+    const viewIds: string[] = Object.values(manifest.views as Record<string, { id: string }[]>).flat().map((v) => v.id);
+    const ours = registered.filter((c) => c.startsWith('layerscope.') && !viewIds.some((v) => c.startsWith(`${v}.`)));
+    const undeclared = ours.filter((c) => !declared.includes(c));
+    assert.deepStrictEqual(undeclared, [], 'registered but not declared in package.json');
+    assert.ok(declared.length > 0);
+  });
+
+  it('lists the fixture images from the real engine in the Images view', async () => {
+    await api.views.images.refresh();
+    const shown = tagsShown(await api.views.images.rootNodes());
+    const truth = await engineTags();
+    for (const tag of FIXTURE_TAGS) assert.ok(truth.includes(tag), `the fixture ${tag} is missing on the test daemon`);
+    assert.deepStrictEqual(shown, truth);
+    assert.strictEqual(api.views.images.view.message, undefined);
+  });
+
+  it('shows the actionable error within 2 s when the engine stops, and the list again when it restarts', async function () {
+    this.timeout(180_000);
+    const images = api.views.images;
+    await daemonCtl(repo, 'stop');
+    const stopped = Date.now();
+    try {
+      const message = await waitUntil('the Images view to show the unreachable message', () =>
+        api.ctx.state === 'unreachable' && images.view.message ? images.view.message : undefined, 2_000, 20);
+      const took = Date.now() - stopped;
+      console.log(`    (unreachable shown ${took} ms after the daemon stopped)`);
+      assert.match(message, /not reachable/i);
+      assert.match(message, new RegExp(escape(process.env.DOCKER_HOST!.replace(/^unix:\/\//, ''))), 'names the endpoint');
+      assert.strictEqual(api.ctx.error, message);
+      assert.deepStrictEqual(await images.rootNodes(), []);
+      // What a person sees: the same message in the real view.
+      await openViewContainer('Layerscope');
+      await waitUntil('the message in the DOM', async () =>
+        (await page.texts(selectors.paneMessage('Images'))).some((t) => /not reachable/i.test(t)), 5_000);
+      await page.screenshot(resultsPath(repo, 'sidebar-unreachable.png'));
+    } finally {
+      await daemonCtl(repo, 'start');
+    }
+    await waitUntil('the Images view to list the images again', async () =>
+      api.ctx.state === 'ready' && tagsShown(await images.rootNodes()).includes(FIXTURE_TAGS[0]), 30_000, 100);
+    assert.strictEqual(images.view.message, undefined);
+    assert.deepStrictEqual(tagsShown(await images.rootNodes()), await engineTags());
+    // The stop ended the fixture's running container; later tests expect it running.
+    await engineRequest('POST', '/containers/layerscope-fixture-running/start').catch(() => undefined);
+  });
+
+  it('shows the images in the real side bar (screenshot)', async () => {
+    await openViewContainer('Layerscope');
+    const rows = await waitUntil('image rows in the Images view', async () => {
+      const texts = await paneRowTexts('Images');
+      return texts.some((t) => t.includes('layerscope-fixture')) ? texts : undefined;
+    }, 10_000);
+    assert.ok(rows.length > 0);
+    const file = await page.screenshot(resultsPath(repo, 'sidebar.png'), { settleMs: 300 });
+    assert.ok(fs.statSync(file).size > 10_000, 'the screenshot has content');
+    if (process.env.LAYERSCOPE_UPDATE_SCREENSHOTS) {
+      fs.mkdirSync(path.join(repo, 'media/screenshots'), { recursive: true });
+      fs.copyFileSync(file, path.join(repo, 'media/screenshots/sidebar.png'));
+    }
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

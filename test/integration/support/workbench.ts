@@ -1,0 +1,43 @@
+// Selectors for the parts of the VS Code workbench DOM the Playwright checks read (VS Code 1.100),
+// kept in one place so a workbench change is fixed once.
+import * as fs from 'fs';
+import * as path from 'path';
+import { page } from './ui';
+import { waitUntil } from './wait';
+
+export const selectors = {
+  /** The activity bar entry of a view container, by its title ("Layerscope"). */
+  activityBarItem: (title: string) => `.part.activitybar a.action-label[aria-label^="${title}"]`,
+  /** A view (pane) in the side bar, by its name ("Images"). */
+  sidebarPane: (name: string) => `.part.sidebar .pane:has(> .pane-header[aria-label="${name} Section"])`,
+  /** The tree rows of a side-bar view. */
+  paneRows: (name: string) => `${selectors.sidebarPane(name)} .monaco-list-row`,
+  /** The TreeView.message text of a side-bar view. */
+  paneMessage: (name: string) => `${selectors.sidebarPane(name)} .pane-body .message`,
+  /** The welcome content (viewsWelcome) of a side-bar view. */
+  paneWelcome: (name: string) => `${selectors.sidebarPane(name)} .welcome-view-content`,
+  /** The side bar's title ("LAYERSCOPE" when our container is open). */
+  sidebarTitle: '.part.sidebar .composite.title h2',
+  /** Rows of the Problems panel. */
+  problemsRows: '.markers-panel .monaco-list-row',
+};
+
+/** Clicks the activity bar icon of a view container (unless it is open already) and waits for the side bar. */
+export async function openViewContainer(title: string): Promise<void> {
+  const titles = await page.texts(selectors.sidebarTitle).catch(() => [] as string[]);
+  if (!titles.some((t) => t.toUpperCase() === title.toUpperCase())) await page.click(selectors.activityBarItem(title));
+  await waitUntil(`the ${title} side bar`, async () =>
+    (await page.texts(selectors.sidebarTitle)).some((t) => t.toUpperCase() === title.toUpperCase()));
+}
+
+/** The visible tree rows of a side-bar view, as their text. */
+export function paneRowTexts(name: string): Promise<string[]> {
+  return page.texts(selectors.paneRows(name));
+}
+
+/** Where screenshots go: <repo>/test-results/ (ignored by git). */
+export function resultsPath(repo: string, file: string): string {
+  const dir = path.join(repo, 'test-results');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, file);
+}
