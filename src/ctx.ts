@@ -2,6 +2,7 @@
 // and the webview receive it instead of reaching for module-level singletons.
 import * as vscode from 'vscode';
 import type { Engine } from './docker/engine';
+import type { EngineEvent } from './model/types';
 import { log } from './log';
 
 export type EngineState = 'connecting' | 'ready' | 'unreachable';
@@ -21,8 +22,17 @@ export class Ctx implements vscode.Disposable {
   /** Fires when a person asks for a full refresh (the Refresh command) or the event stream resyncs. */
   readonly onDidRequestRefresh = this.refreshRequested.event;
 
+  private readonly engineEvent = new vscode.EventEmitter<EngineEvent>();
+  /** Each event of the engine's event stream, so views can update one item instead of re-listing. */
+  readonly onDidEngineEvent = this.engineEvent.event;
+
   constructor(readonly extension: vscode.ExtensionContext, private currentEngine: Engine) {
-    this.push(this.engineChanged, this.stateChanged, this.refreshRequested);
+    this.push(this.engineChanged, this.stateChanged, this.refreshRequested, this.engineEvent);
+  }
+
+  /** Called by the engine watcher (engineGlue.ts) for every event. */
+  fireEngineEvent(event: EngineEvent): void {
+    this.engineEvent.fire(event);
   }
 
   get engine(): Engine { return this.currentEngine; }
