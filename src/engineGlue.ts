@@ -1,5 +1,38 @@
-// Placeholder: replaced by the Engine-layer owner (connection resolution + monitoring).
+// VS Code side of the engine: build it from the settings and the environment, follow its event
+// stream, and turn stream health into ctx state (ready / unreachable) and full refreshes.
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { config } from './config';
 import type { Ctx } from './ctx';
-import type { Engine } from './docker/engine';
-export function connectEngine(): Engine { throw new Error('not yet'); }
-export function watchEngine(_ctx: Ctx): void {}
+import { createEngine } from './docker/connect';
+import type { Disposable, Engine } from './docker/engine';
+
+export function connectEngine(): Engine {
+  return createEngine({ setting: config.host(), env: process.env, homeDir: os.homedir() });
+}
+
+export function watchEngine(ctx: Ctx): void {
+  let subscription: Disposable | undefined;
+  const follow = (engine: Engine) => {
+    subscription?.dispose();
+    ctx.log.info(`Engine: ${engine.info.endpoint} (from ${engine.info.contextName ? `context ${engine.info.contextName}` : engine.info.source})`);
+    ctx.setState('connecting');
+    subscription = engine.subscribe({
+      onEvent: (event) => ctx.fireEngineEvent(event),
+      // Events in the gap are lost, so everything shown must be listed again.
+      onResync: () => {
+        ctx.setState('ready');
+        ctx.refreshAll();
+      },
+      onDisconnect: (error) => ctx.setState('unreachable', error.message),
+    });
+  };
+  follow(ctx.engine);
+  ctx.push(
+    { dispose: () => subscription?.dispose() },
+    ctx.onDidChangeEngine(follow),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (config.affects(e, 'host')) ctx.setEngine(connectEngine());
+    }),
+  );
+}
