@@ -2,7 +2,12 @@
 // here in one loop. Each area contributes its own Record from its own file.
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { diagnosticsCommands } from '../diagnostics/commands';
 import { layerCommands } from './layers';
+import { imageCommands } from './images';
+import { containerCommands } from './containers';
+import { pruneCommands } from './prune';
+import { engineCommands } from './engine';
 
 export type CommandHandler = (...args: any[]) => unknown;
 export type CommandTable = Record<string, (ctx: Ctx) => CommandHandler>;
@@ -14,7 +19,12 @@ const coreCommands: CommandTable = {
 /** Every area's commands, merged. Add an area's table here. */
 export const commandTable: CommandTable = {
   ...coreCommands,
+  ...diagnosticsCommands,
   ...layerCommands,
+  ...imageCommands,
+  ...containerCommands,
+  ...pruneCommands,
+  ...engineCommands,
 };
 
 export function registerCommands(ctx: Ctx): void {

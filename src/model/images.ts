@@ -149,3 +149,11 @@ export function buildImageTree(images: ImageSummary[], containers: ContainerSumm
       { id: options.groupBy === 'registry' ? 'server' : 'repo' });
   });
 }
+
+/** Reads `repo[:tag]` typed by a person for Tag…; throws a readable error for anything else. */
+export function parseTagInput(text: string): { repo: string; tag: string } {
+  const value = text.trim();
+  const match = /^((?:[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::([\w][\w.-]{0,127}))?$/.exec(value);
+  if (!match) throw new Error(`Not an image name: '${text}' (use lower-case repository[:tag], e.g. team/app:1.2)`);
+  return { repo: match[1], tag: match[2] ?? 'latest' };
+}

@@ -67,6 +67,13 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
+  /** Replaces the shown nodes without reading the engine (a second load phase, an incremental change). */
+  protected setRoots(roots: Node[]): void {
+    if (this.ctx.state === 'unreachable') return;
+    this.roots = roots;
+    this.changed.fire(undefined);
+  }
+
   /** Test hook: the nodes currently shown (after a refresh if none yet). */
   async rootNodes(): Promise<Node[]> {
     return (await this.getChildren()) ?? [];

@@ -1,13 +1,26 @@
 // The explorer: four views over one engine snapshot, kept live from the engine's event stream.
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { ImagesView } from './imagesView';
-import { EngineSnapshot } from './snapshot';
+import type { EngineEvent } from '../model/types';
+import { registerInspect } from '../inspect';
+import { prompterSlot, type PrompterSlot } from '../commands/prompt';
+import { ContainersView } from './containersView';
+import { DanglingView } from './danglingView';
+import { DiskUsageView } from './diskUsageView';
 import type { ExplorerTree } from './explorerTree';
+import { ImagesView } from './imagesView';
+import { LiveUpdates } from './live';
+import { EngineSnapshot } from './snapshot';
 
 export interface Explorer {
   images: ImagesView;
+  dangling: DanglingView;
+  containers: ContainersView;
+  diskUsage: DiskUsageView;
   snapshot: EngineSnapshot;
+  live: LiveUpdates;
+  /** Where commands ask questions; tests swap in a scripted prompter with `prompter.use({...})`. */
+  prompter: PrompterSlot;
   /** Re-reads everything from the engine and rebuilds every view; resolves when all are done. */
   refreshAll(): Promise<void>;
 }
@@ -24,20 +37,33 @@ export function explorerOf(ctx: Ctx): Explorer {
 export function registerViews(ctx: Ctx): Explorer {
   const snapshot = new EngineSnapshot(() => ctx.engine);
   const images = new ImagesView(ctx, snapshot);
-  const trees: ExplorerTree[] = [images];
+  const dangling = new DanglingView(ctx, snapshot);
+  const containers = new ContainersView(ctx, snapshot);
+  const diskUsage = new DiskUsageView(ctx, snapshot);
+  const trees: ExplorerTree[] = [images, dangling, containers, diskUsage];
+  const live = new LiveUpdates(ctx, snapshot, { images, dangling, containers, diskUsage });
+  ctx.push(live);
+
   const refreshAll = async () => {
     snapshot.invalidate();
     await Promise.all(trees.map((t) => t.reload()));
   };
+  // A full resync: the Refresh command, or the event stream reconnecting after a gap.
   ctx.push(ctx.onDidRequestRefresh(() => void refreshAll()));
   ctx.push(ctx.onDidChangeState(() => {
     snapshot.invalidate();
     for (const t of trees) t.onEngineState();
   }));
+  ctx.push(ctx.onDidChangeEngine(() => void refreshAll()));
+  const events = (ctx as { onDidEngineEvent?: vscode.Event<EngineEvent> }).onDidEngineEvent;
+  if (events) ctx.push(events((e) => live.onEvent(e)));
   ctx.push(vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration('layerscope.images')) void images.reload();
+    if (e.affectsConfiguration('layerscope.containers')) void containers.reload();
   }));
-  const explorer: Explorer = { images, snapshot, refreshAll };
+  registerInspect(ctx);
+
+  const explorer: Explorer = { images, dangling, containers, diskUsage, snapshot, live, refreshAll, prompter: prompterSlot(ctx) };
   explorers.set(ctx, explorer);
   return explorer;
 }

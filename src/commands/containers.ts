@@ -1,0 +1,146 @@
+// Container actions: Start, Stop, Restart, Pause/Unpause, Remove, View Logs, Open Shell, Inspect, Top, Stats.
+import { accessSync, constants } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import type { ContainerStatsSample } from '../docker/engine';
+import { openInspect } from '../inspect';
+import { containerName } from '../model/containers';
+import { formatBytes } from '../model/format';
+import type { ContainerState, ContainerSummary } from '../model/types';
+import { explorerOf } from '../views';
+import type { CommandTable } from '.';
+import { prompter } from './prompt';
+import { containerTarget } from './targets';
+
+type Lifecycle = 'start' | 'stop' | 'restart' | 'pause' | 'unpause';
+
+const lifecycle: Record<Lifecycle, { states?: ContainerState[]; run: (ctx: Ctx, id: string) => Promise<void> }> = {
+  start: { states: ['created', 'exited', 'dead'], run: (ctx, id) => ctx.engine.startContainer(id) },
+  stop: { states: ['running', 'restarting', 'paused'], run: (ctx, id) => ctx.engine.stopContainer(id) },
+  restart: { run: (ctx, id) => ctx.engine.restartContainer(id) },
+  pause: { states: ['running'], run: (ctx, id) => ctx.engine.pauseContainer(id) },
+  unpause: { states: ['paused'], run: (ctx, id) => ctx.engine.unpauseContainer(id) },
+};
+
+/** Runs a lifecycle action and redraws that container (the event stream would too, a moment later). */
+async function runLifecycle(ctx: Ctx, action: Lifecycle, arg: unknown): Promise<ContainerSummary | undefined> {
+  const c = await containerTarget(ctx, arg, action, lifecycle[action].states);
+  if (!c) return undefined;
+  await lifecycle[action].run(ctx, c.id);
+  const containers = explorerOf(ctx).containers;
+  await containers.updateOne(c.id);
+  return containers.nodeOf(c.id)?.ref as ContainerSummary | undefined ?? await ctx.engine.getContainer(c.id);
+}
+
+async function remove(ctx: Ctx, arg: unknown): Promise<boolean> {
+  const c = await containerTarget(ctx, arg, 'remove');
+  if (!c) return false;
+  const running = c.state === 'running' || c.state === 'paused' || c.state === 'restarting';
+  const answer = await prompter(ctx).confirm(`Remove container ${containerName(c)}?`,
+    `${c.image} · ${c.status}${running ? '\nIt is running: it will be killed first.' : ''}`, [running ? 'Force Remove' : 'Remove']);
+  if (!answer) return false;
+  await ctx.engine.removeContainer(c.id, { force: running });
+  await explorerOf(ctx).containers.updateOne(c.id);
+  return true;
+}
+
+/** A followed log: text goes to an output channel until stopped, cancelled, or the container ends. */
+export interface LogFollow {
+  channel: vscode.OutputChannel;
+  /** Everything received so far (capped), for tests. */
+  text(): string;
+  stop(): void;
+  /** Resolves when following ends. */
+  done: Promise<void>;
+}
+
+function viewLogs(ctx: Ctx, c: ContainerSummary): LogFollow {
+  const channel = vscode.window.createOutputChannel(`Layerscope logs: ${containerName(c)}`);
+  ctx.push(channel);
+  channel.show(true);
+  let seen = '';
+  const abort = new AbortController();
+  const done = prompter(ctx).progress(`Following logs of ${containerName(c)} (cancel to stop)`, async (_report, signal) => {
+    signal.addEventListener('abort', () => abort.abort());
+    const stream = await ctx.engine.containerLogs(c.id, { follow: true, tail: 1000 }, abort.signal);
+    try {
+      for await (const chunk of stream) {
+        const text = chunk.toString();
+        channel.append(text);
+        seen = (seen + text).slice(-200_000);
+      }
+    } catch (err) {
+      if (!abort.signal.aborted) throw err;
+    }
+    channel.appendLine(abort.signal.aborted ? '--- stopped following ---' : '--- the container stopped ---');
+  });
+  return { channel, text: () => seen, stop: () => abort.abort(), done };
+}
+
+/** The docker CLI on PATH, if any (Open Shell needs it for an interactive TTY). */
+export function findDockerCli(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const names = process.platform === 'win32' ? ['docker.exe'] : ['docker'];
+  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    for (const name of names) {
+      const candidate = path.join(dir, name);
+      try {
+        accessSync(candidate, constants.X_OK);
+        return candidate;
+      } catch { /* next */ }
+    }
+  }
+  return undefined;
+}
+
+function openShell(ctx: Ctx, c: ContainerSummary): vscode.Terminal {
+  const docker = findDockerCli();
+  if (!docker) throw new Error('Open Shell needs the docker CLI on PATH (it runs `docker exec -it`). Install the docker client and try again.');
+  // Arguments as an array: the container ID never passes through a shell.
+  const terminal = vscode.window.createTerminal({
+    name: `Shell: ${containerName(c)}`,
+    shellPath: docker,
+    shellArgs: ['exec', '-it', c.id, 'sh'],
+    env: { DOCKER_HOST: ctx.engine.info.endpoint },
+  });
+  terminal.show();
+  return terminal;
+}
+
+async function stats(ctx: Ctx, c: ContainerSummary): Promise<ContainerStatsSample> {
+  const sample = await ctx.engine.containerStats(c.id);
+  const limit = sample.memoryLimit > 0 ? ` of ${formatBytes(sample.memoryLimit)}` : '';
+  prompter(ctx).info(`${containerName(c)}: CPU ${sample.cpuPercent.toFixed(1)} %, memory ${formatBytes(sample.memoryUsage)}${limit}`);
+  return sample;
+}
+
+const running: ContainerState[] = ['running'];
+
+export const containerCommands: CommandTable = {
+  'layerscope.container.start': (ctx) => (arg: unknown) => runLifecycle(ctx, 'start', arg),
+  'layerscope.container.stop': (ctx) => (arg: unknown) => runLifecycle(ctx, 'stop', arg),
+  'layerscope.container.restart': (ctx) => (arg: unknown) => runLifecycle(ctx, 'restart', arg),
+  'layerscope.container.pause': (ctx) => (arg: unknown) => runLifecycle(ctx, 'pause', arg),
+  'layerscope.container.unpause': (ctx) => (arg: unknown) => runLifecycle(ctx, 'unpause', arg),
+  'layerscope.container.remove': (ctx) => (arg: unknown) => remove(ctx, arg),
+  'layerscope.container.logs': (ctx) => async (arg: unknown) => {
+    const c = await containerTarget(ctx, arg, 'view the logs of');
+    return c && viewLogs(ctx, c);
+  },
+  'layerscope.container.shell': (ctx) => async (arg: unknown) => {
+    const c = await containerTarget(ctx, arg, 'open a shell in', running);
+    return c && openShell(ctx, c);
+  },
+  'layerscope.container.inspect': (ctx) => async (arg: unknown) => {
+    const c = await containerTarget(ctx, arg, 'inspect');
+    return c && openInspect('container', c.id, containerName(c));
+  },
+  'layerscope.container.top': (ctx) => async (arg: unknown) => {
+    const c = await containerTarget(ctx, arg, 'list the processes of', running);
+    return c && openInspect('top', c.id, containerName(c));
+  },
+  'layerscope.container.stats': (ctx) => async (arg: unknown) => {
+    const c = await containerTarget(ctx, arg, 'sample', running);
+    return c && stats(ctx, c);
+  },
+};

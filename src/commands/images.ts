@@ -1,0 +1,143 @@
+// Image actions: Inspect, Copy ID / Full Tag, Tag…, Remove, Save to .tar…, Load from .tar…,
+// and the Images view's filter / sort / grouping commands.
+import { createReadStream, createWriteStream, promises as fsp } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { openInspect } from '../inspect';
+import { containerName } from '../model/containers';
+import { formatBytes } from '../model/format';
+import { parseTagInput } from '../model/images';
+import { shortId } from '../model/tree';
+import type { RemovedItem } from '../model/types';
+import { explorerOf } from '../views';
+import type { CommandTable } from '.';
+import { prompter } from './prompt';
+import { imageTarget } from './targets';
+
+export interface SaveResult { path: string; bytes: number }
+
+async function remove(ctx: Ctx, arg: unknown): Promise<RemovedItem[] | undefined> {
+  const target = await imageTarget(ctx, arg, 'remove');
+  if (!target) return undefined;
+  const name = target.ref ?? shortId(target.image.id);
+  const users = (await ctx.engine.listContainers({ all: true })).filter((c) => c.imageId === target.image.id);
+  const otherTags = target.ref ? target.image.repoTags.filter((t) => t !== target.ref) : [];
+  const detail = [
+    otherTags.length ? `Only the tag is removed: the image stays under ${otherTags.join(', ')}.` : `Image ${shortId(target.image.id)}, ${formatBytes(target.image.size)}.`,
+    users.length ? `In use by ${users.map((c) => `${containerName(c)} (${c.state})`).join(', ')}. The engine refuses without force; force removes the tag and leaves those containers on an untagged image.` : '',
+  ].filter(Boolean).join('\n');
+  // Force is offered only when containers use the image, and says which.
+  const buttons = users.length ? ['Remove', 'Force Remove'] : ['Remove'];
+  const answer = await prompter(ctx).confirm(`Remove image ${name}?`, detail, buttons);
+  if (!answer) return undefined;
+  const removed = await ctx.engine.removeImage(target.ref ?? target.image.id, { force: answer === 'Force Remove' });
+  await explorerOf(ctx).refreshAll();
+  return removed;
+}
+
+async function tag(ctx: Ctx, arg: unknown): Promise<string | undefined> {
+  const target = await imageTarget(ctx, arg, 'tag');
+  if (!target) return undefined;
+  const text = await prompter(ctx).input({
+    title: `Tag ${target.ref ?? shortId(target.image.id)}`, prompt: 'New repository[:tag]', value: target.ref ?? '',
+    validateInput: (v) => { try { parseTagInput(v); return undefined; } catch (e) { return (e as Error).message; } },
+  });
+  if (text === undefined) return undefined;
+  const { repo, tag: newTag } = parseTagInput(text);
+  await ctx.engine.tagImage(target.image.id, repo, newTag);
+  await explorerOf(ctx).images.refresh();
+  return `${repo}:${newTag}`;
+}
+
+/** Streams `docker save` to a file with progress; cancelling (or failing) deletes the partial file. */
+async function save(ctx: Ctx, arg: unknown): Promise<SaveResult | undefined> {
+  const target = await imageTarget(ctx, arg, 'save');
+  if (!target) return undefined;
+  const name = target.ref ?? target.image.id;
+  const uri = await prompter(ctx).saveFile(`${name.replace(/[/:]/g, '_')}.tar`, `Save ${name} to .tar`);
+  if (!uri) return undefined;
+  const file = uri.fsPath;
+  return prompter(ctx).progress(`Saving ${name}`, async (report, signal) => {
+    let bytes = 0;
+    let lastReport = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        bytes += chunk.length;
+        if (bytes - lastReport > 4_000_000) { lastReport = bytes; report(`${formatBytes(bytes)} written`); }
+        done(null, chunk);
+      },
+    });
+    try {
+      const tar = await ctx.engine.saveImages([name], signal);
+      await pipeline(tar, counter, createWriteStream(file), { signal });
+    } catch (err) {
+      await fsp.rm(file, { force: true });
+      if (signal.aborted) {
+        prompter(ctx).info(`Save of ${name} cancelled; the partial file was deleted.`);
+        return undefined;
+      }
+      throw err;
+    }
+    prompter(ctx).info(`Saved ${name} to ${file} (${formatBytes(bytes)}).`);
+    return { path: file, bytes };
+  });
+}
+
+async function load(ctx: Ctx): Promise<string | undefined> {
+  const uri = await prompter(ctx).openFile('Load images from .tar');
+  if (!uri) return undefined;
+  const output = await prompter(ctx).progress(`Loading ${uri.fsPath}`, (_report, signal) =>
+    ctx.engine.loadImages(createReadStream(uri.fsPath), signal));
+  await explorerOf(ctx).refreshAll();
+  prompter(ctx).info(output.trim().split('\n').pop() || `Loaded ${uri.fsPath}.`);
+  return output;
+}
+
+async function setSetting(key: string, value: string): Promise<void> {
+  await vscode.workspace.getConfiguration('layerscope').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+const sortOrder = ['created', 'name', 'size'] as const;
+
+export const imageCommands: CommandTable = {
+  'layerscope.image.inspect': (ctx) => async (arg: unknown) => {
+    const t = await imageTarget(ctx, arg, 'inspect');
+    return t && openInspect('image', t.image.id, t.ref ?? shortId(t.image.id));
+  },
+  'layerscope.image.copyId': (ctx) => async (arg: unknown) => {
+    const t = await imageTarget(ctx, arg, 'copy the ID of');
+    if (t) await vscode.env.clipboard.writeText(t.image.id);
+    return t?.image.id;
+  },
+  'layerscope.image.copyTag': (ctx) => async (arg: unknown) => {
+    const t = await imageTarget(ctx, arg, 'copy the tag of');
+    if (!t?.ref) return undefined;
+    await vscode.env.clipboard.writeText(t.ref);
+    return t.ref;
+  },
+  'layerscope.image.tag': (ctx) => (arg: unknown) => tag(ctx, arg),
+  'layerscope.image.remove': (ctx) => (arg: unknown) => remove(ctx, arg),
+  'layerscope.image.save': (ctx) => (arg: unknown) => save(ctx, arg),
+  'layerscope.image.load': (ctx) => () => load(ctx),
+  'layerscope.images.filter': (ctx) => async () => {
+    const images = explorerOf(ctx).images;
+    const text = await prompter(ctx).input({ title: 'Filter images', prompt: 'Part of the name (repository:tag) or ID', value: images.filter });
+    if (text !== undefined) await images.setFilter(text);
+    return images.filter;
+  },
+  'layerscope.images.clearFilter': (ctx) => () => explorerOf(ctx).images.setFilter(''),
+  'layerscope.images.toggleSort': () => async () => {
+    const current = vscode.workspace.getConfiguration('layerscope').get<string>('images.sortBy', 'created');
+    const next = sortOrder[(sortOrder.indexOf(current as (typeof sortOrder)[number]) + 1) % sortOrder.length];
+    await setSetting('images.sortBy', next);
+    return next;
+  },
+  'layerscope.images.groupBy': (ctx) => async () => {
+    const picked = await prompter(ctx).pick(
+      [{ label: 'repository' }, { label: 'registry' }, { label: 'none', description: 'a flat list' }], 'Group images by');
+    if (picked) await setSetting('images.groupBy', picked.label);
+    return picked?.label;
+  },
+};

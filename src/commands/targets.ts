@@ -1,0 +1,41 @@
+// Turns a command's argument into what it acts on: a tree node from a context menu, or (from the
+// command palette, with no argument) a quick pick over the engine's current objects.
+import type { Ctx } from '../ctx';
+import { containerName } from '../model/containers';
+import type { DanglingRef } from '../model/dangling';
+import type { ImageTagRef } from '../model/images';
+import type { TreeNode } from '../model/tree';
+import { shortId } from '../model/tree';
+import type { ContainerState, ContainerSummary, ImageSummary } from '../model/types';
+import { prompter } from './prompt';
+
+/** An image to act on: `ref` is the tag chosen (undefined for untagged images). */
+export interface ImageTarget {
+  image: ImageSummary;
+  ref?: string;
+}
+
+function refOf(arg: unknown): unknown {
+  return (arg as TreeNode | undefined)?.ref;
+}
+
+export async function imageTarget(ctx: Ctx, arg: unknown, action: string): Promise<ImageTarget | undefined> {
+  const ref = refOf(arg) as ImageTagRef | DanglingRef | undefined;
+  if (ref?.kind === 'imageTag') return { image: ref.image, ref: ref.ref };
+  if (ref?.kind === 'danglingImage' || ref?.kind === 'intermediateImage') return { image: ref.image };
+  const images = await ctx.engine.listImages({});
+  const items = images.flatMap((image) => (image.repoTags.length ? image.repoTags : ['']).map((tag) => ({
+    label: tag || `<none> ${shortId(image.id)}`, description: shortId(image.id), target: { image, ref: tag || undefined },
+  })));
+  return (await prompter(ctx).pick(items, `Image to ${action}`))?.target;
+}
+
+export async function containerTarget(ctx: Ctx, arg: unknown, action: string, states?: ContainerState[]): Promise<ContainerSummary | undefined> {
+  const ref = refOf(arg) as { kind?: string; container?: ContainerSummary } | undefined;
+  if (ref?.kind === 'container' && ref.container) return ref.container;
+  const all = await ctx.engine.listContainers({ all: true });
+  const containers = states ? all.filter((c) => states.includes(c.state)) : all;
+  if (!containers.length) throw new Error(`No container to ${action}${states ? ` (looking for: ${states.join(', ')})` : ''}.`);
+  const items = containers.map((c) => ({ label: containerName(c), description: `${c.image} · ${c.status}`, container: c }));
+  return (await prompter(ctx).pick(items, `Container to ${action}`))?.container;
+}

@@ -1,0 +1,50 @@
+// Read-only documents for inspect output: `layerscope-inspect:/image/<id>.json`,
+// `layerscope-inspect:/container/<id>.json`, `layerscope-inspect:/container/<id>/top.txt`.
+// The content is fetched from the engine each time the document is (re)opened.
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+
+export const inspectScheme = 'layerscope-inspect';
+
+export type InspectKind = 'image' | 'container' | 'top';
+
+export function inspectUri(kind: InspectKind, id: string, title: string): vscode.Uri {
+  const safe = title.replace(/[^\w.-]+/g, '_').slice(0, 60) || 'item';
+  const path = kind === 'top' ? `/container/${safe}.top.txt` : `/${kind}/${safe}.json`;
+  return vscode.Uri.from({ scheme: inspectScheme, path, query: new URLSearchParams({ kind, id }).toString() });
+}
+
+class InspectProvider implements vscode.TextDocumentContentProvider {
+  constructor(private readonly ctx: Ctx) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+    const q = new URLSearchParams(uri.query);
+    const id = q.get('id') ?? '';
+    const abort = new AbortController();
+    token.onCancellationRequested(() => abort.abort());
+    const engine = this.ctx.engine;
+    switch (q.get('kind')) {
+      case 'image': return JSON.stringify(await engine.inspectImage(id, abort.signal), null, 2);
+      case 'container': return JSON.stringify(await engine.inspectContainer(id, abort.signal), null, 2);
+      case 'top': {
+        const top = await engine.containerTop(id, abort.signal);
+        const rows = [top.titles, ...top.processes];
+        const widths = top.titles.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+        return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
+      }
+      default: throw new Error(`Unknown inspect document: ${uri.toString()}`);
+    }
+  }
+}
+
+/** Opens a read-only inspect document (JSON for image/container). */
+export async function openInspect(kind: InspectKind, id: string, title: string): Promise<vscode.TextDocument> {
+  let doc = await vscode.workspace.openTextDocument(inspectUri(kind, id, title));
+  if (kind !== 'top' && doc.languageId !== 'json') doc = await vscode.languages.setTextDocumentLanguage(doc, 'json');
+  await vscode.window.showTextDocument(doc, { preview: true });
+  return doc;
+}
+
+export function registerInspect(ctx: Ctx): void {
+  ctx.push(vscode.workspace.registerTextDocumentContentProvider(inspectScheme, new InspectProvider(ctx)));
+}

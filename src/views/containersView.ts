@@ -1,0 +1,45 @@
+// The Containers view: grouped by state or compose project; a container event redraws one row.
+import type { Ctx } from '../ctx';
+import { config } from '../config';
+import { ContainerTreeModel } from '../model/containers';
+import { ExplorerTree, type Node } from './explorerTree';
+import type { EngineSnapshot } from './snapshot';
+
+export class ContainersView extends ExplorerTree {
+  private model: ContainerTreeModel | undefined;
+  private updated: ((id: string) => void)[] = [];
+
+  constructor(ctx: Ctx, snapshot: EngineSnapshot) {
+    super(ctx, snapshot, 'layerscope.containers', ['containers']);
+  }
+
+  protected async load(): Promise<Node[]> {
+    this.model = new ContainerTreeModel(await this.snapshot.containers(), config.containersGroupBy());
+    return this.model.roots();
+  }
+
+  /**
+   * Incremental update for a state event: asks the engine for this one container and redraws its
+   * row (and the groups whose counts change), without listing the others.
+   */
+  async updateOne(id: string): Promise<void> {
+    if (!this.model) return;
+    const next = await this.ctx.engine.getContainer(id);
+    this.snapshot.patchContainer(id, next);
+    if (!this.model) return;
+    const change = this.model.apply(id, next);
+    if (change.nodes.includes(undefined)) this.setRoots(this.model.roots());
+    else for (const node of change.nodes) this.changed.fire(node);
+    for (const w of this.updated.splice(0)) w(id);
+  }
+
+  /** Resolves after the next incremental update (tests use it). */
+  nextUpdate(): Promise<string> {
+    return new Promise((resolve) => this.updated.push(resolve));
+  }
+
+  /** The row of one container, if shown. */
+  nodeOf(id: string): Node | undefined {
+    return this.model?.node(id);
+  }
+}

@@ -1,0 +1,32 @@
+// The Dangling view: shows dangling and intermediate images at once from the image list, then
+// fills in reclaimable bytes and the build cache when the slower /system/df answers.
+import type { Ctx } from '../ctx';
+import { buildDanglingTree } from '../model/dangling';
+import type { DiskUsage } from '../model/types';
+import { ExplorerTree, type Node } from './explorerTree';
+import type { EngineSnapshot } from './snapshot';
+
+export class DanglingView extends ExplorerTree {
+  /** Resolves when the /system/df phase of the last load is drawn (tests wait on it). */
+  diskUsagePhase: Promise<void> = Promise.resolve();
+  private generation = 0;
+
+  constructor(ctx: Ctx, snapshot: EngineSnapshot) {
+    super(ctx, snapshot, 'layerscope.dangling', ['images', 'diskUsage']);
+  }
+
+  protected async load(): Promise<Node[]> {
+    const generation = ++this.generation;
+    const images = await this.snapshot.images();
+    const df = this.snapshot.diskUsage();
+    this.diskUsagePhase = df.then((usage) => { if (generation === this.generation) this.fillIn(images, usage); }, (err) => {
+      this.ctx.log.warn(`layerscope.dangling: /system/df: ${err instanceof Error ? err.message : String(err)}`);
+    });
+    return buildDanglingTree({ images, nowMs: Date.now() });
+  }
+
+  private fillIn(images: Awaited<ReturnType<EngineSnapshot['images']>>, df: DiskUsage): void {
+    const sharedSizes = new Map(df.images.map((i) => [i.id, i.sharedSize ?? -1]));
+    this.setRoots(buildDanglingTree({ images, sharedSizes, buildCache: df.buildCache, nowMs: Date.now() }));
+  }
+}
