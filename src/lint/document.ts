@@ -68,6 +68,10 @@ export interface Declaration {
   /** Value as written (unescaped), or null for `ARG NAME` without default. */
   value: string | null;
   nameRange: Range;
+  /** Where the value is written (quotes included), null without a value. */
+  valueRange: Range | null;
+  /** True for the legacy `ENV key value` form (no `=`). */
+  legacy: boolean;
   instruction: LintInstruction;
 }
 
@@ -354,7 +358,8 @@ function declarationsOf(ins: LintInstruction): Declaration[] {
   const props: Property[] = safe(() => (ins.node as unknown as { getProperties(): Property[] }).getProperties?.() ?? [], []);
   return props.map((p) => ({
     kind: ins.keyword as 'ARG' | 'ENV', name: p.getName(), value: safe(() => p.getValue(), null),
-    nameRange: p.getNameRange(), instruction: ins,
+    nameRange: p.getNameRange(), valueRange: safe(() => p.getValueRange(), null),
+    legacy: safe(() => p.getValue() !== null && p.getAssignmentOperator() === null, false), instruction: ins,
   }));
 }
 

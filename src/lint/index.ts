@@ -2,7 +2,7 @@
 import { DEFAULT_CONFIG, LintConfig } from './config';
 import { LintDocument } from './document';
 import { applyPragmas, readPragmas } from './pragmas';
-import { canonicalCode, rules } from './registry';
+import { canonicalCode, codesFor, rules } from './registry';
 import { reporterFor, Rule } from './rule';
 import { Finding, INTERNAL_ERROR_CODE, Level, Range } from './types';
 import { validityFindings } from './validity';
@@ -38,7 +38,7 @@ export function lintDockerfile(text: string, options: LintOptions = {}): Finding
   if (!options.skipValidity) {
     try { raw.push(...validityFindings(text, doc.ast)); } catch (e) { raw.push(internalError('the validator', e, ZERO)); }
   }
-  const ignored = new Set(config.ignored.map(canonicalCode));
+  const ignored = new Set(config.ignored.flatMap(codesFor));
   for (const rule of options.rules ?? rules) {
     if (ignored.has(rule.meta.code)) continue;
     const mine: Finding[] = [];
@@ -53,7 +53,7 @@ export function lintDockerfile(text: string, options: LintOptions = {}): Finding
   if (!config.disableIgnorePragma) {
     try { findings = applyPragmas(raw, readPragmas(doc), doc); } catch (e) { findings.push(internalError('the pragma reader', e, ZERO)); }
   }
-  const override = new Map<string, Level>(Object.entries(config.override).map(([k, v]) => [canonicalCode(k), v]));
+  const override = new Map<string, Level>(Object.entries(config.override).flatMap(([k, v]) => codesFor(k).map((c): [string, Level] => [c, v])));
   const out: Finding[] = [];
   for (const f of findings) {
     const code = canonicalCode(f.code);

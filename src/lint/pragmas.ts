@@ -5,7 +5,7 @@
 //   # check=skip=all                       every BuildKit check (and DL rules that have a BuildKit name)
 //   # check=error=true                     BuildKit checks are reported as errors
 import type { LintDocument } from './document';
-import { canonicalCode, findRule } from './registry';
+import { canonicalCode, codesFor, findRule } from './registry';
 import type { Finding } from './types';
 
 export interface Suppressions {
@@ -23,7 +23,7 @@ const HADOLINT = /^hadolint\s+(global\s+)?ignore\s*=\s*(.*)$/i;
 const DIRECTIVE = /^\s*#\s*([A-Za-z][A-Za-z0-9_-]*)\s*=\s*(.*?)\s*$/;
 
 function codeList(s: string): string[] {
-  return s.split(/[,\s]+/).filter((t) => /^[A-Za-z][A-Za-z0-9_-]*$/.test(t)).map(canonicalCode);
+  return s.split(/[,\s]+/).filter((t) => /^[A-Za-z][A-Za-z0-9_-]*$/.test(t)).flatMap(codesFor);
 }
 
 /** Reads every suppression pragma of the document. */
@@ -59,7 +59,7 @@ function readCheckDirective(doc: LintDocument, sup: Suppressions): void {
       const value = part.slice(eq + 1).trim();
       if (key === 'skip') {
         for (const v of value.split(',').map((s) => s.trim()).filter(Boolean)) {
-          if (v.toLowerCase() === 'all') sup.skipAllChecks = true; else sup.global.add(canonicalCode(v));
+          if (v.toLowerCase() === 'all') sup.skipAllChecks = true; else for (const c of codesFor(v)) sup.global.add(c);
         }
       } else if (key === 'error') {
         sup.checksAreErrors = value.toLowerCase() === 'true';

@@ -1,0 +1,22 @@
+// DL3000 / WorkdirRelativePath: a relative WORKDIR depends on whatever directory the base image left.
+import type { Rule } from '../rule';
+import { isAbsolutePath, stageChain, unquote } from '../ruleKit';
+
+const rule: Rule = {
+  meta: { code: 'DL3000', aliases: ['WorkdirRelativePath'], level: 'error', source: 'hadolint', title: 'Use an absolute WORKDIR' },
+  check(doc, report) {
+    for (const s of doc.stages) {
+      // An absolute WORKDIR earlier in this stage (or a stage it builds on) anchors later relative ones.
+      let anchored = stageChain(s.from).slice(0, -1).some((p) => p?.instructions.some((i) => i.keyword === 'WORKDIR' && i.args[0] && isAbsolutePath(unquote(i.args[0].getValue()))));
+      for (const ins of s.instructions) {
+        if (ins.keyword !== 'WORKDIR' || ins.args.length === 0) continue;
+        const path = unquote(ins.args[0].getValue());
+        if (isAbsolutePath(path)) { anchored = true; continue; }
+        if (!anchored) {
+          report(ins.args[0].getRange(), `WORKDIR '${path}' is relative and no absolute WORKDIR comes before it: it resolves against the base image's directory. Use an absolute path.`);
+        }
+      }
+    }
+  },
+};
+export default rule;
