@@ -1,13 +1,13 @@
 // One streaming pass over an image archive (`docker save` or OCI): layer blobs are scanned as they
 // pass (their entries kept, their bytes dropped), small JSON documents are kept, and the images
 // are put together at the end, because a manifest may come after the layers it lists.
-import type { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import * as tar from 'tar-stream';
 import {
   AnalysisError, type AnalysisLimits, type AnalyzeOptions, type HistoryItem, type ImageAnalysis, type LayerAnalysis,
 } from './types';
 import { normalizeEntryPath, parentOf } from './paths';
-import { looksLikeTar } from './decompress';
+import { decoderFor, looksLikeTar, sniffCompression } from './decompress';
 import { scanLayer, type LayerScan, type ScanContext } from './layerScan';
 import { pickImage, resolveAlias, resolveImages, type ArchiveDocs, type ResolvedImage } from './manifest';
 import { replayLayers } from './replay';
@@ -55,9 +55,36 @@ function symlinkTarget(path: string, target: string): string | undefined {
   return parts.join('/');
 }
 
+/** `docker save | gzip > image.tar.gz` (or zstd) is read as is: the outer archive is decompressed on the fly. */
+async function* decompressedIfNeeded(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const iterator = source[Symbol.asyncIterator]();
+  let head: Buffer = Buffer.alloc(0);
+  while (head.length < 8) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head = head.length ? Buffer.concat([head, next.value]) : next.value;
+  }
+  async function* whole(): AsyncGenerator<Buffer> {
+    if (head.length) yield head;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  const sniffed = sniffCompression(head);
+  const decoder = 'compression' in sniffed ? decoderFor(sniffed.compression) : undefined;
+  if (!decoder) { yield* whole(); return; }
+  yield* pipeline(Readable.from(whole(), { objectMode: false }), decoder, () => undefined) as AsyncIterable<Buffer>;
+}
+
 function outerError(err: unknown): AnalysisError {
   if (err instanceof AnalysisError) return err;
   const message = (err as Error)?.message ?? String(err);
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code === 'number' || (typeof code === 'string' && code.startsWith('Z_'))) {
+    return new AnalysisError('badCompression', `the archive's compression is corrupt or cut short (${message})`);
+  }
   if (/Unexpected end of data/.test(message)) {
     return new AnalysisError('truncated', 'the archive ends in the middle of an entry (a truncated download or file, or not a tar at all)');
   }
@@ -96,11 +123,16 @@ async function readArchive(input: Readable, options: AnalyzeOptions): Promise<Ar
   signal?.addEventListener('abort', onAbort, { once: true });
 
   let totalBytes = 0;
-  const feeding = (async () => {
+  async function* counted(): AsyncGenerator<Buffer> {
     for await (const chunk of input as AsyncIterable<Buffer>) {
-      totalBytes += chunk.length;
-      bytesRead = totalBytes;
+      bytesRead += chunk.length;
       report(false);
+      yield chunk;
+    }
+  }
+  const feeding = (async () => {
+    for await (const chunk of decompressedIfNeeded(counted())) {
+      totalBytes += chunk.length;
       if (!extract.write(chunk)) await drained(extract);
     }
     extract.end(undefined);
@@ -179,7 +211,6 @@ async function readArchive(input: Readable, options: AnalyzeOptions): Promise<Ar
     signal?.removeEventListener('abort', onAbort);
   }
   if (failure) throw failure;
-  bytesRead = totalBytes;
   report(true);
   return read;
 }

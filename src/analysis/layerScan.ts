@@ -54,17 +54,15 @@ export function layerError(err: unknown, archivePath: string, compression: Compr
   if (err instanceof AnalysisError) return err;
   const e = err as { message?: string; code?: unknown };
   const message = e?.message ?? String(err);
-  if (typeof e?.code === 'string' && e.code.startsWith('Z_') || compression === 'gzip' && /unexpected end of file|incorrect header|invalid/i.test(message)) {
-    return new AnalysisError('badCompression', `layer ${archivePath}: the gzip data is corrupt or cut short (${message})`);
-  }
-  if (typeof e?.code === 'number' || compression === 'zstd' && /EOF|invalid|window|block|FSE|distance/i.test(message)) {
-    return new AnalysisError('badCompression', `layer ${archivePath}: the zstd data is corrupt or cut short (${message})`);
-  }
+  // tar-stream's own messages first: a decoder passing garbage on is the tar's problem, not the decoder's.
   if (/Unexpected end of data/.test(message)) {
     return new AnalysisError('truncated', `layer ${archivePath}: the layer tar ends in the middle of an entry (truncated archive)`);
   }
   if (/Invalid tar header|Invalid header|unknown format|exceeds max size/.test(message)) {
     return new AnalysisError('notTar', `layer ${archivePath}: not a tar archive${compression === 'none' ? '' : ` after ${compression} decompression`} (${message})`);
+  }
+  if (compression !== 'none') {
+    return new AnalysisError('badCompression', `layer ${archivePath}: the ${compression} data is corrupt or cut short (${message})`);
   }
   return new AnalysisError('badCompression', `layer ${archivePath}: cannot be read (${message})`);
 }

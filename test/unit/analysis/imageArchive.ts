@@ -1,0 +1,175 @@
+// Builds image archives in memory from a compact description, for the analysis unit tests:
+// legacy `docker save` or OCI layout, layers plain, gzip or zstd (the Debian `zstd` binary).
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import * as tar from 'tar-stream';
+
+export interface TestEntry {
+  path: string;
+  type?: 'file' | 'dir' | 'symlink' | 'link';
+  /** File content; a number makes that many bytes. */
+  content?: string | Buffer | number;
+  mode?: number;
+  uid?: number;
+  gid?: number;
+  linkname?: string;
+}
+
+export interface TestLayer {
+  entries: TestEntry[];
+  compression?: 'none' | 'gzip' | 'zstd';
+  createdBy?: string;
+}
+
+export interface TestImage {
+  layers: TestLayer[];
+  layout?: 'legacy' | 'oci' | 'oci+manifest';
+  tags?: string[];
+  /** History as written in the config; default one entry per layer from createdBy. */
+  history?: { created_by: string; empty_layer?: boolean; comment?: string }[];
+  /** Where manifest/index/config go in the archive: before or after the layers. */
+  metadata?: 'first' | 'last';
+  /** Override the config's diff_ids. */
+  diffIds?: string[];
+}
+
+export const file = (path: string, content: string | number | Buffer, mode = 0o644): TestEntry => ({ path, type: 'file', content, mode });
+export const dir = (path: string, mode = 0o755): TestEntry => ({ path, type: 'dir', mode });
+export const symlink = (path: string, linkname: string): TestEntry => ({ path, type: 'symlink', linkname, mode: 0o777 });
+export const hardlink = (path: string, linkname: string): TestEntry => ({ path, type: 'link', linkname, mode: 0o644 });
+export const whiteout = (path: string): TestEntry => {
+  const slash = path.lastIndexOf('/');
+  return file(`${path.slice(0, slash + 1)}.wh.${path.slice(slash + 1)}`, '', 0o644);
+};
+export const opaque = (dirPath: string): TestEntry => file(`${dirPath}/.wh..wh..opq`, '', 0o644);
+
+export const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
+
+function contentOf(entry: TestEntry): Buffer {
+  const c = entry.content ?? '';
+  if (typeof c === 'number') return Buffer.alloc(c, 0x61);
+  return Buffer.isBuffer(c) ? c : Buffer.from(c);
+}
+
+/** A tar of [name, body | header-only] entries, as one Buffer. */
+export async function buildTar(entries: { header: tar.Header | Partial<tar.Header> & { name: string }; body?: Buffer }[]): Promise<Buffer> {
+  const pack = tar.pack();
+  const chunks: Buffer[] = [];
+  const done = (async () => { for await (const c of pack) chunks.push(c as Buffer); })();
+  for (const { header, body } of entries) {
+    await new Promise<void>((resolve, reject) => {
+      pack.entry(header, body ?? Buffer.alloc(0), (err) => (err ? reject(err) : resolve()));
+    });
+  }
+  pack.finalize();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+export async function layerTar(entries: TestEntry[]): Promise<Buffer> {
+  return buildTar(entries.map((e) => {
+    const type = e.type ?? 'file';
+    const body = type === 'file' ? contentOf(e) : undefined;
+    return {
+      header: {
+        name: type === 'dir' && !e.path.endsWith('/') ? `${e.path}/` : e.path,
+        type: type === 'dir' ? 'directory' : type,
+        mode: e.mode ?? (type === 'dir' ? 0o755 : 0o644),
+        uid: e.uid ?? 0, gid: e.gid ?? 0, mtime: new Date(0),
+        ...(e.linkname !== undefined ? { linkname: e.linkname } : {}),
+        size: body?.length ?? 0,
+      },
+      body,
+    };
+  }));
+}
+
+export function compress(data: Buffer, compression: TestLayer['compression']): Buffer {
+  if (compression === 'gzip') return gzipSync(data);
+  if (compression === 'zstd') return execFileSync('zstd', ['-q', '-c', '-3'], { input: data, maxBuffer: 1 << 30 });
+  return data;
+}
+
+export interface BuiltImage {
+  archive: Buffer;
+  diffIds: string[];
+  configDigest: string;
+}
+
+/** The whole archive of one image, as `docker save` (legacy) or an OCI layout would write it. */
+export async function buildImageArchive(image: TestImage): Promise<BuiltImage> {
+  const layout = image.layout ?? 'legacy';
+  const layers = await Promise.all(image.layers.map(async (l) => {
+    const raw = await layerTar(l.entries);
+    const blob = layout === 'legacy' ? raw : compress(raw, l.compression);
+    return { raw, blob, diffId: `sha256:${sha256(raw)}`, blobHex: sha256(blob), createdBy: l.createdBy };
+  }));
+  const diffIds = image.diffIds ?? layers.map((l) => l.diffId);
+  const history = image.history ?? layers.map((l, i) => ({ created_by: l.createdBy ?? `/bin/sh -c #(nop) COPY layer${i} /` }));
+  const config = Buffer.from(JSON.stringify({
+    architecture: 'amd64', os: 'linux', created: '2026-01-01T00:00:00Z',
+    config: {}, rootfs: { type: 'layers', diff_ids: diffIds },
+    history: history.map((h) => ({ created: '2026-01-01T00:00:00Z', ...h })),
+  }));
+  const configHex = sha256(config);
+  const tags = image.tags ?? ['test/image:1'];
+
+  const layerFiles: { name: string; body: Buffer }[] = [];
+  const metaFiles: { name: string; body: Buffer }[] = [];
+  if (layout === 'legacy') {
+    layers.forEach((l) => {
+      layerFiles.push({ name: `${l.blobHex}/layer.tar`, body: l.blob });
+      layerFiles.push({ name: `${l.blobHex}/VERSION`, body: Buffer.from('1.0') });
+    });
+    metaFiles.push({ name: `${configHex}.json`, body: config });
+    metaFiles.push({
+      name: 'manifest.json',
+      body: Buffer.from(JSON.stringify([{ Config: `${configHex}.json`, RepoTags: tags, Layers: layers.map((l) => `${l.blobHex}/layer.tar`) }])),
+    });
+  } else {
+    const mediaType = (c: TestLayer['compression']): string => `application/vnd.oci.image.layer.v1.tar${c === 'gzip' ? '+gzip' : c === 'zstd' ? '+zstd' : ''}`;
+    const manifest = Buffer.from(JSON.stringify({
+      schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: `sha256:${configHex}`, size: config.length },
+      layers: layers.map((l, i) => ({ mediaType: mediaType(image.layers[i].compression), digest: `sha256:${l.blobHex}`, size: l.blob.length })),
+    }));
+    const manifestHex = sha256(manifest);
+    layers.forEach((l) => layerFiles.push({ name: `blobs/sha256/${l.blobHex}`, body: l.blob }));
+    metaFiles.push({ name: 'oci-layout', body: Buffer.from('{"imageLayoutVersion":"1.0.0"}') });
+    metaFiles.push({ name: `blobs/sha256/${configHex}`, body: config });
+    metaFiles.push({ name: `blobs/sha256/${manifestHex}`, body: manifest });
+    metaFiles.push({
+      name: 'index.json',
+      body: Buffer.from(JSON.stringify({
+        schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests: [{
+          mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: `sha256:${manifestHex}`, size: manifest.length,
+          annotations: { 'io.containerd.image.name': tags[0], 'org.opencontainers.image.ref.name': tags[0].split(':')[1] ?? 'latest' },
+        }],
+      })),
+    });
+    if (layout === 'oci+manifest') {
+      metaFiles.push({
+        name: 'manifest.json',
+        body: Buffer.from(JSON.stringify([{ Config: `blobs/sha256/${configHex}`, RepoTags: tags, Layers: layers.map((l) => `blobs/sha256/${l.blobHex}`) }])),
+      });
+    }
+  }
+  const files = image.metadata === 'last' ? [...layerFiles, ...metaFiles] : [...metaFiles, ...layerFiles];
+  const archive = await buildTar(files.map((f) => ({ header: { name: f.name, type: 'file', mode: 0o644, size: f.body.length, mtime: new Date(0) }, body: f.body })));
+  return { archive, diffIds: layers.map((l) => l.diffId), configDigest: `sha256:${configHex}` };
+}
+
+/** A Readable of `data` in small chunks, so every parser boundary gets exercised. */
+export function chunked(data: Buffer, size = 997): Readable {
+  let offset = 0;
+  return new Readable({
+    read() {
+      if (offset >= data.length) { this.push(null); return; }
+      this.push(data.subarray(offset, offset + size));
+      offset += size;
+    },
+  });
+}
