@@ -4,5 +4,5 @@ export * from './types';
 export { filesystemAt, finalTree, flattenTree } from './tree';
 export { compareImages } from './compare';
 export { displayCreatedBy } from './createdBy';
-export { evaluateCiRules, toJsonReport } from './report';
+export { evaluateCiRules, formatTextReport, toJsonReport } from './report';
 export type { CiRules, CiRuleResult, AnalyzeJsonReport } from './report';

@@ -18,6 +18,7 @@
 //   displayCreatedBy(raw)          → string    history text as shown (see createdBy.ts for the rules)
 //   toJsonReport(analysis)         → the `layerscope analyze --json` object
 //   evaluateCiRules(analysis, rules) → per-rule pass/fail, as `layerscope analyze --ci` prints them
+//   formatTextReport(analysis)     → the readable table `layerscope analyze` prints
 //
 // Definitions (see replay.ts for the exact rules): sizes count regular-file content bytes; a hard
 // link stores no content (it shares its target's, in the same layer); wasted bytes are stored bytes

@@ -73,3 +73,39 @@ export function evaluateCiRules(analysis: ImageAnalysis, rules: CiRules): CiRule
   }
   return results;
 }
+
+const pad = (text: string, width: number): string => (text.length >= width ? text : text + ' '.repeat(width - text.length));
+const padLeft = (text: string, width: number): string => (text.length >= width ? text : ' '.repeat(width - text.length) + text);
+const clip = (text: string, width: number): string => {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length <= width ? oneLine : `${oneLine.slice(0, width - 1)}…`;
+};
+
+/** The readable table `layerscope analyze` prints without --json. `top` limits the path lists. */
+export function formatTextReport(analysis: ImageAnalysis, top = 10): string {
+  const lines: string[] = [];
+  lines.push(`Image: ${analysis.image}  (${analysis.id.slice(0, 19)}, ${analysis.layout} archive, ${analysis.layers.length} layers)`);
+  lines.push('');
+  lines.push(`${padLeft('#', 3)}  ${padLeft('Size', 9)}  ${padLeft('Added', 6)}  ${padLeft('Mod', 5)}  ${padLeft('Rem', 5)}  ${padLeft('Wasted', 9)}  ${pad('Digest', 19)}  Command`);
+  for (const l of analysis.layers) {
+    lines.push([
+      padLeft(String(l.index), 3), padLeft(formatBytes(l.sizeBytes), 9), padLeft(String(l.added), 6), padLeft(String(l.modified), 5),
+      padLeft(String(l.removed), 5), padLeft(formatBytes(l.wastedBytes), 9), pad(l.digest.slice(0, 19), 19), clip(l.createdBy, 70),
+    ].join('  '));
+  }
+  lines.push('');
+  lines.push(`Stored: ${formatBytes(analysis.sizeBytes)}   Visible: ${formatBytes(analysis.finalBytes)}   `
+    + `Wasted: ${formatBytes(analysis.wastedBytes)} (${analysis.wastedBytes} bytes)   Efficiency: ${(analysis.efficiency * 100).toFixed(2)} %`);
+  if (analysis.inefficiencies.length) {
+    lines.push('');
+    lines.push(`Inefficient paths${analysis.inefficiencies.length > top ? ` (top ${top} of ${analysis.inefficiencies.length})` : ''}:`);
+    lines.push(`${padLeft('Count', 5)}  ${padLeft('Wasted', 9)}  Path`);
+    for (const i of analysis.inefficiencies.slice(0, top)) lines.push(`${padLeft(String(i.count), 5)}  ${padLeft(formatBytes(i.wastedBytes), 9)}  /${i.path}`);
+  }
+  if (analysis.largestFiles.length) {
+    lines.push('');
+    lines.push(`Largest files${analysis.largestFiles.length > top ? ` (top ${top})` : ''}:`);
+    for (const f of analysis.largestFiles.slice(0, top)) lines.push(`${padLeft(formatBytes(f.sizeBytes), 9)}  /${f.path}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
