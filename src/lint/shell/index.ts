@@ -4,7 +4,7 @@
 import type { LintDocument, LintInstruction } from '../document';
 import { MappedText, verbatim } from './mapped';
 import { RunShell, ShellCommand, ShellWord } from './model';
-import { parseScript } from './parse';
+import { parseScript, withShellOptions } from './parse';
 import { ShellInfo, shellInfo, shellScriptArg } from './shells';
 
 export * from './model';
@@ -96,7 +96,7 @@ function execForm(doc: LintDocument, ins: LintInstruction, values: string[]): Ru
     : { text: values[k], offsets: new Array<number>(values[k].length).fill(from) };
   const inner = parseScript(script);
   out.commands.push(...inner.commands);
-  out.pipes.push(...inner.pipes);
+  out.pipes.push(...withShellOptions(inner.pipes, argv.slice(1, k)));
   out.problem = inner.problem;
   return out;
 }

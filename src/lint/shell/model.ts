@@ -38,6 +38,11 @@ export interface ShellCommand extends Span {
   subshell: boolean;
 }
 
+export interface Pipe extends Span {
+  /** Inside `bash -o pipefail -c '…'`: the shell running it already has pipefail on. */
+  pipefail: boolean;
+}
+
 export type RunForm = 'shell' | 'exec' | 'heredoc';
 
 export interface ShellProblem {
@@ -51,7 +56,7 @@ export interface RunShell {
   /** Simple commands in source order; empty when the script could not be read. */
   commands: ShellCommand[];
   /** Each pipeline `a | b` (or `a |& b`), spanning both sides. */
-  pipes: Span[];
+  pipes: Pipe[];
   /** The POSIX script as the shell receives it (absent for exec form); ShellCheck reads it. */
   script?: MappedText;
   /** The shell that runs `script`. */

@@ -7,8 +7,8 @@
 // 1.9 s for all RUN bodies, see MEASURED.md). The extra 0.6 MB on disk is worth that.
 import { syntax, ShNode, ShPos } from 'mvdan-sh';
 import { MappedText, byteToIndex, docEnd, docStart, slice } from './mapped';
-import { Assignment, EXPANSION, ShellCommand, ShellProblem, ShellWord, Span } from './model';
-import { shellScriptArg } from './shells';
+import { Assignment, EXPANSION, Pipe, ShellCommand, ShellProblem, ShellWord } from './model';
+import { setsPipefail, shellScriptArg } from './shells';
 
 // mvdan.cc/sh BinCmdOperator values.
 const OP_PIPE = 12;
@@ -22,7 +22,7 @@ const MAX_DEPTH = 3;
 
 export interface ParsedScript {
   commands: ShellCommand[];
-  pipes: Span[];
+  pipes: Pipe[];
   problem?: ShellProblem;
   /** The whole script is a bare here-document (`<<EOF … EOF`): the builder runs its body instead. */
   soleHeredoc?: boolean;
@@ -63,7 +63,7 @@ export function parseScript(m: MappedText, depth = 0): ParsedScript {
       else if (kind === 'Subshell') subshells++;
       else if (kind === 'CallExpr') addCommand(out, n, m, at, listEnd, nesting > 0, subshells > 0, depth);
       else if (kind === 'BinaryCmd' && (n.Op === OP_PIPE || n.Op === OP_PIPE_ALL)) {
-        out.pipes.push({ start: docStart(m, at(n.Pos())), end: docEnd(m, at(n.End())) });
+        out.pipes.push({ start: docStart(m, at(n.Pos())), end: docEnd(m, at(n.End())), pipefail: false });
       }
       return true;
     });
@@ -92,7 +92,13 @@ function addCommand(out: ParsedScript, call: ShNode, m: MappedText, at: (p: ShPo
   if (!innerText) return;
   const sub = parseScript(innerText, depth + 1);
   out.commands.push(...sub.commands);
-  out.pipes.push(...sub.pipes);
+  out.pipes.push(...withShellOptions(sub.pipes, argv.slice(1, inner)));
+}
+
+/** Pipes of a `-c` script, marked when the shell's own options (`bash -o pipefail -c`) set pipefail. */
+export function withShellOptions(pipes: Pipe[], options: readonly ShellWord[]): Pipe[] {
+  if (!setsPipefail(options.map((w) => w.value ?? ''))) return pipes;
+  return pipes.map((p) => ({ ...p, pipefail: true }));
 }
 
 /** The text of a `-c` script argument, when its characters map one to one onto the source. */

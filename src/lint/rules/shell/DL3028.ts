@@ -1,0 +1,19 @@
+// DL3028: gem install without a version takes the newest release at build time.
+import type { Rule } from '../../rule';
+import { commandsNamed, invocation, nameList, spanRange, subIs } from './common';
+import { GEM, gemPinned, unpinned } from './tools';
+
+const rule: Rule = {
+  meta: { code: 'DL3028', level: 'warning', source: 'hadolint', title: 'Pin versions in gem install' },
+  check(doc, report) {
+    for (const { cmd } of commandsNamed(doc, 'gem')) {
+      const inv = invocation(cmd.argv.slice(1), GEM);
+      if (!subIs(inv, 'install', 'i') || inv.args.has('-v', '--version')) continue;
+      const loose = unpinned(inv.operands, gemPinned);
+      if (loose.length === 0) continue;
+      report(spanRange(doc, { start: loose[0].start, end: loose[loose.length - 1].end }),
+        `Pin versions in gem install (name:version or -v version) for ${nameList(loose)}.`);
+    }
+  },
+};
+export default rule;
