@@ -36,6 +36,7 @@ import NoEmptyContinuation from './rules/NoEmptyContinuation';
 import StageNameCasing from './rules/StageNameCasing';
 import UndefinedArgInFrom from './rules/UndefinedArgInFrom';
 import UndefinedVar from './rules/UndefinedVar';
+import { shellRules } from './rules/shell';
 
 export const rules: Rule[] = [
   ConsistentInstructionCasing,
@@ -74,6 +75,7 @@ export const rules: Rule[] = [
   StageNameCasing,
   UndefinedArgInFrom,
   UndefinedVar,
+  ...shellRules,
 ];
 
 let byName: Map<string, Rule[]> | undefined;
