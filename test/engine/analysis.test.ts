@@ -1,0 +1,190 @@
+// The analysis core on real `docker save` streams of the fixture images (test/rig/fixtures/README.md),
+// read from the engine, from a file, and as OCI archives with gzip and zstd layers written by skopeo.
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { promisify } from 'node:util';
+import {
+  AnalysisError, analyzeArchive, analyzeImage, compareImages, filesystemAt, finalTree, flattenTree, toJsonReport,
+  type ImageAnalysis,
+} from '../../src/analysis';
+import { createEngine } from '../../src/docker/connect';
+import type { Engine } from '../../src/docker/engine';
+
+const run = promisify(execFile);
+const multi = 'layerscope-fixture/multi:1';
+const busyboxBytes = 1_982_256;
+
+function changeSet(a: ImageAnalysis, layer: number): Record<string, string[]> {
+  const out: Record<string, string[]> = { added: [], modified: [], removed: [] };
+  for (const c of a.layers[layer].changes) out[c.change].push(c.path);
+  for (const k of Object.keys(out)) out[k].sort();
+  return out;
+}
+
+/** What must hold for multi:1 whatever the archive layout and compression. */
+function assertMulti(a: ImageAnalysis): void {
+  assert.equal(a.layers.length, 9);
+  assert.equal(a.sizeBytes, busyboxBytes + 10_041 + 9 + 5_242_880 + 4 + 15);
+  assert.equal(a.wastedBytes, 5_242_887);
+  assert.equal(a.finalBytes, busyboxBytes + 10_041 + 6 + 15);
+  assert.equal(a.efficiency, 1 - 5_242_887 / a.sizeBytes);
+  assert.deepEqual(a.inefficiencies, [
+    { path: 'big.bin', count: 1, wastedBytes: 5_242_880 },
+    { path: 'app/config.txt', count: 2, wastedBytes: 3 },
+    { path: 'scratch/a.txt', count: 1, wastedBytes: 2 },
+    { path: 'scratch/sub/b.txt', count: 1, wastedBytes: 2 },
+  ]);
+  assert.deepEqual(a.layers.map((l) => l.sizeBytes), [busyboxBytes, 0, 10_041, 9, 5_242_880, 0, 4, 15, 0]);
+  assert.deepEqual(a.layers.map((l) => l.wastedBytes), [0, 0, 0, 3, 5_242_880, 0, 4, 0, 0]);
+  assert.deepEqual(changeSet(a, 0), { added: ['bin', 'bin/busybox'], modified: [], removed: [] });
+  assert.equal(a.layers[1].added, a.layers[1].changes.filter((c) => c.kind === 'symlink').length, 'busybox --install adds only symlinks');
+  assert.deepEqual(changeSet(a, 2), { added: ['app', 'app/hello.txt', 'app/run.sh', 'app/tenk.txt'], modified: [], removed: [] });
+  assert.deepEqual(changeSet(a, 3), { added: ['app/config.txt', 'app/data', 'app/data/one.txt'], modified: [], removed: [] });
+  assert.deepEqual(changeSet(a, 4), { added: ['big.bin'], modified: [], removed: [] });
+  assert.deepEqual(changeSet(a, 5), { added: [], modified: [], removed: ['big.bin'] });
+  assert.deepEqual(changeSet(a, 6), { added: ['scratch', 'scratch/a.txt', 'scratch/sub', 'scratch/sub/b.txt'], modified: [], removed: [] });
+  assert.deepEqual(changeSet(a, 7), { added: [], modified: ['app/config.txt'], removed: [] });
+  assert.deepEqual(changeSet(a, 8), { added: [], modified: [], removed: ['scratch', 'scratch/a.txt', 'scratch/sub', 'scratch/sub/b.txt'] });
+  assert.equal(a.history.length, 12);
+  assert.equal(a.history.filter((h) => h.emptyLayer).length, 3);
+  assert.deepEqual(a.layers.map((l) => l.historyIndex), [0, 1, 3, 4, 5, 6, 7, 8, 9]);
+  assert.equal(a.layers[4].createdBy, 'RUN dd if=/dev/zero of=/big.bin bs=1048576 count=5');
+  assert.equal(a.layers[1].createdBy, '/bin/busybox --install -s /bin');
+  assert.match(a.layers[0].createdBy, /^COPY file:[0-9a-f]+ in \/bin\/busybox$/);
+  assert.deepEqual(a.largestFiles.slice(0, 2).map((f) => [f.path, f.sizeBytes]), [['bin/busybox', busyboxBytes], ['app/tenk.txt', 10_000]]);
+  const files = new Map(flattenTree(finalTree(a)).map((n) => [n.path, n]));
+  assert.equal(files.get('app/config.txt')?.size, 15);
+  assert.equal(files.has('big.bin'), false);
+  assert.equal(files.has('scratch'), false);
+  assert.equal(files.get('bin/sh')?.kind, 'symlink');
+  // The view after layer 4 still has the 5 MiB file; aggregated from layer 0 it shows as added.
+  const at4 = new Map(flattenTree(filesystemAt(a, 4, 0)).map((n) => [n.path, n]));
+  assert.equal(at4.get('big.bin')?.change, 'added');
+  assert.equal(at4.get('big.bin')?.size, 5_242_880);
+}
+
+describe('analysis on the real engine', function () {
+  this.timeout(120_000);
+  let engine: Engine;
+  let work: string;
+  let viaEngine: ImageAnalysis;
+
+  before(async () => {
+    assert.ok(process.env.DOCKER_HOST, 'run under test/rig/with-dockerd.sh');
+    engine = createEngine({ setting: '', env: process.env, homeDir: homedir() });
+    work = mkdtempSync(join(tmpdir(), 'layerscope-analysis-'));
+    viaEngine = await analyzeImage(await engine.saveImages([multi]), { image: multi });
+  });
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  it('analyses multi:1 from the save stream with the expected numbers', async () => {
+    assertMulti(viaEngine);
+    assert.equal(viaEngine.layout, 'legacy');
+    assert.deepEqual(viaEngine.repoTags, ['layerscope-fixture/multi:1'], 'docker save of one tag carries that tag only');
+    const inspect = await engine.inspectImage(multi) as { Id: string; RootFS: { Layers: string[] } };
+    assert.equal(viaEngine.id, inspect.Id);
+    assert.deepEqual(viaEngine.layers.map((l) => l.digest), inspect.RootFS.Layers);
+  });
+
+  it('reads the same from a file written from the save stream', async () => {
+    const file = join(work, 'multi.tar');
+    await pipeline(await engine.saveImages([multi]), createWriteStream(file));
+    const fromFile = await analyzeImage(createReadStream(file), { image: multi });
+    assert.deepEqual(toJsonReport(fromFile), toJsonReport(viaEngine));
+  });
+
+  for (const compression of ['gzip', 'zstd'] as const) {
+    it(`reads an OCI archive with ${compression} layers (skopeo)`, async () => {
+      const file = join(work, `multi-${compression}.tar`);
+      await run('skopeo', ['copy', '--quiet', '--src-daemon-host', process.env.DOCKER_HOST!, '--dest-compress-format', compression,
+        `docker-daemon:${multi}`, `oci-archive:${file}`]);
+      const oci = await analyzeImage(createReadStream(file));
+      assertMulti(oci);
+      assert.equal(oci.layout, 'oci');
+      assert.ok(oci.layers.every((l) => l.compression === compression && l.blobBytes < l.tarBytes + 1024), 'layers really compressed');
+      assert.deepEqual(oci.layers.map((l) => l.digest), viaEngine.layers.map((l) => l.digest));
+      assert.deepEqual({ ...toJsonReport(oci), image: '' }, { ...toJsonReport(viaEngine), image: '' });
+    });
+  }
+
+  it('a one-file image has efficiency 1', async () => {
+    const small = await analyzeImage(await engine.saveImages(['layerscope-fixture/small:1']));
+    assert.deepEqual(small.layers.map((l) => [l.sizeBytes, l.added]), [[6, 1]]);
+    assert.equal(small.efficiency, 1);
+    assert.deepEqual(small.largestFiles.map((f) => f.path), ['hello.txt']);
+  });
+
+  it('keeps hostile file names as plain text paths', async () => {
+    const hostile = await analyzeImage(await engine.saveImages(['layerscope-fixture/hostile:1']));
+    const last = hostile.layers[hostile.layers.length - 1];
+    assert.ok(last.changes.some((c) => c.path === 'hostile/<img src=x onerror=alert(1)>.html'));
+  });
+
+  it('compares two images saved in one stream: shared base, one file apart', async () => {
+    const [base, shared] = await analyzeArchive(await engine.saveImages(['layerscope-fixture/base:1', 'layerscope-fixture/shared:1']));
+    const byTag = (a: ImageAnalysis, tag: string): boolean => a.repoTags.includes(tag);
+    const [a, b] = byTag(base, 'layerscope-fixture/base:1') ? [base, shared] : [shared, base];
+    const c = compareImages(a, b);
+    assert.equal(c.commonBaseLayers, 2);
+    assert.equal(c.onlyInA.length, 0);
+    assert.equal(c.onlyInB.length, 1);
+    assert.deepEqual(c.filesAdded, [{ path: 'shared.txt', sizeBytes: 7 }]);
+    assert.deepEqual(c.filesRemoved, []);
+  });
+
+  it('cancels a running analysis of a save stream', async () => {
+    const controller = new AbortController();
+    const started = analyzeImage(await engine.saveImages([multi], controller.signal), {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await assert.rejects(started, (err: unknown) => err instanceof AnalysisError && err.code === 'aborted');
+  });
+
+  describe('layerscope analyze (the built CLI)', () => {
+    const cli = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+      run(process.execPath, ['dist/cli.js', 'analyze', ...args]).then(
+        (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+        (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+      );
+
+    it('--json prints exactly one object with the documented numbers', async () => {
+      const r = await cli(['--json', multi]);
+      assert.equal(r.code, 0, r.stderr);
+      const report = JSON.parse(r.stdout);
+      assert.deepEqual(report, { ...toJsonReport(viaEngine), image: multi });
+      assert.equal(report.wastedBytes, 5_242_887);
+    });
+
+    it('--ci exits 1 when a rule fails and 0 when all pass, naming each rule', async () => {
+      const failing = await cli(['--ci', '--highest-wasted-bytes', '5MB', multi]);
+      assert.equal(failing.code, 1);
+      assert.match(failing.stdout, /FAIL {2}highest-wasted-bytes: wasted 5\.24 MB \(5242887 bytes\) exceeds the highest allowed 5 MB/);
+      const passing = await cli(['--ci', '--highest-wasted-bytes', '6MB', '--lowest-efficiency', '0.2', '--highest-user-wasted-percent', '1', multi]);
+      assert.equal(passing.code, 0, passing.stdout);
+      assert.match(passing.stdout, /all 3 rules passed/);
+      const defaults = await cli(['--ci', multi]);
+      assert.equal(defaults.code, 1);
+      assert.match(defaults.stdout, /FAIL {2}lowest-efficiency: efficiency 0\.2754 is below the lowest allowed 0\.9/);
+    });
+
+    it('--source archive needs no engine; a missing image or engine exits 2 with a message', async () => {
+      const file = join(work, 'multi-cli.tar');
+      await pipeline(await engine.saveImages([multi]), createWriteStream(file));
+      const offline = await run(process.execPath, ['dist/cli.js', 'analyze', '--source', 'archive', '--json', file],
+        { env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent.sock' } });
+      assert.equal(JSON.parse(offline.stdout).wastedBytes, 5_242_887);
+      const missing = await cli(['layerscope-fixture/nope:1']);
+      assert.equal(missing.code, 2);
+      assert.match(missing.stderr, /no image 'layerscope-fixture\/nope:1' on the engine/);
+      const noEngine = await run(process.execPath, ['dist/cli.js', 'analyze', multi], { env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent.sock' } })
+        .then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => e);
+      assert.equal(noEngine.code, 2);
+      assert.match(noEngine.stderr, /not reachable at unix:\/\/\/nonexistent\.sock/);
+    });
+  });
+});
