@@ -62,6 +62,7 @@ export function parseScript(m: MappedText, depth = 0): ParsedScript {
       if (kind === 'CmdSubst' || kind === 'ProcSubst') nesting++;
       else if (kind === 'Subshell') subshells++;
       else if (kind === 'CallExpr') addCommand(out, n, m, at, listEnd, nesting > 0, subshells > 0, depth);
+      else if (kind === 'DeclClause') out.commands.push(declCommand(n, m, at, listEnd, nesting > 0, subshells > 0));
       else if (kind === 'BinaryCmd' && (n.Op === OP_PIPE || n.Op === OP_PIPE_ALL)) {
         out.pipes.push({ start: docStart(m, at(n.Pos())), end: docEnd(m, at(n.End())), pipefail: false });
       }
@@ -99,6 +100,28 @@ function addCommand(out: ParsedScript, call: ShNode, m: MappedText, at: (p: ShPo
 export function withShellOptions(pipes: Pipe[], options: readonly ShellWord[]): Pipe[] {
   if (!setsPipefail(options.map((w) => w.value ?? ''))) return pipes;
   return pipes.map((p) => ({ ...p, pipefail: true }));
+}
+
+/** `export A=1 B` (also declare/local/readonly/typeset) as a command whose words are `A=1`, `B`. */
+function declCommand(decl: ShNode, m: MappedText, at: (p: ShPos) => number, listEnd: number, nested: boolean, subshell: boolean): ShellCommand {
+  const variant = decl.Variant as ShNode;
+  const name = String(variant.Value);
+  const argv: ShellWord[] = [{ value: name, shape: name, start: docStart(m, at(variant.Pos())), end: docEnd(m, at(variant.End())) }];
+  for (const a of decl.Args as ShNode[]) {
+    const span = { start: docStart(m, at(a.Pos())), end: docEnd(m, at(a.End())) };
+    if (a.Naked && !a.Name) {
+      if (a.Value) argv.push(wordOf(a.Value, m, at));
+      continue;
+    }
+    const key = String(a.Name?.Value ?? '');
+    if (a.Naked) {
+      argv.push({ value: key, shape: key, ...span });
+      continue;
+    }
+    const v = a.Array ? { value: null, shape: EXPANSION } : a.Value ? wordOf(a.Value, m, at) : { value: '', shape: '' };
+    argv.push({ value: v.value === null ? null : `${key}=${v.value}`, shape: `${key}=${v.shape}`, ...span });
+  }
+  return { name, argv, assigns: [], listEnd, nested, subshell, start: docStart(m, at(decl.Pos())), end: docEnd(m, at(decl.End())) };
 }
 
 /** The text of a `-c` script argument, when its characters map one to one onto the source. */

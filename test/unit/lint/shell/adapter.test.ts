@@ -137,6 +137,10 @@ describe('shell adapter: RUN → commands', () => {
     assert.equal(t.slice(r.commands[1].listEnd - 9, r.commands[1].listEnd), '/dev/null');
   });
 
+  it('reads export/declare as commands with NAME=value words', () => {
+    assert.deepEqual(commands(lines('FROM a', 'RUN export A=1 B "C=$x" && local D')), ['export A=1 B ?', 'local D']);
+  });
+
   it('memoises per instruction', () => {
     const t = lines('FROM a', 'RUN a | b');
     const doc = new LintDocument(t);

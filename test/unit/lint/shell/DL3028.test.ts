@@ -1,0 +1,15 @@
+import { fires, silent } from './helpers';
+
+describe('DL3028 unpinned gem install', () => {
+  it('fires on names without a version', () => {
+    fires('DL3028', ['RUN gem install bundler']);
+    fires('DL3028', ['ONBUILD RUN gem install --no-document rails']);
+  });
+  it('is quiet with name:version, -v/--version, or local gems', () => {
+    silent('DL3028', ['RUN gem install bundler:2.5.3 rails:7.1.0']);
+    silent('DL3028', ['RUN gem install bundler -v 2.5.3']);
+    silent('DL3028', ['RUN gem install --version=2.5.3 bundler']);
+    silent('DL3028', ['RUN gem install ./pkg/x-1.0.gem']);
+    silent('DL3028', ['RUN gem update --system']);
+  });
+});

@@ -1,0 +1,49 @@
+import { fires, silent } from './helpers';
+
+const FROM = 'FROM fedora:40';
+
+describe('DL3030 / DL3038 yum and dnf install without -y', () => {
+  it('fires without -y', () => {
+    fires('DL3030', [FROM, 'RUN yum install httpd-2.4.6']);
+    fires('DL3038', [FROM, 'RUN dnf install httpd-2.4.6']);
+    fires('DL3038', [FROM, 'ONBUILD RUN dnf install httpd-2.4.6']);
+  });
+  it('is quiet with -y / --assumeyes anywhere, for other subcommands, and for microdnf', () => {
+    silent('DL3030', [FROM, 'RUN yum -y install httpd']);
+    silent('DL3030', [FROM, 'RUN yum install --assumeyes httpd']);
+    silent('DL3038', [FROM, 'RUN dnf install -qy httpd']);
+    silent('DL3038', [FROM, 'RUN dnf clean all && dnf makecache']);
+    silent('DL3038', [FROM, 'RUN microdnf install httpd']);
+  });
+});
+
+describe('DL3032 / DL3040 clean all missing', () => {
+  it('fires when the installing RUN does not clean', () => {
+    fires('DL3032', [FROM, 'RUN yum install -y httpd-2.4.6']);
+    fires('DL3032', [FROM, 'RUN yum install -y httpd-2.4.6', 'RUN yum clean all']);
+    fires('DL3040', [FROM, 'RUN dnf install -y httpd-2.4.6']);
+    fires('DL3040', [FROM, 'RUN microdnf install httpd-2.4.6']);
+  });
+  it('is quiet with clean all, removing the cache, a cache mount, or in an unused stage', () => {
+    silent('DL3032', [FROM, 'RUN yum install -y httpd && yum clean all']);
+    silent('DL3032', [FROM, 'RUN yum install -y httpd && rm -rf /var/cache/yum']);
+    silent('DL3040', [FROM, 'RUN dnf install -y httpd && dnf clean all']);
+    silent('DL3040', [FROM, 'RUN microdnf install httpd && microdnf clean all']);
+    silent('DL3040', [FROM, 'RUN --mount=type=cache,target=/var/cache/dnf dnf install -y httpd']);
+    silent('DL3040', ['FROM fedora:40 AS unused', 'RUN dnf install -y httpd', FROM, 'RUN true']);
+  });
+});
+
+describe('DL3033 / DL3041 unpinned yum and dnf install', () => {
+  it('fires on names without a version', () => {
+    fires('DL3033', [FROM, 'RUN yum install -y httpd']);
+    fires('DL3041', [FROM, 'RUN dnf install -y httpd-2.4.6 nginx']);
+    fires('DL3041', [FROM, 'RUN microdnf install python3']);
+  });
+  it('is quiet for name-version, .rpm files, URLs and groups', () => {
+    silent('DL3033', [FROM, 'RUN yum install -y httpd-2.4.6-99.el7 mod_ssl-1:2.4.6']);
+    silent('DL3033', [FROM, 'RUN yum install -y /tmp/x.rpm https://example.invalid/y.rpm']);
+    silent('DL3041', [FROM, 'RUN dnf install -y @development-tools "python3 >= 3.11"']);
+    silent('DL3041', [FROM, 'RUN dnf install -y --setopt=tsflags=nodocs --enablerepo crb httpd-2.4.6']);
+  });
+});
