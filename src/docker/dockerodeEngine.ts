@@ -145,12 +145,11 @@ export class DockerodeEngine implements Engine {
       query: { stdout: 1, stderr: 1, follow: options.follow ? 1 : undefined, tail: options.tail, timestamps: options.timestamps ? 1 : undefined },
     }, signal);
     const out = new PassThrough();
-    if (tty) res.pipe(out);
+    if (tty) res.pipe(out, { end: false });
     else this.t.docker!.modem.demuxStream(res, out, out);
     res.on('end', () => out.end());
     // An abort is how a follower stops reading: end quietly rather than fail.
-    res.on('error', (e) => (signal?.aborted ? out.end() : out.destroy(toEngineError(e, this.info.endpoint, `read the logs of ${id}`))));
-    res.on('close', () => { if (!out.writableEnded) out.end(); });
+    res.on('error', (e: EngineError) => (e.code === 'aborted' ? out.end() : out.destroy(e)));
     out.on('close', () => res.destroy());
     return out;
   }

@@ -2,10 +2,10 @@
 // TCP/TLS, SSH), API version negotiation, AbortSignal plumbing and error mapping. Every Engine
 // method goes through request(); nothing else builds promises around dockerode callbacks.
 import type { IncomingMessage } from 'node:http';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import Docker from 'dockerode';
 import type { Connection } from './connection';
-import { toEngineError } from './errors';
+import { toEngineError, unreachable } from './errors';
 
 /** Highest Engine API version whose responses this adapter understands. */
 export const MAX_API_VERSION = '1.53';
@@ -47,9 +47,23 @@ export class Transport {
     return (await this.dial(req, false, signal)) as T;
   }
 
-  /** The response as a stream; the caller consumes or destroys it. Aborting the signal destroys it. */
-  async stream(req: ApiRequest, signal?: AbortSignal): Promise<IncomingMessage> {
-    return (await this.dial(req, true, signal)) as IncomingMessage;
+  /**
+   * The response body as a stream; the caller consumes or destroys it. Its errors are EngineErrors
+   * ('aborted' when the signal fired, 'unreachable' when the engine went away mid-stream).
+   */
+  async stream(req: ApiRequest, signal?: AbortSignal): Promise<Readable> {
+    const res = (await this.dial(req, true, signal)) as IncomingMessage;
+    const out = new PassThrough();
+    let ended = false;
+    res.on('end', () => { ended = true; });
+    res.on('error', (e) => out.destroy(toEngineError(signal?.aborted ? abortError() : e, this.endpoint, req.what)));
+    // A socket closed before the body ended: the engine stopped or the connection dropped.
+    res.on('close', () => {
+      if (!ended && !out.destroyed) out.destroy(toEngineError(signal?.aborted ? abortError() : unreachable(this.endpoint, 'connection lost'), this.endpoint, req.what));
+    });
+    out.on('close', () => res.destroy());
+    res.pipe(out);
+    return out;
   }
 
   /** `GET /version` then min(engine's ApiVersion, ours), once per transport (retried after a failure). */
