@@ -1,5 +1,137 @@
-// Placeholder until the lint command lands; replaced by its owner.
-export async function runLintCli(_argv: string[]): Promise<number> {
-  process.stderr.write('layerscope lint: not available yet\n');
-  return 2;
+// `layerscope lint`: the editor's rule set from a terminal or CI, hadolint-compatible where it matters
+// (flags, JSON shape, config file, exit codes: 0 clean, 1 a finding reaches the threshold, 2 usage/IO).
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { lintDockerfile } from '../lint/index';
+import { mergeConfig, PartialLintConfig, reachesThreshold, Threshold } from '../lint/config';
+import { LEVELS } from '../lint/types';
+import { FileResult } from '../lint/format/common';
+import { formatTty } from '../lint/format/tty';
+import { formatJson } from '../lint/format/json';
+import { formatSarif } from '../lint/format/sarif';
+import { formatCheckstyle } from '../lint/format/checkstyle';
+import { loadConfigFile, loadConfigFor, LoadedConfig } from '../lint/node/loadConfig';
+
+const FORMATS = ['tty', 'json', 'sarif', 'checkstyle'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const LINT_USAGE = 'Usage: layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold error|warning|info|style|none] [--ignore CODE]... FILE... | -';
+
+export interface LintArgs { format: Format; config?: string; threshold?: Threshold; ignore: string[]; files: string[] }
+
+/** Parses argv; throws an Error with a readable message on bad usage. */
+export function parseLintArgs(argv: string[]): LintArgs {
+  const a: LintArgs = { format: 'tty', ignore: [], files: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = (): string => {
+      if (eq > 0) return arg.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${name} needs a value`);
+      return v;
+    };
+    switch (name) {
+      case '-f': case '--format': {
+        const v = value();
+        if (!(FORMATS as readonly string[]).includes(v)) throw new Error(`unknown format '${v}' (use ${FORMATS.join(', ')})`);
+        a.format = v as Format;
+        break;
+      }
+      case '-c': case '--config': a.config = value(); break;
+      case '-t': case '--failure-threshold': {
+        const v = value();
+        if (!(LEVELS as readonly string[]).includes(v) && v !== 'none') throw new Error(`unknown failure threshold '${v}' (use error, warning, info, style or none)`);
+        a.threshold = v as Threshold;
+        break;
+      }
+      case '--ignore': a.ignore.push(...value().split(',').map((s) => s.trim()).filter(Boolean)); break;
+      case '-': a.files.push('-'); break;
+      case '--': a.files.push(...argv.slice(i + 1)); i = argv.length; break;
+      default:
+        if (arg.startsWith('-')) throw new Error(`unknown option '${arg}'`);
+        a.files.push(arg);
+    }
+  }
+  if (a.files.length === 0) throw new Error('no Dockerfile given (use - for standard input)');
+  return a;
+}
+
+function readStdin(): string {
+  return readFileSync(0, 'utf8');
+}
+
+/** Reads files beside the Dockerfile (.dockerignore); undefined when absent. */
+function siblingReader(dir: string) {
+  return (rel: string): string | undefined => {
+    try { return readFileSync(join(dir, rel), 'utf8'); } catch { return undefined; }
+  };
+}
+
+export async function runLintCli(argv: string[]): Promise<number> {
+  let args: LintArgs;
+  try {
+    args = parseLintArgs(argv);
+  } catch (e) {
+    process.stderr.write(`layerscope lint: ${(e as Error).message}\n${LINT_USAGE}\n`);
+    return 2;
+  }
+  let explicit: LoadedConfig | undefined;
+  if (args.config) {
+    explicit = await loadConfigFile(args.config);
+    if (explicit.errors.length) {
+      process.stderr.write(explicit.errors.map((e) => `layerscope lint: ${e}\n`).join(''));
+      return 2;
+    }
+  }
+  const results: FileResult[] = [];
+  let ioError = false;
+  let failed = false;
+  for (const file of args.files) {
+    let text: string;
+    try {
+      text = file === '-' ? readStdin() : readFileSync(file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      process.stderr.write(`layerscope lint: cannot read ${file === '-' ? 'standard input' : file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}\n`);
+      ioError = true;
+      continue;
+    }
+    const dir = file === '-' ? process.cwd() : dirname(resolve(file));
+    const found = explicit ?? await loadConfigFor(dir, process.cwd());
+    if (found.errors.length) {
+      process.stderr.write(found.errors.map((e) => `layerscope lint: ${e}\n`).join(''));
+      return 2;
+    }
+    const cli: PartialLintConfig = {};
+    if (args.ignore.length) cli.ignored = [...(found.config.ignored ?? []), ...args.ignore];
+    if (args.threshold) cli.failureThreshold = args.threshold;
+    const config = mergeConfig(found.config, cli);
+    const findings = lintDockerfile(text, { config, fileName: file === '-' ? 'Dockerfile' : file, readFile: siblingReader(dir) });
+    results.push({ file, findings });
+    if (findings.some((f) => reachesThreshold(f.level, config.failureThreshold))) failed = true;
+  }
+  process.stdout.write(render(args.format, results));
+  if (ioError) return 2;
+  return failed ? 1 : 0;
+}
+
+function render(format: Format, results: FileResult[]): string {
+  switch (format) {
+    case 'json': return formatJson(results) + '\n';
+    case 'checkstyle': return formatCheckstyle(results);
+    case 'sarif': return formatSarif(results, { docsBase: docsBase(), version: packageVersion() });
+    default: return formatTty(results, !!process.stdout.isTTY && !process.env.NO_COLOR);
+  }
+}
+
+/** The bundled rule docs (docs/rules/ next to dist/), as a file URI; override with LAYERSCOPE_DOCS_BASE. */
+function docsBase(): string {
+  return process.env.LAYERSCOPE_DOCS_BASE || pathToFileURL(join(__dirname, '..', 'docs', 'rules') + '/').href;
+}
+
+function packageVersion(): string | undefined {
+  try { return (require('../../package.json') as { version: string }).version; } catch { return undefined; }
 }
