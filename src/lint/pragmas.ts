@@ -30,12 +30,16 @@ function codeList(s: string): string[] {
 export function readPragmas(doc: LintDocument): Suppressions {
   const sup: Suppressions = { global: new Set(), byInstructionLine: new Map(), skipAllChecks: false, checksAreErrors: false };
   const starts = doc.instructions.map((i) => i.range.start.line);
-  for (const c of doc.comments) {
-    const m = HADOLINT.exec(c.getContent());
+  // dockerfile-ast reads a first-line `# hadolint global ignore=X` as a parser directive, not a comment.
+  const commentLines = [
+    ...doc.ast.getDirectives().map((d) => ({ line: d.getRange().start.line, text: doc.lineText(d.getRange().start.line).replace(/^\s*#\s*/, '') })),
+    ...doc.comments.map((c) => ({ line: c.getRange().start.line, text: c.getContent() })),
+  ];
+  for (const { line, text } of commentLines) {
+    const m = HADOLINT.exec(text);
     if (!m) continue;
     const codes = codeList(m[2]);
     if (m[1]) { for (const code of codes) sup.global.add(code); continue; }
-    const line = c.getRange().start.line;
     const next = starts.find((s) => s > line);
     if (next === undefined) continue;
     const set = sup.byInstructionLine.get(next) ?? new Set<string>();

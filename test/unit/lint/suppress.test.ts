@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ignoreForInstruction, ignoreInFile, suppressionFixes } from '../../../src/lint/suppress';
 import { applyEdits } from '../../../src/lint/edits';
+import { lintDockerfile } from '../../../src/lint';
 import type { Finding, Fix } from '../../../src/lint/types';
 
 function apply(text: string, fix: Fix | undefined): string {
@@ -168,5 +169,22 @@ describe('suppress: suppressionFixes', () => {
   it('offers only the file fix outside instructions', () => {
     const fixes = suppressionFixes(lines('# hadolint ignore=DL9999', 'FROM debian:12'), finding(0, 'DL9999'));
     assert.deepEqual(fixes.map((f) => f.title), ['Ignore DL9999 in this file']);
+  });
+});
+
+describe('suppress: the pragmas it writes are honoured by the linter', () => {
+  const codes = (text: string) => lintDockerfile(text).map((f) => `${f.code}@${f.range.start.line}`);
+
+  it('ignore for this instruction silences that instruction only', () => {
+    const text = lines('FROM debian:12', 'WORKDIR app', 'WORKDIR sub');
+    assert.deepEqual(codes(text), ['DL3000@1', 'DL3000@2']);
+    assert.deepEqual(codes(apply(text, ignoreForInstruction(text, 'DL3000', 1))), ['DL3000@3']);
+  });
+
+  it('ignore in this file silences the code everywhere, also as the very first line', () => {
+    const text = lines('FROM debian:12', 'WORKDIR app', 'CMD node x');
+    assert.deepEqual(codes(apply(text, ignoreInFile(text, 'DL3000'))), ['DL3025@3']);
+    const withDirective = lines('# syntax=docker/dockerfile:1', 'FROM debian:12', 'WORKDIR app');
+    assert.deepEqual(codes(apply(withDirective, ignoreInFile(withDirective, 'DL3000'))), []);
   });
 });
