@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { Ctx } from './ctx';
 import { registerCommands } from './commands';
+import { registerDiagnostics } from './diagnostics';
 import { connectEngine, watchEngine } from './engineGlue';
 import { registerViews } from './views';
 
@@ -18,6 +19,7 @@ export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
   extension.subscriptions.push(ctx);
   const views = registerViews(ctx);
   registerCommands(ctx);
+  registerDiagnostics(ctx);
   watchEngine(ctx);
   return { ctx, views };
 }

@@ -2,6 +2,7 @@
 // here in one loop. Each area contributes its own Record from its own file.
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { diagnosticsCommands } from '../diagnostics/commands';
 import { layerCommands } from './layers';
 import { imageCommands } from './images';
 import { containerCommands } from './containers';
@@ -18,6 +19,7 @@ const coreCommands: CommandTable = {
 /** Every area's commands, merged. Add an area's table here. */
 export const commandTable: CommandTable = {
   ...coreCommands,
+  ...diagnosticsCommands,
   ...layerCommands,
   ...imageCommands,
   ...containerCommands,

@@ -1,0 +1,66 @@
+// Dockerfile diagnostics in the editor: wires the linter, the quick fixes, the rule-doc links and
+// the watchers that re-lint when settings, `.hadolint.yaml` or `.dockerignore` change.
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { DockerfileCodeActions } from './codeActions';
+import { ConfigSource, type ResolvedConfig } from './configSource';
+import { isLintable } from './documents';
+import { DocumentLinter } from './linter';
+import { RuleDocs } from './ruleDocs';
+import { lintRun } from './run';
+import { SOURCE } from './toDiagnostic';
+
+export function registerDiagnostics(ctx: Ctx): DocumentLinter {
+  const collection = vscode.languages.createDiagnosticCollection(SOURCE);
+  const docs = new RuleDocs(ctx.extension.extensionUri);
+  const configs = new ConfigSource();
+  const problemFiles = new Set<string>();
+  const reportConfigProblems = (resolved: ResolvedConfig) => {
+    for (const [file, messages] of resolved.problems) {
+      if (!file) { for (const m of messages) ctx.log.warn(m); continue; }
+      if (problemFiles.has(file)) continue;
+      problemFiles.add(file);
+      const uri = vscode.Uri.file(file);
+      collection.set(uri, messages.map((m) => Object.assign(
+        new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), m, vscode.DiagnosticSeverity.Warning), { source: SOURCE })));
+    }
+  };
+  const linter = new DocumentLinter(collection, lintRun(configs, reportConfigProblems), docs, ctx.log);
+  const lintAll = () => {
+    for (const uri of problemFiles) collection.delete(vscode.Uri.file(uri));
+    problemFiles.clear();
+    configs.invalidate();
+    for (const doc of vscode.workspace.textDocuments) if (isLintable(doc)) void linter.lintNow(doc);
+  };
+
+  const watchers = [
+    vscode.workspace.createFileSystemWatcher('**/{.hadolint.yaml,.hadolint.yml,.dockerignore,*.dockerignore}'),
+    // The user-level file lives outside every workspace folder (see lint/node/loadConfig.ts).
+    vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(userConfigDir()), '{hadolint,.hadolint}.{yaml,yml}')),
+  ];
+  ctx.push(
+    collection,
+    linter,
+    ...watchers,
+    vscode.languages.registerCodeActionsProvider(
+      [{ language: 'dockerfile' }, { language: 'plaintext', pattern: '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.[dD]ockerfile,*.[cC]ontainerfile}' }],
+      new DockerfileCodeActions(linter, ctx.log), DockerfileCodeActions.metadata),
+    vscode.workspace.onDidOpenTextDocument((doc) => { if (isLintable(doc)) void linter.lintNow(doc); }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length === 0 || !isLintable(e.document)) return;
+      linter.schedule(e.document, configs.settings(e.document.uri).debounceMs);
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => linter.forget(doc.uri)),
+    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('layerscope.lint')) lintAll(); }),
+    ...watchers.flatMap((w) => [w.onDidCreate(lintAll), w.onDidChange(lintAll), w.onDidDelete(lintAll)]),
+  );
+  // Documents open before activation (a language change also arrives as close + open).
+  for (const doc of vscode.workspace.textDocuments) if (isLintable(doc)) void linter.lintNow(doc);
+  return linter;
+}
+
+function userConfigDir(): string {
+  return process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config');
+}

@@ -1,0 +1,92 @@
+// Keeps one DiagnosticCollection in step with the open Dockerfiles: lint on open, on a debounced
+// change (per document, the stale run cancelled), drop on close. Remembers the findings of the
+// version on screen so code actions can offer their fixes.
+import * as vscode from 'vscode';
+import type { Finding } from '../lint/types';
+import type { RuleDocs } from './ruleDocs';
+import { toDiagnostic } from './toDiagnostic';
+
+/** Lints one document's current text; rejects or returns early when `signal` aborts. */
+export type LintRun = (doc: vscode.TextDocument, signal: AbortSignal) => Promise<Finding[] | undefined>;
+
+interface Pending { timer?: ReturnType<typeof setTimeout>; abort?: AbortController }
+
+export class DocumentLinter implements vscode.Disposable {
+  private readonly pending = new Map<string, Pending>();
+  private readonly shown = new Map<string, { version: number; findings: Finding[] }>();
+
+  constructor(
+    private readonly collection: vscode.DiagnosticCollection,
+    private readonly run: LintRun,
+    private readonly docs: RuleDocs,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** Lints after `delayMs` of quiet; a newer call for the same document replaces this one. */
+  schedule(doc: vscode.TextDocument, delayMs: number): void {
+    const key = doc.uri.toString();
+    this.cancel(key);
+    const entry: Pending = {};
+    entry.timer = setTimeout(() => { entry.timer = undefined; void this.lint(doc, entry); }, delayMs);
+    this.pending.set(key, entry);
+  }
+
+  /** Lints now (open, activation, configuration change). */
+  lintNow(doc: vscode.TextDocument): Promise<void> {
+    const key = doc.uri.toString();
+    this.cancel(key);
+    const entry: Pending = {};
+    this.pending.set(key, entry);
+    return this.lint(doc, entry);
+  }
+
+  /** Forgets a document: no pending run, no diagnostics. */
+  forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.cancel(key);
+    this.pending.delete(key);
+    this.shown.delete(key);
+    this.collection.delete(uri);
+  }
+
+  /** The findings behind the diagnostics on screen, if they belong to this version of the text. */
+  findingsFor(doc: vscode.TextDocument): Finding[] | undefined {
+    const s = this.shown.get(doc.uri.toString());
+    return s && s.version === doc.version ? s.findings : undefined;
+  }
+
+  dispose(): void {
+    for (const key of [...this.pending.keys()]) this.cancel(key);
+    this.pending.clear();
+    this.shown.clear();
+  }
+
+  private async lint(doc: vscode.TextDocument, entry: Pending): Promise<void> {
+    const key = doc.uri.toString();
+    const abort = new AbortController();
+    entry.abort = abort;
+    const version = doc.version;
+    try {
+      const findings = await this.run(doc, abort.signal);
+      // A newer edit, a close or a newer run owns the document now: drop this result.
+      if (abort.signal.aborted || doc.isClosed || doc.version !== version || this.pending.get(key) !== entry) return;
+      if (!findings) return;
+      this.shown.set(key, { version, findings });
+      this.collection.set(doc.uri, findings.map((f) => toDiagnostic(f, this.docs)));
+    } catch (err) {
+      if (abort.signal.aborted) return;
+      // The linter never throws into the editor: keep the last diagnostics and say why in the log.
+      this.log.error(`Dockerfile lint failed for ${doc.uri.fsPath || key}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    } finally {
+      if (this.pending.get(key) === entry) this.pending.delete(key);
+    }
+  }
+
+  private cancel(key: string): void {
+    const p = this.pending.get(key);
+    if (!p) return;
+    if (p.timer) clearTimeout(p.timer);
+    p.abort?.abort();
+    this.pending.delete(key);
+  }
+}

@@ -1,0 +1,354 @@
+// Dockerfile diagnostics and quick fixes in the real VS Code (code-server + Chromium): fixtures in
+// workspace/lint/. Everything goes through the public API (getDiagnostics, executeCodeActionProvider,
+// applyEdit) and, for what is on screen, the launcher's Playwright channel.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { findRule } from '../../src/lint/registry';
+import type { Level } from '../../src/lint/types';
+import { page } from './support/ui';
+import { waitUntil } from './support/wait';
+
+const EXTENSION_ID = 'layerscope.layerscope';
+const SEVERITY: Record<Level, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  style: vscode.DiagnosticSeverity.Hint,
+};
+
+const workspaceRoot = () => vscode.workspace.workspaceFolders![0].uri;
+const fixture = (...parts: string[]) => vscode.Uri.joinPath(workspaceRoot(), 'lint', ...parts);
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'layerscope');
+const summary = (ds: readonly vscode.Diagnostic[]) => ds.map((d) => `${codeOf(d)}@${d.range.start.line}`).join(', ') || '(none)';
+const find = (ds: readonly vscode.Diagnostic[], code: string, line?: number) =>
+  ds.find((d) => codeOf(d) === code && (line === undefined || d.range.start.line === line));
+
+/** Resolves with our diagnostics of `uri` once `ok` holds, re-checking on every onDidChangeDiagnostics. */
+function diagnosticsWhen(uri: vscode.Uri, ok: (ds: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+  const now = ours(uri);
+  if (ok(now)) return Promise.resolve(now);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; diagnostics: ${summary(ours(uri))}`));
+    }, timeoutMs);
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
+      const ds = ours(uri);
+      if (!ok(ds)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(ds);
+    });
+  });
+}
+
+const having = (...expected: [string, number][]) => (ds: vscode.Diagnostic[]) => expected.every(([c, l]) => find(ds, c, l));
+const without = (code: string) => (ds: vscode.Diagnostic[]) => !find(ds, code);
+
+async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+/** Opens through the workbench (as a click would), so closing the tab really closes the document. */
+async function openLikeAPerson(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  await vscode.commands.executeCommand('vscode.open', uri);
+  return waitUntil(`${uri.path} to be open`, () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()));
+}
+
+/** Puts a fixture back as it is on disk (every test leaves the files untouched). */
+async function revert(doc: vscode.TextDocument): Promise<void> {
+  if (!doc.isDirty) return;
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await waitUntil(`${doc.uri.path} to be reverted`, () => !doc.isDirty);
+}
+
+async function quickFixes(doc: vscode.TextDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range);
+  return actions ?? [];
+}
+
+async function applyFix(doc: vscode.TextDocument, diagnostic: vscode.Diagnostic, title: string): Promise<vscode.CodeAction> {
+  const actions = await quickFixes(doc, diagnostic);
+  const action = actions.find((a) => a.title === title);
+  assert.ok(action, `no quick fix '${title}' for ${codeOf(diagnostic)}; offered: ${actions.map((a) => a.title).join(' | ')}`);
+  assert.ok(action.edit, `'${title}' carries no edit`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit), `applying '${title}' failed`);
+  return action;
+}
+
+const lines = (doc: vscode.TextDocument) => doc.getText().split('\n');
+
+/** Waits until no diagnostics event for `uri` arrived for `quietMs` (a re-lint has finished). */
+async function settle(uri: vscode.Uri, quietMs = 700): Promise<void> {
+  let last = Date.now();
+  const sub = vscode.languages.onDidChangeDiagnostics((e) => { if (e.uris.some((u) => u.toString() === uri.toString())) last = Date.now(); });
+  try {
+    await waitUntil('diagnostics to settle', () => Date.now() - last >= quietMs, 20_000);
+  } finally {
+    sub.dispose();
+  }
+}
+
+async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('layerscope.lint').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** The main fixture's findings: [code, line]. */
+const MAIN: [string, number][] = [
+  ['StageNameCasing', 0], ['DL4000', 1], ['DL3008', 2], ['DL3009', 2], ['DL3014', 2], ['DL3015', 2], ['DL3000', 3], ['DL3025', 4],
+];
+
+/** Every fixture file as it is on disk, to prove (and repair) that no test saved over one. */
+function snapshotFixtures(dir: string, out = new Map<string, string>()): Map<string, string> {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) snapshotFixtures(p, out); else out.set(p, fs.readFileSync(p, 'utf8'));
+  }
+  return out;
+}
+
+describe('Dockerfile diagnostics (real VS Code)', function () {
+  this.timeout(90_000);
+  let extensionPath = '';
+  let fixtures = new Map<string, string>();
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is not loaded`);
+    await ext.activate();
+    extensionPath = ext.extensionPath;
+    // The browser workbench saves edited files after a second by default: these tests edit
+    // fixtures in memory only, so keep them unsaved.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    fixtures = snapshotFixtures(fixture().fsPath);
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  afterEach(async () => {
+    for (const doc of vscode.workspace.textDocuments) await revert(doc);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const changed = [...fixtures].filter(([file, text]) => !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text);
+    for (const [file, text] of changed) fs.writeFileSync(file, text);
+    assert.deepEqual(changed.map(([file]) => path.basename(file)), [], 'the test left fixture files changed on disk (now restored)');
+  });
+
+  it('opening a fixture shows the expected findings with mapped severity, rule-doc link and tags', async () => {
+    const doc = await open(fixture('Dockerfile'));
+    assert.equal(doc.languageId, 'dockerfile');
+    const ds = await diagnosticsWhen(doc.uri, having(...MAIN), 'the main fixture findings');
+    for (const [code, line] of MAIN) {
+      const d = find(ds, code, line)!;
+      const rule = findRule(code);
+      assert.ok(rule, `${code} is not in the registry`);
+      assert.equal(d.severity, SEVERITY[rule.meta.level], `${code}: severity for level ${rule.meta.level}`);
+      assert.equal(d.source, 'layerscope');
+      assert.ok(typeof d.code === 'object', `${code}: the code carries a link`);
+      const target = (d.code as { target: vscode.Uri }).target;
+      assert.equal(target.scheme, 'command');
+      assert.equal(target.path, 'layerscope.showRuleDoc');
+      assert.deepEqual(JSON.parse(decodeURIComponent(target.query)), [code]);
+    }
+    assert.deepEqual(find(ds, 'DL4000', 1)!.tags, [vscode.DiagnosticTag.Deprecated]);
+    assert.equal(find(ds, 'DL3000', 3)!.range.start.character, 'WORKDIR '.length, 'DL3000 points at the path');
+    assert.ok(!find(ds, 'LS9000'), `no internal error: ${summary(ds)}`);
+  });
+
+  it('lints every Dockerfile name: *.Dockerfile, Dockerfile.*, Containerfile', async () => {
+    for (const name of ['app.Dockerfile', 'Dockerfile.dev', 'Containerfile']) {
+      const doc = await openLikeAPerson(fixture(name));
+      assert.equal(doc.languageId, 'dockerfile', `${name} is associated with the dockerfile language`);
+      const ds = await diagnosticsWhen(doc.uri, having(['DL3007', 0]), `DL3007 in ${name}`);
+      assert.equal(ds.length, 1, `${name}: ${summary(ds)}`);
+    }
+  });
+
+  it('editing re-lints once after the debounce, with the result of the last edit', async () => {
+    const doc = await open(fixture('Dockerfile'));
+    await diagnosticsWhen(doc.uri, having(...MAIN), 'the initial findings');
+    await setSetting('debounceMs', 1500);
+    try {
+      await settle(doc.uri);
+      let updates = 0;
+      const sub = vscode.languages.onDidChangeDiagnostics((e) => { if (e.uris.some((u) => u.toString() === doc.uri.toString())) updates++; });
+      try {
+        // A burst of three edits, as typing would make: `WORKDIR /app`, then CMD in JSON form in two steps.
+        const edit = async (line: number, from: number, to: number, text: string) => {
+          const we = new vscode.WorkspaceEdit();
+          we.replace(doc.uri, new vscode.Range(line, from, line, to), text);
+          assert.ok(await vscode.workspace.applyEdit(we));
+        };
+        await edit(3, 8, 8, '/');
+        await edit(4, 4, 18, '["node",');
+        await edit(4, 12, 12, ' "server.js"]');
+        assert.equal(lines(doc)[4], 'CMD ["node", "server.js"]');
+        const ds = await diagnosticsWhen(doc.uri, (d) => !find(d, 'DL3000') && !find(d, 'DL3025'), 'DL3000 and DL3025 to go');
+        assert.ok(find(ds, 'StageNameCasing', 0) && find(ds, 'DL4000', 1), `the other findings stay: ${summary(ds)}`);
+        await settle(doc.uri);
+        assert.equal(updates, 1, 'three quick edits make one lint');
+      } finally {
+        sub.dispose();
+      }
+    } finally {
+      await setSetting('debounceMs', undefined);
+    }
+  });
+
+  describe('quick fixes', () => {
+    let doc: vscode.TextDocument;
+    let ds: vscode.Diagnostic[];
+    beforeEach(async () => {
+      doc = await open(fixture('Dockerfile'));
+      ds = await diagnosticsWhen(doc.uri, having(...MAIN), 'the initial findings');
+    });
+
+    it('MAINTAINER → LABEL org.opencontainers.image.authors (preferred)', async () => {
+      const action = await applyFix(doc, find(ds, 'DL4000', 1)!, 'Replace with LABEL org.opencontainers.image.authors');
+      assert.equal(action.isPreferred, true);
+      assert.equal(lines(doc)[1], 'LABEL org.opencontainers.image.authors="ops@example.com"');
+      await diagnosticsWhen(doc.uri, without('DL4000'), 'DL4000 to go');
+    });
+
+    it('apt-get install: add -y, add --no-install-recommends, remove the apt lists', async () => {
+      await applyFix(doc, find(ds, 'DL3014', 2)!, 'Add -y');
+      assert.equal(lines(doc)[2], 'RUN apt-get update && apt-get install -y curl');
+      let now = await diagnosticsWhen(doc.uri, without('DL3014'), 'DL3014 to go');
+      await applyFix(doc, find(now, 'DL3015', 2)!, 'Add --no-install-recommends');
+      assert.equal(lines(doc)[2], 'RUN apt-get update && apt-get install --no-install-recommends -y curl');
+      now = await diagnosticsWhen(doc.uri, without('DL3015'), 'DL3015 to go');
+      await applyFix(doc, find(now, 'DL3009', 2)!, 'Append rm -rf /var/lib/apt/lists/*');
+      assert.equal(lines(doc)[2], 'RUN apt-get update && apt-get install --no-install-recommends -y curl && rm -rf /var/lib/apt/lists/*');
+      now = await diagnosticsWhen(doc.uri, without('DL3009'), 'DL3009 to go');
+      assert.ok(find(now, 'DL3008', 2), `DL3008 (unpinned) has no automatic fix and stays: ${summary(now)}`);
+    });
+
+    it('shell-form CMD → exec form', async () => {
+      await applyFix(doc, find(ds, 'DL3025', 4)!, 'Convert to JSON (exec) form');
+      assert.equal(lines(doc)[4], 'CMD ["node", "server.js"]');
+      await diagnosticsWhen(doc.uri, without('DL3025'), 'DL3025 to go');
+    });
+
+    it('lowercase stage name', async () => {
+      await applyFix(doc, find(ds, 'StageNameCasing', 0)!, "Rename stage to 'builder' (and its references)");
+      assert.equal(lines(doc)[0], 'FROM debian:12 AS builder');
+      await diagnosticsWhen(doc.uri, without('StageNameCasing'), 'StageNameCasing to go');
+    });
+
+    it('ignore a rule for this instruction: a pragma above it, indented like it', async () => {
+      const action = await applyFix(doc, find(ds, 'DL3000', 3)!, 'Ignore DL3000 for this instruction');
+      assert.equal(action.isPreferred, false);
+      assert.deepEqual(lines(doc).slice(2, 5).map((l) => l.replace(/^RUN .*/, 'RUN …')), ['RUN …', '# hadolint ignore=DL3000', 'WORKDIR app']);
+      const after = await diagnosticsWhen(doc.uri, without('DL3000'), 'DL3000 to be ignored');
+      assert.ok(find(after, 'DL3025', 5), `the other findings stay (moved one line down): ${summary(after)}`);
+    });
+
+    it('ignore a rule in this file: a global pragma, merged into an existing one', async () => {
+      await applyFix(doc, find(ds, 'DL3025', 4)!, 'Ignore DL3025 in this file');
+      assert.equal(lines(doc)[0], '# hadolint global ignore=DL3025');
+      let now = await diagnosticsWhen(doc.uri, without('DL3025'), 'DL3025 to be ignored');
+      const d = find(now, 'DL3000', 4)!;
+      await applyFix(doc, d, 'Ignore DL3000 in this file');
+      assert.equal(lines(doc)[0], '# hadolint global ignore=DL3025,DL3000');
+      now = await diagnosticsWhen(doc.uri, without('DL3000'), 'DL3000 to be ignored');
+      assert.ok(find(now, 'DL4000', 2), summary(now));
+    });
+
+    it('every finding offers both suppressions; suppressions come after the rule fixes', async () => {
+      for (const d of ds) {
+        const titles = (await quickFixes(doc, d)).map((a) => a.title);
+        const code = codeOf(d);
+        assert.ok(titles.includes(`Ignore ${code} for this instruction`) && titles.includes(`Ignore ${code} in this file`), `${code}: ${titles.join(' | ')}`);
+      }
+      const titles = (await quickFixes(doc, find(ds, 'DL4000')!)).map((a) => a.title);
+      assert.ok(titles.indexOf('Replace with LABEL org.opencontainers.image.authors') < titles.indexOf('Ignore DL4000 for this instruction'), titles.join(' | '));
+    });
+  });
+
+  it('a .hadolint.yaml beside the Dockerfile ignores a code and overrides a level; editing it re-lints', async () => {
+    const yaml = fixture('configured', '.hadolint.yaml');
+    const original = fs.readFileSync(yaml.fsPath, 'utf8');
+    const doc = await open(fixture('configured', 'Dockerfile'));
+    let ds = await diagnosticsWhen(doc.uri, having(['DL3006', 1]), 'DL3006');
+    assert.ok(!find(ds, 'DL3007'), `DL3007 is ignored by the file: ${summary(ds)}`);
+    assert.equal(find(ds, 'DL3006', 1)!.severity, vscode.DiagnosticSeverity.Error, 'override.error lists DL3006');
+    try {
+      fs.writeFileSync(yaml.fsPath, 'ignored: []\n');
+      ds = await diagnosticsWhen(doc.uri, (d) => !!find(d, 'DL3007', 0) && find(d, 'DL3006', 1)?.severity === SEVERITY[findRule('DL3006')!.meta.level],
+        'DL3007 back and DL3006 at its own level after the file changed');
+    } finally {
+      fs.writeFileSync(yaml.fsPath, original);
+    }
+    await diagnosticsWhen(doc.uri, without('DL3007'), 'DL3007 ignored again after the file was restored');
+  });
+
+  it('COPY of a file the .dockerignore beside the Dockerfile excludes; editing .dockerignore re-lints', async () => {
+    const ignore = fixture('dockerignored', '.dockerignore');
+    const original = fs.readFileSync(ignore.fsPath, 'utf8');
+    const doc = await open(fixture('dockerignored', 'Dockerfile'));
+    await diagnosticsWhen(doc.uri, having(['CopyIgnoredFile', 1]), 'CopyIgnoredFile');
+    try {
+      fs.writeFileSync(ignore.fsPath, '*.log\n');
+      await diagnosticsWhen(doc.uri, without('CopyIgnoredFile'), 'CopyIgnoredFile to go once app.env is no longer excluded');
+    } finally {
+      fs.writeFileSync(ignore.fsPath, original);
+    }
+    await diagnosticsWhen(doc.uri, having(['CopyIgnoredFile', 1]), 'CopyIgnoredFile back after the file was restored');
+  });
+
+  it('settings: layerscope.lint.ignore and layerscope.lint.enable', async () => {
+    const doc = await open(fixture('Dockerfile'));
+    await diagnosticsWhen(doc.uri, having(...MAIN), 'the initial findings');
+    try {
+      await setSetting('ignore', ['DL3000', 'MaintainerDeprecated']);
+      const ds = await diagnosticsWhen(doc.uri, (d) => !find(d, 'DL3000') && !find(d, 'DL4000'), 'DL3000 and DL4000 (by its alias) to be ignored');
+      assert.ok(find(ds, 'DL3025', 4), summary(ds));
+      await setSetting('enable', false);
+      await diagnosticsWhen(doc.uri, (d) => d.length === 0, 'no diagnostics when disabled');
+    } finally {
+      await setSetting('ignore', undefined);
+      await setSetting('enable', undefined);
+    }
+    await diagnosticsWhen(doc.uri, having(...MAIN), 'the findings back after the settings are reset');
+  });
+
+  it('closing the document clears its diagnostics', async () => {
+    const uri = fixture('Containerfile');
+    await openLikeAPerson(uri);
+    await diagnosticsWhen(uri, having(['DL3007', 0]), 'DL3007');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await diagnosticsWhen(uri, (d) => d.length === 0, 'diagnostics to clear after close');
+  });
+
+  it('the rule-doc link opens the bundled page in the Markdown preview', async () => {
+    assert.ok(fs.existsSync(path.join(extensionPath, 'docs', 'rules', 'DL3000.md')), 'docs/rules/DL3000.md is bundled');
+    await vscode.commands.executeCommand('layerscope.showRuleDoc', 'DL3000');
+    await waitUntil('a Markdown preview of DL3000.md', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes('DL3000.md') && t.input instanceof vscode.TabInputWebview));
+  });
+
+  it('inline squiggles and the Problems panel, on screen (screenshot)', async () => {
+    const doc = await open(fixture('Dockerfile'));
+    await diagnosticsWhen(doc.uri, having(...MAIN), 'the initial findings');
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await page.waitFor('.monaco-editor .squiggly-error');
+    await page.waitFor('.markers-panel .monaco-list-row');
+    const rows = await page.texts('.markers-panel .monaco-list-row');
+    for (const [code] of MAIN) assert.ok(rows.some((r) => r.includes(code)), `Problems panel shows ${code}: ${rows.join(' / ')}`);
+    const shot = path.join(extensionPath, 'media', 'screenshots', 'diagnostics.png');
+    await page.screenshot(shot, { settleMs: 500 });
+    fs.mkdirSync(path.join(extensionPath, 'test-results'), { recursive: true });
+    fs.copyFileSync(shot, path.join(extensionPath, 'test-results', 'diagnostics.png'));
+    assert.ok(fs.statSync(shot).size > 10_000, 'the screenshot has content');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+  });
+});
