@@ -8,6 +8,8 @@ import { historyTable } from './historyTable';
 import { loadViewState, post, saveViewState } from './host';
 import { sizeBreakdown } from './sizeBreakdown';
 
+window.addEventListener('error', (e) => post({ type: 'scriptError', message: `${e.message} (${e.filename}:${e.lineno})` }));
+
 const app = document.getElementById('app')!;
 const view = loadViewState();
 let image: ImageState | undefined;

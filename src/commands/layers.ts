@@ -2,9 +2,11 @@
 // run the deep file analysis, and compare two images.
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { analyzeArchive, compareImages } from '../analysis';
 import { formatAge, formatBytes } from '../model/format';
 import { shortId } from '../model/tree';
 import { LayersPanelManager } from '../webview/panelManager';
+import { compareReport } from './compareReport';
 import type { CommandTable } from './index';
 
 const managers = new WeakMap<Ctx, LayersPanelManager>();
@@ -69,4 +71,35 @@ export const layerCommands: CommandTable = {
     await panel.analyze();
     return panel;
   },
+  'layerscope.compareImages': (ctx) => (arg?: unknown) => compareImagesCommand(ctx, arg),
 };
+
+/** Saves both images in one stream, analyses them and opens the comparison as a Markdown document. */
+async function compareImagesCommand(ctx: Ctx, arg?: unknown): Promise<vscode.TextDocument | undefined> {
+  const first = await resolveImage(ctx, arg, 'Compare which image (A)?');
+  if (!first) return undefined;
+  const second = await pickImage(ctx, `Compare ${first.title ?? shortId(first.ref)} (A) with which image (B)?`);
+  if (!second) return undefined;
+  const [idA, idB] = await Promise.all([first.ref, second.ref].map(async (ref) => String((await ctx.engine.inspectImage(ref)).Id)));
+  const analyses = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Comparing images', cancellable: true },
+    async (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      const stream = await ctx.engine.saveImages(idA === idB ? [idA] : [idA, idB], abort.signal);
+      return analyzeArchive(stream, {
+        signal: abort.signal,
+        onProgress: (p) => progress.report({ message: `${formatBytes(p.bytesRead)} read` }),
+      }).catch((err) => {
+        if (abort.signal.aborted) return undefined;
+        throw err;
+      });
+    });
+  if (!analyses) return undefined;
+  const a = analyses.find((x) => x.id === idA);
+  const b = analyses.find((x) => x.id === idB) ?? a;
+  if (!a || !b) throw new Error('The engine\'s archive did not contain both images.');
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: compareReport(a, b, compareImages(a, b)) });
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return doc;
+}

@@ -1,5 +1,6 @@
 // Pure: an image's history as table rows, which history entries carry a filesystem layer, and how
 // many of its layer bytes are shared with other local images versus unique to it.
+import { displayCreatedBy } from '../analysis/createdBy';
 import type { HistoryEntry } from './types';
 
 export interface HistoryRow {
@@ -8,7 +9,7 @@ export interface HistoryRow {
   /** Image ID of that step, '' when the engine reports '<missing>'. */
   id: string;
   created: number;
-  /** The instruction, cleaned for reading (`RUN …`, `COPY …`, `ENV …`). */
+  /** The instruction as shown (`RUN …`, `COPY …`, `ENV …`; see analysis/createdBy). */
   createdBy: string;
   /** Exactly what the engine reported. */
   createdByRaw: string;
@@ -23,29 +24,11 @@ export interface HistoryRow {
   diffId?: string;
 }
 
-const nopPrefix = /^\/bin\/sh -c #\(nop\)\s*/;
-const shellPrefix = /^\/bin\/sh -c\s+/;
-const buildkitShell = /^RUN \/bin\/sh -c\s+/;
-/** BuildKit records build args as `|2 A=1 B=2 /bin/sh -c …`: the count and the pairs are noise here. */
-const buildArgs = /^\|\d+\s+(?:\S+=\S*\s+)*?(?=\/bin\/sh -c)/;
-
-/**
- * `/bin/sh -c #(nop)  ENV A=1` → `ENV A=1`; `/bin/sh -c apt-get …` → `RUN apt-get …`;
- * BuildKit's `RUN /bin/sh -c …` → `RUN …`. Anything else is returned trimmed.
- */
-export function cleanCreatedBy(raw: string): string {
-  let text = raw.trim().replace(buildArgs, '');
-  if (nopPrefix.test(text)) return text.replace(nopPrefix, '').trim();
-  if (shellPrefix.test(text)) return `RUN ${text.replace(shellPrefix, '').trim()}`;
-  if (buildkitShell.test(text)) text = `RUN ${text.replace(buildkitShell, '').trim()}`;
-  return text.replace(/\s+# buildkit$/, '');
-}
-
 /** Instructions that only change image metadata, never the filesystem. */
 const metadataOnly = /^(ENV|LABEL|CMD|ENTRYPOINT|EXPOSE|USER|ARG|MAINTAINER|STOPSIGNAL|HEALTHCHECK|ONBUILD|SHELL|VOLUME)\b/i;
 
 export function isMetadataInstruction(createdBy: string): boolean {
-  return metadataOnly.test(cleanCreatedBy(createdBy));
+  return metadataOnly.test(displayCreatedBy(createdBy));
 }
 
 /**
@@ -65,7 +48,7 @@ export function historyRows(
     index,
     id: entry.id === '<missing>' ? '' : entry.id,
     created: entry.created,
-    createdBy: cleanCreatedBy(entry.createdBy),
+    createdBy: displayCreatedBy(entry.createdBy),
     createdByRaw: entry.createdBy,
     comment: entry.comment,
     tags: entry.tags,

@@ -15,6 +15,8 @@ import type { HostMessage, ImageState, WebviewMessage } from './protocol';
 export const viewType = 'layerscope.layers';
 /** Progress messages to the webview at most this often. */
 const progressIntervalMs = 150;
+const eventDebounceMs = 300;
+const imageActions = new Set(['delete', 'untag', 'tag', 'import', 'load', 'pull']);
 
 export class LayersPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -28,6 +30,7 @@ export class LayersPanel implements vscode.Disposable {
   private loadRun: AbortController | undefined;
   private readyResolve!: () => void;
   private disposed = false;
+  private eventTimer: NodeJS.Timeout | undefined;
 
   /** Test hook: resolves once the webview has loaded its script and asked for data. */
   readonly ready = new Promise<void>((resolve) => { this.readyResolve = resolve; });
@@ -88,10 +91,14 @@ export class LayersPanel implements vscode.Disposable {
     }
   }
 
-  /** An engine event: anything about this image, or any image deleted/tagged (shared bytes move). */
+  /**
+   * An engine event: this image deleted or (un)tagged, or another image coming or going (the shared
+   * bytes move). Bursts (a build, a prune) collapse into one reload.
+   */
   onEngineEvent(event: EngineEvent): void {
-    if (event.type !== 'image') return;
-    if (['delete', 'untag', 'tag', 'import', 'load', 'pull'].includes(event.action)) void this.reload();
+    if (event.type !== 'image' || !imageActions.has(event.action)) return;
+    clearTimeout(this.eventTimer);
+    this.eventTimer = setTimeout(() => void this.reload(), event.id === this.imageId ? 0 : eventDebounceMs);
   }
 
   /** Streams the image through the analysis core, with progress in a notification and in the panel. */
@@ -202,6 +209,9 @@ export class LayersPanel implements vscode.Disposable {
       case 'cancelAnalysis':
         this.cancelAnalysis();
         break;
+      case 'scriptError':
+        this.ctx.log.error(`Layers panel script: ${message.message}`);
+        break;
       case 'rendered':
         this.lastRendered = message.what;
         this.rendered.fire(message.what);
@@ -212,6 +222,7 @@ export class LayersPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    clearTimeout(this.eventTimer);
     this.analysisRun?.abort();
     this.loadRun?.abort();
     this.panel.dispose();

@@ -18,6 +18,9 @@ export class LayersPanelManager implements vscode.Disposable {
       }),
       ctx.onDidRequestRefresh(() => this.reloadAll()),
     );
+    // The engine layer adds this event to Ctx; until it exists the panels still reload on Refresh.
+    const events = (ctx as { onDidEngineEvent?: vscode.Event<EngineEvent> }).onDidEngineEvent;
+    if (events) ctx.push(events((e) => this.onEngineEvent(e)));
   }
 
   /** Opens (or reveals) the panel of an image given by ID or reference. */

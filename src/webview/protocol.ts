@@ -30,4 +30,6 @@ export type WebviewMessage =
   | { type: 'analyze' }
   | { type: 'cancelAnalysis' }
   /** Sent after each render: what the person sees, for the integration tests. */
-  | { type: 'rendered'; what: string };
+  | { type: 'rendered'; what: string }
+  /** An uncaught error in the webview's script, for the log. */
+  | { type: 'scriptError'; message: string };

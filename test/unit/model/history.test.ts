@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import {
-  cleanCreatedBy, diffIdsFromInspect, historyRows, isMetadataInstruction, sharedLayerFlags, sizeBreakdown, sortRows,
+  diffIdsFromInspect, historyRows, isMetadataInstruction, sharedLayerFlags, sizeBreakdown, sortRows,
 } from '../../../src/model/history';
 import type { HistoryEntry } from '../../../src/model/types';
 
@@ -17,19 +17,11 @@ const multiHistory: HistoryEntry[] = [
 ];
 
 describe('model/history', () => {
-  describe('cleanCreatedBy', () => {
-    it('strips the nop prefix of metadata and COPY steps', () => {
-      assert.equal(cleanCreatedBy('/bin/sh -c #(nop)  ENV A=1'), 'ENV A=1');
-      assert.equal(cleanCreatedBy('/bin/sh -c #(nop) COPY file:abc in /bin/busybox '), 'COPY file:abc in /bin/busybox');
-    });
-    it('turns shell steps into RUN', () => {
-      assert.equal(cleanCreatedBy('/bin/sh -c apk add x'), 'RUN apk add x');
-      assert.equal(cleanCreatedBy('RUN /bin/sh -c make # buildkit'), 'RUN make');
-      assert.equal(cleanCreatedBy('|2 A=1 B=two /bin/sh -c echo $A'), 'RUN echo $A');
-    });
-    it('leaves other text alone (trimmed), including hostile markup', () => {
-      assert.equal(cleanCreatedBy('  COPY . /app # buildkit'), 'COPY . /app');
-      assert.equal(cleanCreatedBy('<img src=x onerror=alert(1)>'), '<img src=x onerror=alert(1)>');
+  describe('instructions', () => {
+    it('shows CreatedBy in display form, markup left as text', () => {
+      const rows = historyRows([entry('<img src=x onerror=alert(1)>', 0), entry('/bin/sh -c #(nop)  ENV A=1', 0)]);
+      assert.deepEqual(rows.map((r) => r.createdBy), ['ENV A=1', '<img src=x onerror=alert(1)>']);
+      assert.equal(rows[1].createdByRaw, '<img src=x onerror=alert(1)>');
     });
     it('recognises metadata-only instructions', () => {
       assert.equal(isMetadataInstruction('/bin/sh -c #(nop)  LABEL a=b'), true);
