@@ -25,7 +25,7 @@ export class FilesSection {
   private rootKey = '';
 
   constructor(private readonly view: ViewState, private readonly changed: () => void, private readonly report: () => void) {
-    this.render();
+    this.renderContent();
   }
 
   get analysis(): ImageAnalysis | undefined {
