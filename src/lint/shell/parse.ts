@@ -5,7 +5,7 @@
 // is a GopherJS build with a synchronous API, which lets the rule set stay synchronous; sh-syntax is
 // a WebAssembly build behind an async API and measured about 20x slower on the corpus (92 ms against
 // 1.9 s for all RUN bodies, see MEASURED.md). The extra 0.6 MB on disk is worth that.
-import { syntax, ShNode, ShPos } from 'mvdan-sh';
+import { syntax } from 'mvdan-sh';
 import { MappedText, byteToIndex, docEnd, docStart, slice } from './mapped';
 import { Assignment, EXPANSION, Pipe, ShellCommand, ShellProblem, ShellWord } from './model';
 import { setsPipefail, shellScriptArg } from './shells';
@@ -30,68 +30,109 @@ export interface ParsedScript {
 
 let parser: ReturnType<typeof syntax.NewParser> | undefined;
 
+// Reading the tree: mvdan-sh hands JavaScript a wrapper per node, built afresh on every field access,
+// which made walking a tree cost ~25x the parse itself. We read the GopherJS objects underneath
+// (`__internal_object__`) instead: struct fields are plain properties, slices are {$array,$offset,
+// $length}, a node's Go type is `constructor.string`, and Pos()/End() still work as methods.
+type Go = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const typeOf = (v: Go): string | undefined => v?.constructor?.string;
+const isNode = (v: Go): boolean => {
+  const t = typeOf(v);
+  return t !== undefined && t.startsWith('*syntax.') && v !== v.constructor.nil;
+};
+function items(slice: Go): Go[] {
+  const out: Go[] = [];
+  if (!slice || slice.$array === undefined) return out;
+  for (let i = 0; i < slice.$length; i++) out.push(slice.$array[slice.$offset + i]);
+  return out;
+}
+/** GopherJS keeps Go strings as UTF-8 bytes, one per char. */
+function goString(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 0x7f) return new TextDecoder().decode(Uint8Array.from(s, (c) => c.charCodeAt(0)));
+  }
+  return s;
+}
+
+interface Ctx {
+  m: MappedText;
+  at: (p: Go) => number;
+  out: ParsedScript;
+  listEnd: number;
+  nested: number;
+  subshell: number;
+  depth: number;
+}
+
 export function parseScript(m: MappedText, depth = 0): ParsedScript {
   parser ??= syntax.NewParser();
   const toIndex = byteToIndex(m.text);
-  let file;
+  let file: Go;
   try {
-    file = parser.Parse(m.text, '');
+    file = (parser.Parse(m.text, '') as Go).__internal_object__;
   } catch (err) {
     return { commands: [], pipes: [], problem: problemOf(err, m) };
   }
-  const at = (p: ShPos) => toIndex(p.Offset());
+  const at = (p: Go) => toIndex(p.Offset());
   const out: ParsedScript = { commands: [], pipes: [] };
-  if (isSoleHeredoc(file.Stmts)) {
+  const stmts = items(file.Stmts);
+  if (isSoleHeredoc(stmts)) {
     out.soleHeredoc = true;
     return out;
   }
-  for (const stmt of file.Stmts) {
-    const listEnd = docEnd(m, stmtEnd(stmt, at));
-    const kinds: string[] = [];
-    let nesting = 0;
-    let subshells = 0;
-    syntax.Walk(stmt, (n) => {
-      if (!n) {
-        const kind = kinds.pop();
-        if (kind === 'CmdSubst' || kind === 'ProcSubst') nesting--;
-        else if (kind === 'Subshell') subshells--;
-        return true;
-      }
-      const kind = syntax.NodeType(n);
-      kinds.push(kind);
-      if (kind === 'CmdSubst' || kind === 'ProcSubst') nesting++;
-      else if (kind === 'Subshell') subshells++;
-      else if (kind === 'CallExpr') addCommand(out, n, m, at, listEnd, nesting > 0, subshells > 0, depth);
-      else if (kind === 'DeclClause') out.commands.push(declCommand(n, m, at, listEnd, nesting > 0, subshells > 0));
-      else if (kind === 'BinaryCmd' && (n.Op === OP_PIPE || n.Op === OP_PIPE_ALL)) {
-        out.pipes.push({ start: docStart(m, at(n.Pos())), end: docEnd(m, at(n.End())), pipefail: false });
-      }
-      return true;
-    });
+  for (const stmt of stmts) {
+    const ctx: Ctx = { m, at, out, listEnd: docEnd(m, stmtEnd(stmt, at)), nested: 0, subshell: 0, depth };
+    visit(stmt, ctx);
   }
   return out;
 }
 
-function addCommand(out: ParsedScript, call: ShNode, m: MappedText, at: (p: ShPos) => number,
-  listEnd: number, nested: boolean, subshell: boolean, depth: number): void {
-  const argv: ShellWord[] = (call.Args as ShNode[]).map((w) => wordOf(w, m, at));
-  const assigns: Assignment[] = (call.Assigns as ShNode[]).map((a) => ({
-    name: String(a.Name?.Value ?? ''),
-    value: a.Array ? null : a.Value ? wordOf(a.Value, m, at).value : '',
+function visit(n: Go, ctx: Ctx): void {
+  const kind = typeOf(n);
+  const { m, at, out } = ctx;
+  if (kind === '*syntax.CallExpr') addCommand(n, ctx);
+  else if (kind === '*syntax.DeclClause') out.commands.push(declCommand(n, ctx));
+  else if (kind === '*syntax.BinaryCmd' && (n.Op === OP_PIPE || n.Op === OP_PIPE_ALL)) {
+    out.pipes.push({ start: docStart(m, at(n.Pos())), end: docEnd(m, at(n.End())), pipefail: false });
+  }
+  const scoped = kind === '*syntax.CmdSubst' || kind === '*syntax.ProcSubst';
+  const sub = kind === '*syntax.Subshell';
+  if (scoped) ctx.nested++;
+  if (sub) ctx.subshell++;
+  for (const key of Object.keys(n)) {
+    if (key === '$val') continue;
+    const v = n[key];
+    if (v === null || typeof v !== 'object') continue;
+    if (v.$array !== undefined) {
+      for (const e of items(v)) if (isNode(e)) visit(e, ctx);
+    } else if (isNode(v)) visit(v, ctx);
+  }
+  if (scoped) ctx.nested--;
+  if (sub) ctx.subshell--;
+}
+
+function addCommand(call: Go, ctx: Ctx): void {
+  const { m, at, out } = ctx;
+  const argWords = items(call.Args);
+  const argv: ShellWord[] = argWords.map((w) => wordOf(w, m, at));
+  const assigns: Assignment[] = items(call.Assigns).map((a) => ({
+    name: isNode(a.Name) ? goString(a.Name.Value) : '',
+    value: isNode(a.Array) ? null : isNode(a.Value) ? wordOf(a.Value, m, at).value : '',
   }));
   const first = argv[0]?.value;
   const name = first == null ? null : first.slice(first.lastIndexOf('/') + 1);
   out.commands.push({
-    name, argv, assigns, listEnd, nested, subshell,
+    name, argv, assigns, listEnd: ctx.listEnd, nested: ctx.nested > 0, subshell: ctx.subshell > 0,
     start: docStart(m, at(call.Pos())),
     end: docEnd(m, at(call.End())),
   });
-  if (depth >= MAX_DEPTH || name === null) return;
+  if (ctx.depth >= MAX_DEPTH || name === null) return;
   const inner = shellScriptArg(name, argv);
   if (inner === undefined) return;
-  const innerText = innerScript(call.Args[inner] as ShNode, m, at);
+  const innerText = innerScript(argWords[inner], m, at);
   if (!innerText) return;
-  const sub = parseScript(innerText, depth + 1);
+  const sub = parseScript(innerText, ctx.depth + 1);
   out.commands.push(...sub.commands);
   out.pipes.push(...withShellOptions(sub.pipes, argv.slice(1, inner)));
 }
@@ -103,54 +144,58 @@ export function withShellOptions(pipes: Pipe[], options: readonly ShellWord[]): 
 }
 
 /** `export A=1 B` (also declare/local/readonly/typeset) as a command whose words are `A=1`, `B`. */
-function declCommand(decl: ShNode, m: MappedText, at: (p: ShPos) => number, listEnd: number, nested: boolean, subshell: boolean): ShellCommand {
-  const variant = decl.Variant as ShNode;
-  const name = String(variant.Value);
+function declCommand(decl: Go, ctx: Ctx): ShellCommand {
+  const { m, at } = ctx;
+  const variant = decl.Variant;
+  const name = goString(variant.Value);
   const argv: ShellWord[] = [{ value: name, shape: name, start: docStart(m, at(variant.Pos())), end: docEnd(m, at(variant.End())) }];
-  for (const a of decl.Args as ShNode[]) {
+  for (const a of items(decl.Args)) {
     const span = { start: docStart(m, at(a.Pos())), end: docEnd(m, at(a.End())) };
-    if (a.Naked && !a.Name) {
-      if (a.Value) argv.push(wordOf(a.Value, m, at));
+    const hasName = isNode(a.Name);
+    if (a.Naked && !hasName) {
+      if (isNode(a.Value)) argv.push(wordOf(a.Value, m, at));
       continue;
     }
-    const key = String(a.Name?.Value ?? '');
+    const key = hasName ? goString(a.Name.Value) : '';
     if (a.Naked) {
       argv.push({ value: key, shape: key, ...span });
       continue;
     }
-    const v = a.Array ? { value: null, shape: EXPANSION } : a.Value ? wordOf(a.Value, m, at) : { value: '', shape: '' };
+    const v = isNode(a.Array) ? { value: null, shape: EXPANSION } : isNode(a.Value) ? wordOf(a.Value, m, at) : { value: '', shape: '' };
     argv.push({ value: v.value === null ? null : `${key}=${v.value}`, shape: `${key}=${v.shape}`, ...span });
   }
-  return { name, argv, assigns: [], listEnd, nested, subshell, start: docStart(m, at(decl.Pos())), end: docEnd(m, at(decl.End())) };
+  return {
+    name, argv, assigns: [], listEnd: ctx.listEnd, nested: ctx.nested > 0, subshell: ctx.subshell > 0,
+    start: docStart(m, at(decl.Pos())), end: docEnd(m, at(decl.End())),
+  };
 }
 
 /** The text of a `-c` script argument, when its characters map one to one onto the source. */
-function innerScript(word: ShNode, m: MappedText, at: (p: ShPos) => number): MappedText | undefined {
-  const parts = word.Parts as ShNode[];
+function innerScript(word: Go, m: MappedText, at: (p: Go) => number): MappedText | undefined {
+  const parts = items(word.Parts);
   if (parts.length !== 1) return undefined;
   const part = parts[0];
-  const kind = syntax.NodeType(part);
-  if (kind === 'SglQuoted' && !part.Dollar) return slice(m, at(part.Pos()) + 1, at(part.End()) - 1);
-  if (kind === 'DblQuoted') {
-    const inner = part.Parts as ShNode[];
-    if (inner.length === 0) return undefined;
-    if (inner.length !== 1 || syntax.NodeType(inner[0]) !== 'Lit' || String(inner[0].Value).includes('\\')) return undefined;
+  const kind = typeOf(part);
+  if (kind === '*syntax.SglQuoted' && !part.Dollar) return slice(m, at(part.Pos()) + 1, at(part.End()) - 1);
+  if (kind === '*syntax.DblQuoted') {
+    const inner = items(part.Parts);
+    if (inner.length !== 1 || typeOf(inner[0]) !== '*syntax.Lit' || String(inner[0].Value).includes('\\')) return undefined;
     return slice(m, at(inner[0].Pos()), at(inner[0].End()));
   }
-  if (kind === 'Lit' && !String(part.Value).includes('\\')) return slice(m, at(part.Pos()), at(part.End()));
+  if (kind === '*syntax.Lit' && !String(part.Value).includes('\\')) return slice(m, at(part.Pos()), at(part.End()));
   return undefined;
 }
 
-function wordOf(w: ShNode, m: MappedText, at: (p: ShPos) => number): ShellWord {
+function wordOf(w: Go, m: MappedText, at: (p: Go) => number): ShellWord {
   let value = '';
   let literal = true;
-  for (const part of w.Parts as ShNode[]) {
-    const kind = syntax.NodeType(part);
-    if (kind === 'Lit') value += unescapeBare(String(part.Value));
-    else if (kind === 'SglQuoted' && !part.Dollar) value += String(part.Value);
-    else if (kind === 'DblQuoted') {
-      for (const q of part.Parts as ShNode[]) {
-        if (syntax.NodeType(q) === 'Lit') value += unescapeDouble(String(q.Value));
+  for (const part of items(w.Parts)) {
+    const kind = typeOf(part);
+    if (kind === '*syntax.Lit') value += unescapeBare(goString(part.Value));
+    else if (kind === '*syntax.SglQuoted' && !part.Dollar) value += goString(part.Value);
+    else if (kind === '*syntax.DblQuoted') {
+      for (const q of items(part.Parts)) {
+        if (typeOf(q) === '*syntax.Lit') value += unescapeDouble(goString(q.Value));
         else {
           value += EXPANSION;
           literal = false;
@@ -192,17 +237,17 @@ function unescapeDouble(raw: string): string {
 }
 
 /** End of a statement without its `;`/`&`, counting trailing redirections (not heredoc bodies). */
-function stmtEnd(stmt: ShNode, at: (p: ShPos) => number): number {
-  let end = stmt.Cmd ? at(stmt.Cmd.End()) : at(stmt.Pos());
-  for (const r of stmt.Redirs as ShNode[]) if (r.Word) end = Math.max(end, at(r.Word.End()));
+function stmtEnd(stmt: Go, at: (p: Go) => number): number {
+  let end = isNode(stmt.Cmd) ? at(stmt.Cmd.End()) : at(stmt.Pos());
+  for (const r of items(stmt.Redirs)) if (isNode(r.Word)) end = Math.max(end, at(r.Word.End()));
   return end;
 }
 
-function isSoleHeredoc(stmts: ShNode[]): boolean {
+function isSoleHeredoc(stmts: Go[]): boolean {
   if (stmts.length !== 1) return false;
   const s = stmts[0];
-  const redirs = s.Redirs as ShNode[];
-  return !s.Cmd && redirs.length > 0 && redirs.every((r) => r.Op === OP_HEREDOC || r.Op === OP_DASH_HEREDOC);
+  const redirs = items(s.Redirs);
+  return !isNode(s.Cmd) && redirs.length > 0 && redirs.every((r) => r.Op === OP_HEREDOC || r.Op === OP_DASH_HEREDOC);
 }
 
 /** mvdan-sh throws Go errors whose text is "line:col: message". */
