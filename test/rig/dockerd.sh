@@ -75,8 +75,12 @@ start() {
   fi
   local deadline=$((SECONDS + start_timeout))
   until ping; do
-    # Exited already? No point waiting for the timeout.
-    kill -0 "$pid" 2>/dev/null || fail_with_log "daemon '$name' exited during start-up"
+    # Exited already? No point waiting for the timeout. (If setsid had to fork, $! is gone at once
+    # and the daemon's own pid shows up in the pidfile instead.)
+    if ! kill -0 "$pid" 2>/dev/null; then
+      sleep 1
+      pid=$(daemon_pid) || fail_with_log "daemon '$name' exited during start-up"
+    fi
     (( SECONDS < deadline )) || fail_with_log "daemon '$name' did not answer GET /_ping on $sock within ${start_timeout}s"
     sleep 0.1
   done
