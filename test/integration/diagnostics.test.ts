@@ -163,6 +163,31 @@ describe('Dockerfile diagnostics (real VS Code)', function () {
     assert.ok(!find(ds, 'LS9000'), `no internal error: ${summary(ds)}`);
   });
 
+  it('inline squiggles and the Problems panel, on screen (screenshot)', async () => {
+    const doc = await open(fixture('Dockerfile'));
+    await diagnosticsWhen(doc.uri, having(...MAIN), 'the initial findings');
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await page.waitFor('.monaco-editor .squiggly-error');
+    await page.waitFor('.markers-panel .monaco-list-row');
+    const rows = await page.texts('.markers-panel .monaco-list-row');
+    for (const [code] of MAIN) assert.ok(rows.some((r) => r.includes(code)), `Problems panel shows ${code}: ${rows.join(' / ')}`);
+    const shot = path.join(extensionPath, 'media', 'screenshots', 'diagnostics.png');
+    await page.screenshot(shot, { settleMs: 500 });
+    fs.mkdirSync(path.join(extensionPath, 'test-results'), { recursive: true });
+    fs.copyFileSync(shot, path.join(extensionPath, 'test-results', 'diagnostics.png'));
+    assert.ok(fs.statSync(shot).size > 10_000, 'the screenshot has content');
+    // The hover on the relative WORKDIR: message, code link and the Quick Fix entry.
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(3, 9, 3, 9);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await page.waitFor('.monaco-hover .hover-row.status-bar', { hasText: 'Quick Fix' });
+    const hover = (await page.texts('.monaco-hover')).join(' ');
+    assert.ok(hover.includes('DL3000') && hover.includes('relative'), `hover: ${hover}`);
+    await page.screenshot(path.join(extensionPath, 'test-results', 'diagnostics-hover.png'), { settleMs: 300 });
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+  });
+
   it('lints every Dockerfile name: *.Dockerfile, Dockerfile.*, Containerfile', async () => {
     for (const name of ['app.Dockerfile', 'Dockerfile.dev', 'Containerfile']) {
       const doc = await openLikeAPerson(fixture(name));
@@ -328,27 +353,16 @@ describe('Dockerfile diagnostics (real VS Code)', function () {
     await diagnosticsWhen(uri, (d) => d.length === 0, 'diagnostics to clear after close');
   });
 
-  it('the rule-doc link opens the bundled page in the Markdown preview', async () => {
+  it('clicking the code in the hover opens the rule's bundled page in the Markdown preview', async () => {
     assert.ok(fs.existsSync(path.join(extensionPath, 'docs', 'rules', 'DL3000.md')), 'docs/rules/DL3000.md is bundled');
-    await vscode.commands.executeCommand('layerscope.showRuleDoc', 'DL3000');
+    const doc = await open(fixture('Dockerfile'));
+    await diagnosticsWhen(doc.uri, having(['DL3000', 3]), 'DL3000');
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(3, 9, 3, 9);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await page.click('.monaco-hover a.code-link', { hasText: 'DL3000' });
     await waitUntil('a Markdown preview of DL3000.md', () =>
       vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes('DL3000.md') && t.input instanceof vscode.TabInputWebview));
   });
 
-  it('inline squiggles and the Problems panel, on screen (screenshot)', async () => {
-    const doc = await open(fixture('Dockerfile'));
-    await diagnosticsWhen(doc.uri, having(...MAIN), 'the initial findings');
-    await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
-    await page.waitFor('.monaco-editor .squiggly-error');
-    await page.waitFor('.markers-panel .monaco-list-row');
-    const rows = await page.texts('.markers-panel .monaco-list-row');
-    for (const [code] of MAIN) assert.ok(rows.some((r) => r.includes(code)), `Problems panel shows ${code}: ${rows.join(' / ')}`);
-    const shot = path.join(extensionPath, 'media', 'screenshots', 'diagnostics.png');
-    await page.screenshot(shot, { settleMs: 500 });
-    fs.mkdirSync(path.join(extensionPath, 'test-results'), { recursive: true });
-    fs.copyFileSync(shot, path.join(extensionPath, 'test-results', 'diagnostics.png'));
-    assert.ok(fs.statSync(shot).size > 10_000, 'the screenshot has content');
-    await vscode.commands.executeCommand('workbench.action.closePanel');
-  });
 });
