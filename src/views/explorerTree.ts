@@ -14,7 +14,7 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
   protected roots: Node[] = [];
   private loaded = false;
   private stale = true;
-  private running: Promise<void> | undefined;
+  private running = false;
   private again = false;
   private waiters: (() => void)[] = [];
   private lastError = '';
@@ -48,12 +48,10 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
 
   /** Rebuilds from the snapshot (the caller invalidated what changed); concurrent calls share one load. */
   reload(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.nextRefresh();
-    }
-    this.running = this.runLoads().finally(() => { this.running = undefined; });
-    return this.running;
+    const done = this.nextRefresh();
+    if (this.running) this.again = true;
+    else void this.runLoads();
+    return done;
   }
 
   /** Marks the data old: reload now if the view is visible, else when it is next shown. */
@@ -80,12 +78,18 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
   }
 
   private async runLoads(): Promise<void> {
-    do {
-      this.again = false;
-      this.stale = false;
-      await this.loadOnce();
-    } while (this.again);
-    for (const w of this.waiters.splice(0)) w();
+    this.running = true;
+    try {
+      do {
+        this.again = false;
+        this.stale = false;
+        await this.loadOnce();
+      } while (this.again);
+    } finally {
+      // Cleared before the waiters run, so a waiter that reloads starts a new load.
+      this.running = false;
+      for (const w of this.waiters.splice(0)) w();
+    }
   }
 
   private async loadOnce(): Promise<void> {

@@ -1,7 +1,6 @@
 // The explorer: four views over one engine snapshot, kept live from the engine's event stream.
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import type { EngineEvent } from '../model/types';
 import { registerInspect } from '../inspect';
 import { prompterSlot, type PrompterSlot } from '../commands/prompt';
 import { ContainersView } from './containersView';
@@ -55,8 +54,7 @@ export function registerViews(ctx: Ctx): Explorer {
     for (const t of trees) t.onEngineState();
   }));
   ctx.push(ctx.onDidChangeEngine(() => void refreshAll()));
-  const events = (ctx as { onDidEngineEvent?: vscode.Event<EngineEvent> }).onDidEngineEvent;
-  if (events) ctx.push(events((e) => live.onEvent(e)));
+  ctx.push(ctx.onDidEngineEvent((e) => live.onEvent(e)));
   ctx.push(vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration('layerscope.images')) void images.reload();
     if (e.affectsConfiguration('layerscope.containers')) void containers.reload();
