@@ -67,7 +67,9 @@ export class ConfigSource {
     const settingErrors: string[] = [];
     const fromSettings = fromObject({ ignored: s.ignore, override: s.override, trustedRegistries: s.trustedRegistries }, settingErrors);
     if (settingErrors.length) problems.set('', settingErrors.map((e) => `layerscope.lint settings: ${e}`));
-    const loaded = dir ? await loadConfigFor(dir, root || undefined) : undefined;
+    // An unsaved buffer has no folder of its own: the workspace root's file applies.
+    const from = dir || root;
+    const loaded = from ? await loadConfigFor(from, root || undefined) : undefined;
     if (loaded?.file && loaded.errors.length) problems.set(loaded.file, loaded.errors);
     return {
       enable: s.enable,

@@ -43,10 +43,10 @@ export class DocumentLinter implements vscode.Disposable {
   /** Forgets a document: no pending run, no diagnostics. */
   forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    // Only documents this linter worked on: other entries (problems shown on a .hadolint.yaml) stay.
+    const known = this.shown.delete(key) || this.pending.has(key);
     this.cancel(key);
-    this.pending.delete(key);
-    this.shown.delete(key);
-    this.collection.delete(uri);
+    if (known) this.collection.delete(uri);
   }
 
   /** The findings behind the diagnostics on screen, if they belong to this version of the text. */

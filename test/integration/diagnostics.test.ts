@@ -353,7 +353,7 @@ describe('Dockerfile diagnostics (real VS Code)', function () {
     await diagnosticsWhen(uri, (d) => d.length === 0, 'diagnostics to clear after close');
   });
 
-  it('clicking the code in the hover opens the rule's bundled page in the Markdown preview', async () => {
+  it('clicking the code in the hover opens the bundled rule page in the Markdown preview', async () => {
     assert.ok(fs.existsSync(path.join(extensionPath, 'docs', 'rules', 'DL3000.md')), 'docs/rules/DL3000.md is bundled');
     const doc = await open(fixture('Dockerfile'));
     await diagnosticsWhen(doc.uri, having(['DL3000', 3]), 'DL3000');
