@@ -57,3 +57,27 @@ export function daemonCtl(repo: string, action: 'stop' | 'start'): Promise<strin
     });
   });
 }
+
+/** True when the test daemon answers GET /_ping within half a second. */
+export async function enginePing(): Promise<boolean> {
+  try {
+    await engineRequestText('/_ping', 500);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function engineRequestText(apiPath: string, timeoutMs: number): Promise<string> {
+  const { socket } = testDaemon();
+  return new Promise((resolve, reject) => {
+    const req = http.get({ socketPath: socket, path: apiPath, timeout: timeoutMs }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => { body += c; });
+      res.on('end', () => ((res.statusCode ?? 500) < 400 ? resolve(body) : reject(new Error(`${apiPath}: ${res.statusCode}`))));
+    });
+    req.on('timeout', () => req.destroy(new Error(`${apiPath}: timed out`)));
+    req.on('error', reject);
+  });
+}

@@ -8,12 +8,12 @@ import { waitUntil } from './wait';
 export const selectors = {
   /** The activity bar entry of a view container, by its title ("Layerscope"). */
   activityBarItem: (title: string) => `.part.activitybar a.action-label[aria-label^="${title}"]`,
-  /** A view (pane) in the side bar, by its name ("Images"). */
-  sidebarPane: (name: string) => `.part.sidebar .pane:has(> .pane-header[aria-label="${name} Section"])`,
+  /** A tree view (pane) in the side bar, by its name ("Images"); its header's label also holds the description. */
+  sidebarPane: (name: string) => `.part.sidebar .pane:has(.monaco-list[role="tree"][aria-label="${name}"])`,
   /** The tree rows of a side-bar view. */
   paneRows: (name: string) => `${selectors.sidebarPane(name)} .monaco-list-row`,
   /** The TreeView.message text of a side-bar view. */
-  paneMessage: (name: string) => `${selectors.sidebarPane(name)} .pane-body .message`,
+  paneMessage: (name: string) => `${selectors.sidebarPane(name)} .tree-explorer-viewlet-tree-view > .message`,
   /** The welcome content (viewsWelcome) of a side-bar view. */
   paneWelcome: (name: string) => `${selectors.sidebarPane(name)} .welcome-view-content`,
   /** The side bar's title ("LAYERSCOPE" when our container is open). */

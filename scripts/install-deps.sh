@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need, when missing (idempotent; apt needs root):
+# Debian packages for the test daemon, code-server's native modules and the browser, then the
+# repo's npm dependencies from package-lock.json when node_modules is missing or older than the lock.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Debian packages: the test dockerd and FROM-scratch fixtures, code-server's native builds,
+# Chromium for the real-VS-Code tests, skopeo for OCI-layout fixtures, shellcheck for our scripts.
+packages=(docker.io busybox-static chromium build-essential pkg-config libkrb5-dev libx11-dev
+  libxkbfile-dev libsecret-1-dev ripgrep skopeo shellcheck zstd curl)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "install-deps: missing Debian packages (need root to install): ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "install-deps: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  # Other sessions may be installing too: one apt at a time.
+  flock /tmp/apt.lock apt-get update -qq
+  flock /tmp/apt.lock apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm dependencies: `npm ci` in a fresh clone; when node_modules exists but disagrees with the lock
+# (a teammate added a package), `npm install` brings it in line without wiping the folder.
+stale_packages() {
+  node -e '
+    const fs = require("fs"), path = require("path");
+    const lock = JSON.parse(fs.readFileSync("package-lock.json", "utf8"));
+    const stale = Object.entries(lock.packages).filter(([where, meta]) => {
+      if (!where || meta.link || meta.optional) return false;
+      try { return JSON.parse(fs.readFileSync(path.join(where, "package.json"), "utf8")).version !== meta.version; }
+      catch { return true; }
+    }).map(([where]) => where);
+    console.log(stale.slice(0, 5).join(" "));
+  '
+}
+cd "$repo"
+if [[ ! -d node_modules ]]; then
+  echo "install-deps: npm ci" >&2
+  flock /tmp/npm.lock npm ci --no-audit --no-fund --loglevel=error
+elif [[ -n "$(stale_packages)" ]]; then
+  echo "install-deps: node_modules disagrees with package-lock.json ($(stale_packages)…): npm install" >&2
+  flock /tmp/npm.lock npm install --no-audit --no-fund --loglevel=error
+fi
