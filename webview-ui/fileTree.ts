@@ -6,6 +6,7 @@ import { el } from './dom';
 import { Expansion, parentRow, rowWindow, visibleRows, type TreeFilter, type TreeSort, type VisibleRow } from './lib/tree';
 
 const rowHeight = 22;
+const maxHeight = 440;
 const markers: Record<string, string> = { added: 'A', modified: 'M', removed: 'D' };
 const markerTitles: Record<string, string> = { added: 'Added', modified: 'Modified', removed: 'Removed' };
 
@@ -46,6 +47,8 @@ export class FileTree {
     this.rows = visibleRows(this.root, this.filter, this.sort, this.expansion);
     this.active = Math.min(this.active, Math.max(0, this.rows.length - 1));
     this.spacer.style.height = `${this.rows.length * rowHeight}px`;
+    // Short lists get a short box; long ones scroll inside at most maxHeight.
+    this.element.style.height = `${Math.min(maxHeight, Math.max(1, this.rows.length) * rowHeight + 2)}px`;
     this.paint();
   }
 

@@ -24,7 +24,13 @@ export class FilesSection {
   private root: TreeNode | undefined;
   private rootKey = '';
 
-  constructor(private readonly view: ViewState, private readonly changed: () => void, private readonly report: () => void) {
+  constructor(
+    private readonly view: ViewState,
+    private readonly changed: () => void,
+    private readonly report: () => void,
+    /** The selected layer changed (the history and the bar highlight it too). */
+    private readonly layerChanged: () => void,
+  ) {
     this.renderContent();
   }
 
@@ -51,6 +57,7 @@ export class FilesSection {
     this.view.layer = layer;
     this.changed();
     if (this.analysis) this.render();
+    this.layerChanged();
   }
 
   private render(): void {

@@ -16,16 +16,20 @@ let image: ImageState | undefined;
 let notice: { kind: 'gone' | 'error'; message: string } | undefined;
 
 const top = el('div');
-const files = new FilesSection(view, () => saveViewState(view), () => report());
+const files = new FilesSection(view, () => saveViewState(view), () => report(), () => renderTop());
 
 function selectLayer(layer: number): void {
   files.selectLayer(layer);
-  renderTop();
 }
 
 function renderTop(): void {
   if (!image) return;
   const analysis = files.analysis;
+  // Re-rendering replaces rows and buttons: give focus back to the same one.
+  const focused = document.activeElement as HTMLElement | null;
+  const focusSelector = focused && top.contains(focused)
+    ? focused.dataset.step ? `tr[data-step="${focused.dataset.step}"]` : focused.dataset.layer ? `.segment[data-layer="${focused.dataset.layer}"]` : focused.id ? `#${focused.id}` : ''
+    : '';
   replace(top,
     header(image),
     sizeBreakdown(image, analysis, selectLayer),
@@ -34,10 +38,18 @@ function renderTop(): void {
       sortBySize: view.sortBySize,
       wastedByLayer: analysis?.layers.map((l) => l.wastedBytes),
       selectedLayer: files.layer,
-      onToggleOrder: () => { view.newestFirst = !view.newestFirst; saveViewState(view); renderTop(); focusById('history-order'); },
+      onToggleOrder: () => { view.newestFirst = !view.newestFirst; saveViewState(view); renderTop(); },
       onToggleSizeSort: () => { view.sortBySize = !view.sortBySize; saveViewState(view); renderTop(); },
       onSelectLayer: selectLayer,
     }));
+  if (focusSelector) {
+    const target = top.querySelector<HTMLElement>(focusSelector);
+    if (target) {
+      top.querySelectorAll('tr.step').forEach((r) => r.setAttribute('tabindex', '-1'));
+      target.tabIndex = 0;
+      target.focus();
+    }
+  }
   report();
 }
 
@@ -72,10 +84,6 @@ function header(state: ImageState): HTMLElement {
         el('summary', {}, `Labels (${labels.length})`),
         el('table', { id: 'labels' }, el('tbody', {}, ...labels.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v))))))
       : null);
-}
-
-function focusById(id: string): void {
-  document.getElementById(id)?.focus();
 }
 
 /** Tells the host what is on screen (the integration tests wait on it). */

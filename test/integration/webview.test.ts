@@ -1,0 +1,244 @@
+// The layers panel in the real VS Code against the real test daemon: opened from the Images view,
+// its rows read from the screen through Playwright, hostile text shown as text, the deep analysis
+// run from the panel's own button, and the panel noticing when its image is removed.
+import { strict as assert } from 'assert';
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { LayerscopeApi } from '../../src/extension';
+import type { LayersPanel } from '../../src/webview/layersPanel';
+import { formatBytes } from '../../src/model/format';
+import { engineGet, testDaemon } from './support/engine';
+import { page } from './support/ui';
+import { waitUntil } from './support/wait';
+
+const hostile = '<img src=x onerror=alert(1)>';
+/** Frames whose URL contains this are webview contents (the inner frame VS Code puts each webview in). */
+const webviewFrame = 'fake.html';
+
+interface TreeNodeLike { item: { label: string; contextValue?: string }; ref?: unknown; children?: TreeNodeLike[] }
+
+function extension(): vscode.Extension<LayerscopeApi> {
+  const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'layerscope');
+  assert.ok(ext, 'the extension under development is loaded');
+  return ext as vscode.Extension<LayerscopeApi>;
+}
+
+/** The Images view's node for a tag, found the way a person would: in the tree the view shows. */
+async function imagesViewNode(api: LayerscopeApi, tag: string): Promise<TreeNodeLike> {
+  const views = api.views as unknown as { images: { rootNodes(): Promise<TreeNodeLike[]>; getChildren?(n?: TreeNodeLike): Promise<TreeNodeLike[]> } };
+  return waitUntil(`the Images view to list ${tag}`, async () => {
+    const stack = [...(await views.images.rootNodes())];
+    while (stack.length) {
+      const node = stack.pop()!;
+      const ref = node.ref as { ref?: string } | undefined;
+      if (ref?.ref === tag) return node;
+      stack.push(...(node.children ?? []));
+    }
+    return undefined;
+  }, 30_000);
+}
+
+/** The webview loaded its script and asked for data (fails instead of hanging when it never does). */
+async function ready(panel: LayersPanel): Promise<void> {
+  let done = false;
+  void panel.ready.then(() => { done = true; });
+  await waitUntil('the webview to load and say ready', () => done, 30_000);
+}
+
+async function renderedRows(panel: LayersPanel, rows: number): Promise<void> {
+  await waitUntil(`the webview to render ${rows} history rows`, () => {
+    const what = panel.lastRendered ? JSON.parse(panel.lastRendered) as { historyRows: number } : undefined;
+    return what?.historyRows === rows;
+  }, 20_000);
+}
+
+function docker(args: string[], input?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('docker', args, { env: { ...process.env, DOCKER_BUILDKIT: '0' }, timeout: 60_000 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`docker ${args.join(' ')}: ${err.message}\n${stderr}`));
+      else resolve(stdout.trim());
+    });
+    if (input !== undefined) child.stdin!.end(input);
+  });
+}
+
+describe('layers panel (webview)', function () {
+  this.timeout(180_000);
+  let api: LayerscopeApi;
+  let repo: string;
+
+  before(async () => {
+    testDaemon();
+    const ext = extension();
+    repo = ext.extensionPath;
+    api = await ext.activate();
+    await waitUntil('the engine to be ready', () => api.ctx.state === 'ready', 30_000);
+    await vscode.commands.executeCommand('layerscope.images.focus');
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('opens from the Images view and shows every history row of multi:1 on screen', async () => {
+    const node = await imagesViewNode(api, 'layerscope-fixture/multi:1');
+    const panel = await vscode.commands.executeCommand<LayersPanel>('layerscope.showLayers', node);
+    assert.ok(panel, 'showLayers returns the panel');
+    const inspect = await engineGet<{ Id: string }>('/images/layerscope-fixture/multi:1/json');
+    assert.equal(panel.imageId, inspect.Id);
+    await ready(panel);
+    const history = await engineGet<{ CreatedBy: string }[]>('/images/layerscope-fixture/multi:1/history');
+    assert.equal(history.length, 12);
+    await renderedRows(panel, 12);
+
+    // The state reached the webview: the host posted the image with 12 rows, 9 of them layers.
+    const posted = panel.lastPosted?.type === 'image' ? panel.lastPosted.state : undefined;
+    assert.ok(posted, `last message was ${panel.lastPosted?.type}`);
+    assert.equal(posted.rows.filter((r) => !r.empty).length, 9);
+    // base's two layers are shared with the other fixtures; everything above is unique to multi.
+    assert.equal(posted.breakdown.known, true);
+    assert.equal(posted.breakdown.shared, 1_982_256 + 3_216);
+    assert.equal(posted.breakdown.total, 7_238_421);
+
+    // What is on screen, read by Playwright inside the webview frame: newest first by default.
+    const rows = await page.texts('#history-table tbody tr.step', { frame: webviewFrame });
+    assert.equal(rows.length, 12);
+    assert.match(rows[0], /CMD \["\/bin\/sh"\]/);
+    assert.match(rows[0], /empty/);
+    assert.match(rows[11], /COPY file:/);
+    assert.ok(rows.some((r) => r.includes('RUN rm /big.bin')), rows.join('\n'));
+    const badges = await page.texts('#history-table .badge.shared', { frame: webviewFrame });
+    assert.equal(badges.length, 2);
+
+    // Toggle to oldest first, through the panel's own button.
+    await page.click('#history-order', { frame: webviewFrame });
+    await waitUntil('oldest first', async () => (await page.texts('#history-table tbody tr.step', { frame: webviewFrame }))[0]?.includes('COPY file:'));
+
+    // Asking again reveals the same panel instead of opening a second one.
+    const again = await vscode.commands.executeCommand<LayersPanel>('layerscope.showLayers', 'layerscope-fixture/multi:latest');
+    assert.equal(again, panel);
+
+    await page.click('#history-order', { frame: webviewFrame });
+    const shot = await page.screenshot(path.join(repo, 'test-results/layers.png'), { settleMs: 500 });
+    fs.mkdirSync(path.join(repo, 'media/screenshots'), { recursive: true });
+    fs.copyFileSync(shot, path.join(repo, 'media/screenshots/layers.png'));
+  });
+
+  it('renders hostile labels, CreatedBy and file names as text, never as HTML', async () => {
+    const node = await imagesViewNode(api, 'layerscope-fixture/hostile:1');
+    const panel = await vscode.commands.executeCommand<LayersPanel>('layerscope.showLayers', node);
+    await ready(panel);
+    await renderedRows(panel, 5);
+    await page.click('details.labels summary', { frame: webviewFrame });
+    const labels = await page.texts('#labels tr', { frame: webviewFrame });
+    assert.ok(labels.some((t) => t.includes('description') && t.includes(hostile)), labels.join('\n'));
+    const rows = await page.texts('#history-table tbody tr.step', { frame: webviewFrame });
+    assert.ok(rows.some((t) => t.includes(`echo '${hostile}'`)), rows.join('\n'));
+
+    // The file name too, after the deep analysis (clicked in the panel).
+    await page.click('#analyze', { frame: webviewFrame });
+    await waitUntil('the analysis to finish', () => panel.analysisResult, 60_000);
+    await page.waitFor('#file-tree .tree-row', { frame: webviewFrame });
+    const treeRows = await page.texts('#file-tree .tree-row', { frame: webviewFrame });
+    assert.ok(treeRows.some((t) => t.includes(`${hostile}.html`)), treeRows.join('\n'));
+
+    const imgs = await page.evaluate<number>('document.querySelectorAll("img").length', { frame: webviewFrame });
+    assert.equal(imgs, 0, 'no <img> element exists in the webview');
+    const html = await page.evaluate<string>('document.body.innerHTML', { frame: webviewFrame });
+    assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'), 'the markup is escaped text in the DOM');
+  });
+
+  it('runs the deep analysis on multi:1 from the panel and shows the wasted bytes', async () => {
+    const panel = await vscode.commands.executeCommand<LayersPanel>('layerscope.showLayers', 'layerscope-fixture/multi:1');
+    await ready(panel);
+    await renderedRows(panel, 12);
+    await page.click('#analyze', { frame: webviewFrame });
+    const analysis = await waitUntil('the analysis to finish', () => panel.analysisResult, 60_000);
+    assert.equal(analysis.wastedBytes, 5_242_887);
+    assert.equal(analysis.layers.length, 9);
+
+    await page.waitFor('#wasted-bytes', { frame: webviewFrame });
+    const [wasted] = await page.texts('#wasted-bytes', { frame: webviewFrame });
+    assert.equal(wasted, formatBytes(5_242_887));
+    const inefficient = await page.texts('#inefficiencies tbody tr', { frame: webviewFrame });
+    assert.ok(inefficient[0].includes('big.bin') && inefficient[0].includes(formatBytes(5_242_880)), inefficient.join('\n'));
+    assert.ok(inefficient.some((t) => t.includes('app/config.txt')), inefficient.join('\n'));
+    const largest = await page.texts('#largest-files tbody tr', { frame: webviewFrame });
+    assert.ok(largest[0].includes('bin/busybox'), largest.join('\n'));
+
+    // After the analysis the history rows carry the wasted bytes of their layer.
+    await waitUntil('the rows to show wasted bytes', async () =>
+      (await page.texts('#history-table tbody tr.step', { frame: webviewFrame })).some((t) => t.includes('RUN dd') && t.includes(formatBytes(5_242_880))));
+
+    // The top layer (`rm -rf /scratch`) is shown first: its removals are on screen.
+    await waitUntil('the top layer\'s removals', async () =>
+      (await page.texts('#file-tree .tree-row.removed', { frame: webviewFrame })).some((t) => t.includes('scratch/')));
+    await page.evaluate('document.getElementById("files-heading").scrollIntoView()', { frame: webviewFrame });
+    const shot = await page.screenshot(path.join(repo, 'test-results/layers-analysis.png'), { settleMs: 300 });
+    fs.copyFileSync(shot, path.join(repo, 'media/screenshots/layers-analysis.png'));
+
+    // Keyboard: the tree takes focus, Enter closes the first folder, ArrowRight opens it again.
+    const expandedOfFirst = async () => (await page.attributes('#tree-row-0', 'aria-expanded', { frame: webviewFrame }))[0];
+    assert.equal(await expandedOfFirst(), 'true');
+    await page.evaluate('document.getElementById("file-tree").focus()', { frame: webviewFrame });
+    await page.press('Home');
+    await page.press('Enter');
+    await waitUntil('Enter to close the folder', async () => (await expandedOfFirst()) === 'false');
+    await page.press('ArrowRight');
+    await waitUntil('ArrowRight to open it', async () => (await expandedOfFirst()) === 'true');
+    await page.press('ArrowDown');
+    assert.equal((await page.attributes('#file-tree', 'aria-activedescendant', { frame: webviewFrame }))[0], 'tree-row-1');
+    // History rows: arrows move the focus from row to row.
+    await page.evaluate('document.querySelector("#history-table tbody tr.step").focus()', { frame: webviewFrame });
+    await page.press('ArrowDown');
+    const focusedStep = await page.evaluate<string>('document.activeElement.dataset.step', { frame: webviewFrame });
+    assert.equal(focusedStep, '10');
+
+    // Pick the `rm /big.bin` layer: its change list shows the removal.
+    const rmLayer = analysis.layers.findIndex((l) => l.createdBy.includes('rm /big.bin'));
+    assert.ok(rmLayer > 0);
+    await page.evaluate(`(() => { const s = document.querySelector('#layer-select'); s.value = '${rmLayer}'; s.dispatchEvent(new Event('change')); })()`, { frame: webviewFrame });
+    await waitUntil('the removal to show', async () =>
+      (await page.texts('#file-tree .tree-row.removed', { frame: webviewFrame })).some((t) => t.includes('big.bin')));
+    // Filter by path: only matches (and their folders) stay.
+    await page.click('#path-filter', { frame: webviewFrame });
+    await page.type('nothing-matches-this');
+    await waitUntil('the filter to apply', async () => (await page.texts('#file-tree .tree-row', { frame: webviewFrame })).length === 0);
+    // The selected layer is highlighted in the history too.
+    const selected = await page.texts('#history-table tr.step.selected', { frame: webviewFrame });
+    assert.equal(selected.length, 1);
+    assert.match(selected[0], /RUN rm \/big\.bin/);
+  });
+
+  it('cancels an analysis, and says so instead of failing', async () => {
+    const panel = await vscode.commands.executeCommand<LayersPanel>('layerscope.showLayers', 'layerscope-fixture/multi:1');
+    await ready(panel);
+    const run = panel.analyze();
+    assert.equal(panel.analysing, true);
+    panel.cancelAnalysis();
+    assert.equal(await run, undefined);
+    assert.equal(panel.analysing, false);
+    const last = panel.lastPosted;
+    assert.ok(last?.type === 'analysisFailed' && last.cancelled, JSON.stringify(last));
+  });
+
+  it('says the image is gone when it is removed, instead of showing stale rows', async () => {
+    const tag = `layerscope-it/gone:${Date.now()}`;
+    await docker(['build', '-q', '-t', tag, '-'], `FROM layerscope-fixture/small:1\nLABEL layerscope.it.gone="${tag}"\n`);
+    try {
+      const panel = await vscode.commands.executeCommand<LayersPanel>('layerscope.showLayers', tag);
+      await ready(panel);
+      await renderedRows(panel, 3);
+      await docker(['rmi', tag]);
+      await waitUntil('the panel to notice', () => panel.lastPosted?.type === 'gone', 20_000);
+      const notice = await page.texts('#notice', { frame: webviewFrame });
+      assert.match(notice.join('\n'), /no longer exists/);
+      const rows = await page.texts('#history-table tbody tr', { frame: webviewFrame });
+      assert.equal(rows.length, 0, 'no stale history rows remain');
+    } finally {
+      await docker(['rmi', '-f', tag]).catch(() => undefined);
+    }
+  });
+});
