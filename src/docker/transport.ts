@@ -66,10 +66,13 @@ export class Transport {
     return out;
   }
 
-  /** `GET /version` then min(engine's ApiVersion, ours), once per transport (retried after a failure). */
-  negotiate(signal?: AbortSignal): Promise<string> {
+  /**
+   * `GET /version` then min(engine's ApiVersion, ours), once per transport (retried after a failure).
+   * Shared by concurrent callers, so no caller's signal cancels it; they just stop waiting.
+   */
+  negotiate(): Promise<string> {
     if (!this.negotiation) {
-      this.negotiation = this.raw<VersionJson>({ method: 'GET', path: '/version', what: 'read the engine version' }, false, signal)
+      this.negotiation = this.raw<VersionJson>({ method: 'GET', path: '/version', what: 'read the engine version' }, false)
         .then((v) => {
           const version = minVersion(String(v?.ApiVersion || MIN_API_VERSION), MAX_API_VERSION);
           this.negotiatedVersion = version;
@@ -85,7 +88,7 @@ export class Transport {
 
   private async dial(req: ApiRequest, stream: boolean, signal?: AbortSignal): Promise<unknown> {
     try {
-      await this.negotiate(signal);
+      await untilAborted(this.negotiate(), signal);
     } catch (e) {
       throw toEngineError(e, this.endpoint, req.what);
     }
@@ -141,6 +144,17 @@ function compact(query: ApiRequest['query']): Record<string, unknown> | undefine
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(query)) if (v !== undefined) out[k] = v;
   return Object.keys(out).length ? out : undefined;
+}
+
+/** Resolves like `promise`, or rejects with an AbortError as soon as `signal` fires. */
+function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(abortError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function abortError(): Error {
