@@ -20,6 +20,8 @@ const node = {
 const builds = [
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
   { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The lint core alone (what bench/lint.bench.mjs measures, without the CLI or extension around it).
+  { ...node, entryPoints: ['src/lint/index.ts'], outfile: 'dist/lint.js' },
 ];
 if (existsSync('webview-ui/main.ts')) {
   builds.push({

@@ -271,12 +271,18 @@ export class LintDocument {
     const keyword = keywordText.toUpperCase();
     const flags: Flag[] = typeof (node as unknown as { getFlags?: () => Flag[] }).getFlags === 'function' ? safe(() => (node as unknown as { getFlags(): Flag[] }).getFlags(), []) : [];
     const args = safe(() => node.getArguments(), []);
-    const heredocs: Heredoc[] = typeof (node as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs === 'function'
-      ? safe(() => (node as unknown as { getHeredocs(): Heredoc[] }).getHeredocs(), []) : [];
     const ins: LintInstruction = {
       keyword, keywordText, keywordRange: node.getInstructionRange(), range: node.getRange(), args, flags, node, index,
-      stage: onbuild?.stage, onbuild, shell, posixShell: isPosixShell(shell), execForm: null, heredocs,
+      stage: onbuild?.stage, onbuild, shell, posixShell: isPosixShell(shell), execForm: null, heredocs: [],
     };
+    // Heredocs are costly to extract and rare: computed on first access, and only when `<<` appears.
+    let heredocs: Heredoc[] | undefined;
+    Object.defineProperty(ins, 'heredocs', {
+      enumerable: true,
+      get: () => heredocs ??= (typeof (node as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs === 'function'
+        && args.some((a) => a.getValue().includes('<<'))
+        ? safe(() => (node as unknown as { getHeredocs(): Heredoc[] }).getHeredocs(), []) : []),
+    });
     if (EXEC_KEYWORDS.has(keyword)) ins.execForm = this.parseExecForm(ins);
     return ins;
   }

@@ -29,15 +29,17 @@ function codeList(s: string): string[] {
 /** Reads every suppression pragma of the document. */
 export function readPragmas(doc: LintDocument): Suppressions {
   const sup: Suppressions = { global: new Set(), byInstructionLine: new Map(), skipAllChecks: false, checksAreErrors: false };
-  const starts = doc.instructions.map((i) => i.range.start.line);
+  let starts: number[] | undefined;
   // dockerfile-ast reads a first-line `# hadolint global ignore=X` as a parser directive, not a comment.
   const commentLines = [
     ...doc.ast.getDirectives().map((d) => ({ line: d.getRange().start.line, text: doc.lineText(d.getRange().start.line).replace(/^\s*#\s*/, '') })),
     ...doc.comments.map((c) => ({ line: c.getRange().start.line, text: c.getContent() })),
   ];
   for (const { line, text } of commentLines) {
+    if (!/^hadolint/i.test(text)) continue;
     const m = HADOLINT.exec(text);
     if (!m) continue;
+    starts ??= doc.instructions.map((i) => i.range.start.line);
     const codes = codeList(m[2]);
     if (m[1]) { for (const code of codes) sup.global.add(code); continue; }
     const next = starts.find((s) => s > line);
@@ -52,6 +54,7 @@ export function readPragmas(doc: LintDocument): Suppressions {
 
 /** Parser directives sit in the leading comment block, before any blank line or instruction. */
 function readCheckDirective(doc: LintDocument, sup: Suppressions): void {
+  if (!/^\uFEFF?\s*#/.test(doc.text)) return;
   for (let n = 0; n < doc.lineCount; n++) {
     const m = DIRECTIVE.exec(doc.lineText(n).replace(/^\uFEFF/, ''));
     if (!m) break;
@@ -83,7 +86,8 @@ export function isBuildkitCheck(code: string): boolean {
  * asked). `instructionLineOf` maps a finding's line to the first line of its instruction.
  */
 export function applyPragmas(findings: Finding[], sup: Suppressions, doc: LintDocument): Finding[] {
-  const firstLine = instructionStartByLine(doc);
+  if (!sup.global.size && !sup.byInstructionLine.size && !sup.skipAllChecks && !sup.checksAreErrors) return findings;
+  const firstLine = sup.byInstructionLine.size ? instructionStartByLine(doc) : [];
   const out: Finding[] = [];
   for (const f of findings) {
     const code = canonicalCode(f.code);

@@ -1,0 +1,34 @@
+// Every Dockerfile of the shared corpus (../shared/corpus/dockerfiles beside the repo) lints without
+// throwing and without an internal-error finding.
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { lintDockerfile } from '../../../src/lint/index';
+import { INTERNAL_ERROR_CODE } from '../../../src/lint/types';
+
+const CORPUS = resolve(__dirname, '../../../../shared/corpus/dockerfiles');
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out); else out.push(p);
+  }
+  return out;
+}
+
+describe('lint corpus', function () {
+  this.timeout(60000);
+  it('lints all 248 corpus files with no exception and no internal error', () => {
+    const files = walk(CORPUS);
+    assert.equal(files.length, 248, `expected the 248 corpus files under ${CORPUS}`);
+    let total = 0;
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      const out = lintDockerfile(text, { fileName: f, readFile: () => undefined });
+      const internal = out.filter((x) => x.code === INTERNAL_ERROR_CODE);
+      assert.deepEqual(internal, [], `${f}: ${internal.map((x) => x.message).join('; ')}`);
+      total += out.length;
+    }
+    assert.ok(total > 0, 'the corpus should produce some findings');
+  });
+});
