@@ -70,8 +70,10 @@ export function imageTags(images: ImageSummary[], containers: ContainerSummary[]
   return out;
 }
 
+const collator = new Intl.Collator('en');
+
 function compareTags(sortBy: ImageSortBy): (a: ImageTagRef, b: ImageTagRef) => number {
-  const byName = (a: ImageTagRef, b: ImageTagRef) => a.ref.localeCompare(b.ref);
+  const byName = (a: ImageTagRef, b: ImageTagRef) => collator.compare(a.ref, b.ref);
   if (sortBy === 'name') return byName;
   if (sortBy === 'size') return (a, b) => b.image.size - a.image.size || byName(a, b);
   return (a, b) => b.image.created - a.image.created || byName(a, b);
@@ -97,7 +99,6 @@ export function imageTagNode(tag: ImageTagRef, groupBy: ImageGroupBy, nowMs: num
       id: `image:${groupBy}:${tag.ref}`,
       label: tagLabel(tag, groupBy),
       description: parts.join(' · '),
-      tooltip: imageTooltip(tag, tag.image.sharedSize, nowMs),
       contextValue: inUse ? 'image.inUse' : 'image',
       icon: inUse ? { id: 'layers-active', color: 'charts.green' } : { id: 'layers' },
     },
@@ -105,7 +106,9 @@ export function imageTagNode(tag: ImageTagRef, groupBy: ImageGroupBy, nowMs: num
   };
 }
 
-/** Hover text. `sharedSize` may come from /system/df when the image list lacks it (API < 1.42). */
+/**
+ * Hover text, built when a row is hovered (resolveTreeItem), not for every row of a refresh.
+ * `sharedSize` may come from /system/df when the image list lacks it (API < 1.42). */
 export function imageTooltip(tag: ImageTagRef, sharedSize: number | undefined, nowMs: number): string {
   const { image } = tag;
   const lines = [
@@ -116,8 +119,16 @@ export function imageTooltip(tag: ImageTagRef, sharedSize: number | undefined, n
   if (sharedSize !== undefined && sharedSize >= 0) {
     lines.push(`Shared with other images ${formatBytes(sharedSize)} · unique ${formatBytes(image.size - sharedSize)}`);
   }
-  const others = image.repoTags.filter((r) => r !== tag.ref);
-  if (others.length) lines.push(`Also tagged ${others.join(', ')}`);
+  // An image can carry a thousand tags: name a few, count the rest (this runs for every tag row).
+  if (image.repoTags.length > 1) {
+    const others: string[] = [];
+    for (const r of image.repoTags) {
+      if (r !== tag.ref) others.push(r);
+      if (others.length === 10) break;
+    }
+    const more = image.repoTags.length - 1 - others.length;
+    lines.push(`Also tagged ${others.join(', ')}${more > 0 ? ` and ${more} more` : ''}`);
+  }
   if (tag.usedBy.length) {
     lines.push(`Used by ${tag.usedBy.length} container${tag.usedBy.length === 1 ? '' : 's'}:`);
     for (const c of tag.usedBy.slice(0, 20)) lines.push(`  ${c.names[0] ?? shortId(c.id)} (${c.state})`);
@@ -140,7 +151,7 @@ export function buildImageTree(images: ImageSummary[], containers: ContainerSumm
   // Groups keep the order of their first (best) member, so the sort applies to groups too,
   // except by name, where groups are alphabetical.
   const keys = [...groups.keys()];
-  if (options.sortBy === 'name') keys.sort((a, b) => a.localeCompare(b));
+  if (options.sortBy === 'name') keys.sort(collator.compare);
   return keys.map((key) => {
     const members = groups.get(key)!;
     const count = `${members.length} tag${members.length === 1 ? '' : 's'}`;

@@ -37,19 +37,22 @@ export class ImagesView extends ExplorerTree {
   }
 
   /**
-   * API < 1.42 lists SharedSize as -1; /system/df computes it. That call is slow (about 150 ms
-   * with 1,000 containers), so it runs once per refresh, only when someone hovers a tag.
+   * The tooltip is built on hover. API < 1.42 lists SharedSize as -1; /system/df computes it. That
+   * call is slow (about 150 ms with 1,000 containers), so it runs once per refresh, on the first hover.
    */
   async resolveTreeItem(item: vscode.TreeItem, node: Node): Promise<vscode.TreeItem> {
     const tag = node.ref as ImageTagRef | undefined;
-    if (tag?.kind !== 'imageTag' || tag.image.sharedSize !== undefined) return item;
-    try {
-      this.sharedSizes ??= this.snapshot.diskUsage().then((df) => new Map(df.images.map((i) => [i.id, i.sharedSize ?? -1])));
-      const shared = (await this.sharedSizes).get(tag.image.id);
-      item.tooltip = imageTooltip(tag, shared, Date.now());
-    } catch {
-      this.sharedSizes = undefined;
+    if (tag?.kind !== 'imageTag') return item;
+    let shared = tag.image.sharedSize;
+    if (shared === undefined || shared < 0) {
+      try {
+        this.sharedSizes ??= this.snapshot.diskUsage().then((df) => new Map(df.images.map((i) => [i.id, i.sharedSize ?? -1])));
+        shared = (await this.sharedSizes).get(tag.image.id);
+      } catch {
+        this.sharedSizes = undefined;
+      }
     }
+    item.tooltip = imageTooltip(tag, shared, Date.now());
     return item;
   }
 }

@@ -58,7 +58,8 @@ describe('model/images', () => {
     const row = tree.find((n) => n.item.label === 'app:1')!;
     assert.equal(row.item.contextValue, 'image.inUse');
     assert.match(row.item.description!, /in use \(1\)/);
-    assert.match(row.item.tooltip!, /web \(running\)/);
+    assert.equal(row.item.tooltip, undefined, 'built on hover, not per row');
+    assert.match(imageTooltip(row.ref!, undefined, 0), /web \(running\)/);
     assert.equal(tree.find((n) => n.item.label === 'b:1')!.item.contextValue, 'image');
   });
 
