@@ -18,6 +18,8 @@ export interface LintOptions {
   rules?: Rule[];
   /** Skip dockerfile-utils' validity checks (LSxxxx). */
   skipValidity?: boolean;
+  /** Findings made elsewhere (ShellCheck) that go through the same pragmas and configuration. */
+  extraFindings?: Finding[];
 }
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -49,6 +51,7 @@ export function lintDockerfile(text: string, options: LintOptions = {}): Finding
       raw.push(internalError(`rule ${rule.meta.code}`, e, ZERO));
     }
   }
+  raw.push(...(options.extraFindings ?? []));
   let findings = raw;
   if (!config.disableIgnorePragma) {
     try { findings = applyPragmas(raw, readPragmas(doc), doc); } catch (e) { findings.push(internalError('the pragma reader', e, ZERO)); }
