@@ -32,6 +32,7 @@ import DL3062 from './DL3062';
 import DL4001 from './DL4001';
 import DL4005 from './DL4005';
 import DL4006 from './DL4006';
+import LS0100 from './LS0100';
 
 export const shellRules: Rule[] = [
   DL3001,
@@ -66,4 +67,5 @@ export const shellRules: Rule[] = [
   DL4001,
   DL4005,
   DL4006,
+  LS0100,
 ];
