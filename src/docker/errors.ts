@@ -7,6 +7,8 @@ const UNREACHABLE_CODES = new Set([
   'ENETUNREACH', 'ETIMEDOUT', 'ECONNABORTED', 'ENOTSOCK', 'ENOTDIR', 'ESOCKETTIMEDOUT',
 ]);
 const PERMISSION_CODES = new Set(['EACCES', 'EPERM']);
+/** Node's certificate and handshake failures (an untrusted CA, a wrong host name, a rejected client cert). */
+const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_(VERIFY|GET_ISSUER)|ERR_OSSL_)/;
 
 interface RawError {
   name?: string;
@@ -33,6 +35,12 @@ export function toEngineError(err: unknown, endpoint: string, what: string): Eng
   if (typeof e.statusCode === 'number') return fromStatus(e.statusCode, engineMessage(e), endpoint, what, detail);
 
   const code = e.code ?? /\b(E[A-Z]{3,})\b/.exec(detail)?.[1];
+  if (code && TLS_CODE.test(code)) {
+    return new EngineError('config',
+      `TLS with ${endpoint} failed (${code}: ${detail}). Check the certificates in DOCKER_CERT_PATH ` +
+      '(ca.pem, cert.pem, key.pem) or the docker context, or set layerscope.host.',
+      endpoint, undefined, detail);
+  }
   if (code && PERMISSION_CODES.has(code)) {
     return new EngineError('permission',
       `Permission denied on ${endpoint} (${code}). Add your user to the docker group ` +

@@ -11,10 +11,10 @@ FIXTURE_VERSION=3
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 fixtures=$here/fixtures
-busybox=$(command -v busybox-static 2>/dev/null || true)
-[[ -n $busybox ]] || busybox=/bin/busybox
-file "$busybox" 2>/dev/null | grep -q 'statically linked' || [[ ! -x /usr/bin/file ]] \
-  || { echo "build-fixtures.sh: $busybox is not static; install busybox-static" >&2; exit 1; }
+busybox=/bin/busybox
+# Fixture images have no libc, so busybox must be the static build (ldd fails on static binaries).
+[[ -x $busybox ]] && ! ldd "$busybox" >/dev/null 2>&1 \
+  || { echo "build-fixtures.sh: $busybox is missing or not static; install busybox-static" >&2; exit 1; }
 
 # One build at a time per daemon (several test runs may share it).
 lock=/tmp/layerscope-fixtures-$(printf %s "$DOCKER_HOST" | md5sum | cut -c1-12).lock

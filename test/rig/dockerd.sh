@@ -4,7 +4,8 @@
 #
 #   test/rig/dockerd.sh start|stop|status NAME      (NAME defaults to $LAYERSCOPE_DOCKERD_NAME or "test")
 #
-# Installs Debian docker.io + busybox-static when dockerd is missing and we are root.
+# Installs Debian docker.io + busybox-static (+ curl, openssl) when missing and we are root.
+# LAYERSCOPE_DOCKERD_ARGS adds dockerd options (e.g. a TLS tcp:// listener for a test).
 # Prints the socket address (unix:///run/layerscope-NAME/docker.sock) on start/status.
 set -euo pipefail
 
@@ -30,17 +31,19 @@ daemon_pid() {
 }
 
 install_if_missing() {
-  if command -v dockerd >/dev/null && { [[ -x /bin/busybox ]] || command -v busybox >/dev/null; } && command -v curl >/dev/null; then
+  # busybox must be the static build: fixture images have no libc. (ldd fails on static binaries.)
+  if command -v dockerd >/dev/null && [[ -x /bin/busybox ]] && ! ldd /bin/busybox >/dev/null 2>&1 \
+     && command -v curl >/dev/null && command -v openssl >/dev/null; then
     return 0
   fi
   if [[ $(id -u) -ne 0 ]]; then
-    echo "dockerd.sh: dockerd/busybox-static/curl missing and not root; install docker.io busybox-static curl" >&2
+    echo "dockerd.sh: dockerd/busybox-static/curl/openssl missing and not root; install docker.io busybox-static curl openssl" >&2
     exit 1
   fi
-  echo "dockerd.sh: installing docker.io busybox-static curl" >&2
+  echo "dockerd.sh: installing docker.io busybox-static curl openssl" >&2
   export DEBIAN_FRONTEND=noninteractive
   flock /tmp/apt.lock apt-get update -qq
-  flock /tmp/apt.lock apt-get install -y -qq docker.io busybox-static curl >/dev/null
+  flock /tmp/apt.lock apt-get install -y -qq docker.io busybox-static curl openssl >/dev/null
 }
 
 fail_with_log() {
@@ -70,6 +73,7 @@ start() {
       --exec-root "$run_dir/exec" \
       --pidfile "$pidfile" \
       -H "unix://$sock" \
+      ${LAYERSCOPE_DOCKERD_ARGS:-} \
       >"$log" 2>&1 </dev/null 8>&- 9>&- &
     pid=$!
   fi

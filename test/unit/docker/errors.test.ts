@@ -33,6 +33,14 @@ describe('docker/errors: toEngineError', () => {
     assert.match(e.message, /usermod -aG docker/);
   });
 
+  it('certificate and handshake failures point at the certificates', () => {
+    for (const code of ['SELF_SIGNED_CERT_IN_CHAIN', 'ERR_TLS_CERT_ALTNAME_INVALID', 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE']) {
+      const e = toEngineError(Object.assign(new Error('self-signed certificate in certificate chain'), { code }), 'tcp://h:2376', 'ping');
+      assert.equal(e.code, 'config', code);
+      assert.match(e.message, new RegExp(`^TLS with tcp://h:2376 failed \\(${code}: .*\\)\\. Check the certificates in DOCKER_CERT_PATH`));
+    }
+  });
+
   it('a code only inside the message text still counts', () => {
     assert.equal(toEngineError(new Error('connect ECONNREFUSED 127.0.0.1:2375'), 'tcp://127.0.0.1:2375', 'x').code, 'unreachable');
   });
