@@ -46,10 +46,12 @@ export class LayersPanel implements vscode.Disposable {
   constructor(
     private readonly ctx: Ctx,
     readonly imageId: string,
-    title: string,
+    /** The tag the panel was opened with ('' for an ID): kept as the title while the image has it. */
+    private tag: string,
     private readonly layers: LocalLayers,
-    readonly panel: vscode.WebviewPanel = createPanel(ctx, title),
+    readonly panel: vscode.WebviewPanel = createPanel(ctx, titleOf(tag, imageId)),
   ) {
+    const title = titleOf(tag, imageId);
     this.onDidDispose = panel.onDidDispose;
     panel.webview.html = panelHtml(panel.webview, ctx.extension.extensionUri, title);
     this.disposables.push(
@@ -75,7 +77,8 @@ export class LayersPanel implements vscode.Disposable {
     try {
       const state = await this.load(run.signal);
       if (run.signal.aborted) return;
-      this.panel.title = titleOf(state.header.repoTags[0] ?? '', this.imageId);
+      if (!state.header.repoTags.includes(this.tag)) this.tag = state.header.repoTags[0] ?? '';
+      this.panel.title = titleOf(this.tag, this.imageId);
       this.setState({ type: 'image', state });
     } catch (err) {
       if (run.signal.aborted || this.disposed) return;

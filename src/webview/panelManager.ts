@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { EngineEvent } from '../model/types';
-import { LayersPanel, titleOf } from './layersPanel';
+import { LayersPanel } from './layersPanel';
 import { LocalLayers } from './localLayers';
 
 export class LayersPanelManager implements vscode.Disposable {
@@ -24,7 +24,8 @@ export class LayersPanelManager implements vscode.Disposable {
   }
 
   /** Opens (or reveals) the panel of an image given by ID or reference. */
-  async show(ref: string, title?: string): Promise<LayersPanel> {
+  /** `tag`: the reference to title the panel with (the row a person clicked); default: `ref` or the first tag. */
+  async show(ref: string, tag?: string): Promise<LayersPanel> {
     const inspect = await this.ctx.engine.inspectImage(ref);
     const id = String(inspect.Id);
     const open = this.panels.get(id);
@@ -34,8 +35,8 @@ export class LayersPanelManager implements vscode.Disposable {
     }
     this.layers.remember(id, inspect);
     const tags = Array.isArray(inspect.RepoTags) ? inspect.RepoTags.map(String) : [];
-    const label = title ?? (ref.startsWith('sha256:') || /^[0-9a-f]{12,64}$/.test(ref) ? tags[0] ?? '' : ref);
-    const panel = new LayersPanel(this.ctx, id, titleOf(label, id), this.layers);
+    const label = tag ?? (ref.startsWith('sha256:') || /^[0-9a-f]{12,64}$/.test(ref) ? tags[0] ?? '' : ref);
+    const panel = new LayersPanel(this.ctx, id, label, this.layers);
     this.panels.set(id, panel);
     panel.onDidDispose(() => { if (this.panels.get(id) === panel) this.panels.delete(id); });
     return panel;

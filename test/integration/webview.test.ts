@@ -11,6 +11,7 @@ import type { LayersPanel } from '../../src/webview/layersPanel';
 import { formatBytes } from '../../src/model/format';
 import { engineGet, testDaemon } from './support/engine';
 import { page } from './support/ui';
+import { selectors } from './support/workbench';
 import { waitUntil } from './support/wait';
 
 const hostile = '<img src=x onerror=alert(1)>';
@@ -84,8 +85,17 @@ describe('layers panel (webview)', function () {
 
   it('opens from the Images view and shows every history row of multi:1 on screen', async () => {
     const node = await imagesViewNode(api, 'layerscope-fixture/multi:1');
+    // A person's way in: select the tag's row in the Images view and click its inline "Show Layers".
+    const images = (api.views as unknown as { images: { view: vscode.TreeView<TreeNodeLike> } }).images;
+    await images.view.reveal(node, { select: true, focus: true });
+    await page.click(`${selectors.paneRows('Images')}.selected .action-label[aria-label^="Show Layers"]`);
+    const layerTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('layerscope.layers'));
+    await waitUntil('the layers panel tab', () => layerTabs().some((t) => t.label === 'Layers: layerscope-fixture/multi:1'));
+    // The same command with the view's node reveals that panel (no second one) and hands it to the test.
     const panel = await vscode.commands.executeCommand<LayersPanel>('layerscope.showLayers', node);
     assert.ok(panel, 'showLayers returns the panel');
+    assert.equal(layerTabs().length, 1);
     const inspect = await engineGet<{ Id: string }>('/images/layerscope-fixture/multi:1/json');
     assert.equal(panel.imageId, inspect.Id);
     await ready(panel);
