@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildImageTree, imageTags, imageTooltip, parseReference } from '../../../src/model/images';
+import { buildImageTree, imageTags, imageTooltip, parseReference, parseTagInput } from '../../../src/model/images';
 import { container, image, sha } from './explorerFixtures';
 
 const now = 2_000_000;
@@ -67,5 +67,14 @@ describe('model/images', () => {
     const [tag] = imageTags([image('a', { repoTags: ['a:1'], size: 5_000_000 })], []);
     assert.match(imageTooltip(tag, 2_000_000, 0), /Shared with other images 2 MB · unique 3 MB/);
     assert.doesNotMatch(imageTooltip(tag, -1, 0), /Shared/);
+  });
+});
+
+describe('model/images parseTagInput', () => {
+  it('reads repository[:tag] and refuses anything else with a readable error', () => {
+    assert.deepEqual(parseTagInput(' team/app:1.2 '), { repo: 'team/app', tag: '1.2' });
+    assert.deepEqual(parseTagInput('localhost:5000/app'), { repo: 'localhost:5000/app', tag: 'latest' });
+    assert.throws(() => parseTagInput('Not A Name'), /Not an image name: 'Not A Name'/);
+    assert.throws(() => parseTagInput('app:'), /Not an image name/);
   });
 });

@@ -1,0 +1,69 @@
+// What a person sees: Playwright (through the rig's UI channel) opens the Layerscope side bar in the
+// real VS Code and reads the fixture tags, the dangling total and a container's state from the DOM.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { LayerscopeApi } from '../../src/extension';
+import { engineGet } from './support/engine';
+import { page, uiAvailable } from './support/ui';
+import { waitUntil } from './support/wait';
+import { openViewContainer, paneRowTexts, resultsPath } from './support/workbench';
+
+describe('explorer on screen', function () {
+  this.timeout(120_000);
+  let api: LayerscopeApi;
+  let repo: string;
+
+  before(async function () {
+    if (!uiAvailable()) throw new Error('the explorer screen check needs the code-server launcher (node test/rig/run-integration.mjs)');
+    const ext = vscode.extensions.getExtension<LayerscopeApi>('layerscope.layerscope')!;
+    repo = ext.extensionPath;
+    api = await ext.activate();
+    await waitUntil('the engine to be ready', () => api.ctx.state === 'ready', 30_000);
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('layerscope').update('images.groupBy', undefined, vscode.ConfigurationTarget.Global);
+    await api.views.images.setFilter('');
+  });
+
+  it('shows the fixture tags, the dangling total and a running container in the side bar', async () => {
+    // Fixture tags as full names, one row each, and only those: fits the pane.
+    await vscode.workspace.getConfiguration('layerscope').update('images.groupBy', 'none', vscode.ConfigurationTarget.Global);
+    await api.views.images.setFilter('layerscope-fixture/');
+    await api.views.refreshAll();
+    // A clean window for the README screenshot: no editors, panel or notifications left by other tests.
+    for (const command of ['workbench.action.closeAllEditors', 'workbench.action.closePanel', 'notifications.clearAll']) {
+      await vscode.commands.executeCommand(command);
+    }
+    await openViewContainer('Layerscope');
+
+    const fixtureTags = ['layerscope-fixture/base:1', 'layerscope-fixture/multi:1', 'layerscope-fixture/multi:latest', 'layerscope-fixture/small:1'];
+    const imageRows = await waitUntil('the fixture tags in the Images pane', async () => {
+      const rows = await paneRowTexts('Images');
+      return fixtureTags.every((t) => rows.some((r) => r.includes(t))) ? rows : undefined;
+    }, 20_000, 200);
+    assert.ok(imageRows.some((r) => /layerscope-fixture\/multi:1.*in use/.test(r)), `multi:1 shows it is in use: ${imageRows.join(' | ')}`);
+
+    const danglingCount = (await engineGet<unknown[]>(`/images/json?filters=${encodeURIComponent('{"dangling":["true"]}')}`)).length;
+    const totalRow = await waitUntil('the dangling total in the Dangling pane', async () =>
+      (await paneRowTexts('Dangling')).find((r) => /Dangling images.*\d+ items?, [\d.]+ (B|kB|MB|GB) reclaimable/.test(r)), 20_000, 200);
+    assert.match(totalRow, new RegExp(`${danglingCount} items?, `));
+
+    const containerRows = await waitUntil('the running fixture in the Containers pane', async () => {
+      const rows = await paneRowTexts('Containers');
+      return rows.some((r) => r.includes('layerscope-fixture-running')) ? rows : undefined;
+    }, 20_000, 200);
+    const running = containerRows.find((r) => r.includes('layerscope-fixture-running'))!;
+    assert.match(running, /Up /, 'the running container shows its state');
+    assert.ok(containerRows.some((r) => /^Running/.test(r.trim())), `a Running group: ${containerRows.join(' | ')}`);
+
+    const file = await page.screenshot(resultsPath(repo, 'explorer.png'), { settleMs: 500 });
+    assert.ok(fs.statSync(file).size > 10_000, 'the screenshot has content');
+    if (!process.env.CI) {
+      fs.mkdirSync(path.join(repo, 'media/screenshots'), { recursive: true });
+      fs.copyFileSync(file, path.join(repo, 'media/screenshots/explorer.png'));
+    }
+  });
+});
