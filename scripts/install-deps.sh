@@ -9,7 +9,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Debian packages: the test dockerd and FROM-scratch fixtures, code-server's native builds,
 # Chromium for the real-VS-Code tests, skopeo for OCI-layout fixtures, shellcheck for our scripts.
 packages=(docker.io busybox-static chromium build-essential pkg-config libkrb5-dev libx11-dev
-  libxkbfile-dev libsecret-1-dev ripgrep skopeo shellcheck zstd curl)
+  libxkbfile-dev libsecret-1-dev ripgrep skopeo shellcheck zstd curl openssl)
 
 missing=()
 for p in "${packages[@]}"; do
