@@ -10,7 +10,7 @@ import type { ImageTagRef } from '../../src/model/images';
 import type { TreeNode } from '../../src/model/tree';
 import { daemonCtl, enginePing, engineRequest, engineTags } from './support/engine';
 import { page } from './support/ui';
-import { openViewContainer, paneRowTexts, resultsPath, selectors } from './support/workbench';
+import { openViewContainer, paneRowTexts, resultsPath, selectors, setSidebarWidth } from './support/workbench';
 import { waitUntil } from './support/wait';
 
 const EXTENSION_ID = 'layerscope.layerscope';
@@ -114,6 +114,7 @@ describe('foundation', function () {
       return texts.some((t) => t.includes('layerscope-fixture')) ? texts : undefined;
     }, 10_000);
     assert.ok(rows.length > 0);
+    await setSidebarWidth(520);
     const file = await page.screenshot(resultsPath(repo, 'sidebar.png'), { settleMs: 300 });
     assert.ok(fs.statSync(file).size > 10_000, 'the screenshot has content');
     if (process.env.LAYERSCOPE_UPDATE_SCREENSHOTS) {

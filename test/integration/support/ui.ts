@@ -13,6 +13,7 @@ type Request =
   | ({ action: 'waitFor'; selector: string; state?: 'visible' | 'attached' | 'hidden' | 'detached' } & LocateOptions)
   | ({ action: 'texts'; selector: string } & FrameOption)
   | ({ action: 'attributes'; selector: string; name: string } & FrameOption)
+  | { action: 'drag'; from: [number, number]; to: [number, number]; timeoutMs?: number }
   | { action: 'press'; key: string; timeoutMs?: number }
   | { action: 'type'; text: string; delayMs?: number; timeoutMs?: number }
   | ({ action: 'evaluate'; expression: string } & FrameOption)
@@ -57,6 +58,8 @@ export const page = {
   texts: (selector: string, opts: FrameOption = {}) => ui<string[]>({ action: 'texts', selector, ...opts }),
   attributes: (selector: string, name: string, opts: FrameOption = {}) =>
     ui<(string | null)[]>({ action: 'attributes', selector, name, ...opts }),
+  /** Mouse drag in page coordinates (e.g. a sash, to resize the side bar). */
+  drag: (from: [number, number], to: [number, number]) => ui<null>({ action: 'drag', from, to }),
   press: (key: string) => ui<null>({ action: 'press', key }),
   type: (text: string) => ui<null>({ action: 'type', text }),
   evaluate: <T>(expression: string, opts: FrameOption = {}) => ui<T>({ action: 'evaluate', expression, ...opts }),

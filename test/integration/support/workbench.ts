@@ -41,3 +41,11 @@ export function resultsPath(repo: string, file: string): string {
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, file);
 }
+
+/** Drags the side bar's edge so it is `width` pixels wide (screenshots read better with room). */
+export async function setSidebarWidth(width: number): Promise<void> {
+  const box = await page.evaluate<{ right: number; top: number; bottom: number; left: number }>(
+    'JSON.parse(JSON.stringify(document.querySelector(".part.sidebar").getBoundingClientRect()))');
+  const y = Math.round((box.top + box.bottom) / 2);
+  await page.drag([Math.round(box.right), y], [Math.round(box.left + width), y]);
+}

@@ -69,6 +69,12 @@ async function perform(page, req) {
       }
       return values;
     }
+    case 'drag':
+      await page.mouse.move(req.from[0], req.from[1]);
+      await page.mouse.down();
+      await page.mouse.move(req.to[0], req.to[1], { steps: 8 });
+      await page.mouse.up();
+      return null;
     case 'press':
       await page.keyboard.press(req.key);
       return null;
@@ -84,6 +90,8 @@ async function perform(page, req) {
         await (await locate(page, { ...req, selector }, timeout)).click({ timeout });
       }
       if (req.waitForSelector) await (await locate(page, { ...req, selector: req.waitForSelector }, timeout)).waitFor({ timeout });
+      // Park the pointer on the status bar so no hover tooltip covers what the picture is about.
+      await page.mouse.move(page.viewportSize().width - 200, page.viewportSize().height - 5);
       if (req.settleMs) await sleep(req.settleMs);
       fs.mkdirSync(path.dirname(req.path), { recursive: true });
       if (req.selector) await (await locate(page, req, timeout)).screenshot({ path: req.path, timeout });
