@@ -13,8 +13,10 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 fixtures=$here/fixtures
 busybox=/bin/busybox
 # Fixture images have no libc, so busybox must be the static build (ldd fails on static binaries).
-[[ -x $busybox ]] && ! ldd "$busybox" >/dev/null 2>&1 \
-  || { echo "build-fixtures.sh: $busybox is missing or not static; install busybox-static" >&2; exit 1; }
+if [[ ! -x $busybox ]] || ldd "$busybox" >/dev/null 2>&1; then
+  echo "build-fixtures.sh: $busybox is missing or not static; install busybox-static" >&2
+  exit 1
+fi
 
 # One build at a time per daemon (several test runs may share it).
 lock=/tmp/layerscope-fixtures-$(printf %s "$DOCKER_HOST" | md5sum | cut -c1-12).lock
@@ -44,18 +46,18 @@ up_to_date() {
 }
 
 clean() {
-  local ids
-  ids=$(docker ps -aq --filter label=layerscope.fixture)
-  [[ -z $ids ]] || docker rm -f $ids >/dev/null
+  local ids=()
+  mapfile -t ids < <(docker ps -aq --filter label=layerscope.fixture)
+  ((${#ids[@]} == 0)) || docker rm -f "${ids[@]}" >/dev/null
   # Remove by name too: a container of an older fixture version may lack the label.
   docker rm -f "$RUNNING" "$EXITED" >/dev/null 2>&1 || true
   # A parent cannot go before its children: repeat until nothing labelled is left (or no progress).
-  local before=-1 pass
-  for pass in 1 2 3 4 5; do
-    ids=$(docker images -aq --filter label=layerscope.fixture | sort -u)
-    [[ -n $ids && $(wc -l <<<"$ids") != "$before" ]] || break
-    before=$(wc -l <<<"$ids")
-    docker rmi -f $ids >/dev/null 2>&1 || true
+  local before=-1 _
+  for _ in 1 2 3 4 5; do
+    mapfile -t ids < <(docker images -aq --filter label=layerscope.fixture | sort -u)
+    ((${#ids[@]} > 0 && ${#ids[@]} != before)) || break
+    before=${#ids[@]}
+    docker rmi -f "${ids[@]}" >/dev/null 2>&1 || true
   done
 }
 

@@ -66,6 +66,8 @@ start() {
   else
     mkdir -p "$run_dir/exec" "$data_root"
     rm -f "$sock" "$pidfile"
+    local extra=()
+    read -ra extra <<<"${LAYERSCOPE_DOCKERD_ARGS:-}"
     # setsid: the daemon must outlive this script and not receive the caller's terminal signals.
     setsid dockerd \
       --bridge=none --iptables=false --ip6tables=false --shutdown-timeout 5 \
@@ -73,7 +75,7 @@ start() {
       --exec-root "$run_dir/exec" \
       --pidfile "$pidfile" \
       -H "unix://$sock" \
-      ${LAYERSCOPE_DOCKERD_ARGS:-} \
+      "${extra[@]}" \
       >"$log" 2>&1 </dev/null 8>&- 9>&- &
     pid=$!
   fi

@@ -26,6 +26,7 @@ export DOCKER_HOST
 exec 8>"$users_lock"
 flock -s 8
 
+# shellcheck disable=SC2317  # called by the EXIT trap
 cleanup() {
   local rc=$?
   if $started_here; then
