@@ -4,6 +4,7 @@
 import {
   Argument, Comment, DockerfileParser, Dockerfile, Flag, From, Heredoc, Instruction, Onbuild, Property,
 } from 'dockerfile-ast';
+import { installArgumentMemo } from './astMemo';
 import { DEFAULT_CONFIG, LintConfig } from './config';
 import { Position, Range } from './types';
 
@@ -82,6 +83,8 @@ export interface ShellSource {
   /** Document offset of text[0]. */
   start: number;
 }
+
+installArgumentMemo();
 
 const POSIX_DEFAULT = ['/bin/sh', '-c'];
 const WINDOWS_DEFAULT = ['cmd', '/S', '/C'];

@@ -89,4 +89,5 @@ function byPosition(a: Finding, b: Finding): number {
 
 export type { Finding, Fix, Level, Range, RuleMeta, TextEdit } from './types';
 export { LintDocument } from './document';
+export { rules, instructionRules, findRule, codesFor } from './registry';
 export type { LintConfig } from './config';

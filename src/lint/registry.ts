@@ -110,3 +110,6 @@ export function codesFor(name: string): string[] {
 export function canonicalCode(name: string): string {
   return findRule(name)?.meta.code ?? name.trim();
 }
+
+/** The rules that read Dockerfile instructions only (no shell parsing): for benchmarks and tests. */
+export const instructionRules: Rule[] = rules.filter((r) => !shellRules.includes(r));
