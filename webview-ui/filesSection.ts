@@ -16,6 +16,7 @@ export type AnalysisStatus =
 const kindLabels: Record<ChangeFilter, string> = { added: 'Added', modified: 'Modified', removed: 'Removed', unchanged: 'Unchanged' };
 /** Tables list this many rows; the rest is summarised (the tree has everything). */
 const tableLimit = 200;
+const filterDelayMs = 120;
 
 export class FilesSection {
   readonly element = el('section', { attrs: { 'aria-labelledby': 'files-heading' } });
@@ -23,6 +24,7 @@ export class FilesSection {
   private status: AnalysisStatus = { kind: 'idle' };
   private root: TreeNode | undefined;
   private rootKey = '';
+  private filterTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly view: ViewState,
@@ -139,7 +141,15 @@ export class FilesSection {
       el('input', {
         type: 'search', id: 'path-filter', placeholder: 'Filter by path', value: this.view.filterText,
         attrs: { 'aria-label': 'Filter by path' },
-        on: { input: (e) => { this.view.filterText = (e.target as HTMLInputElement).value; this.changed(); this.refreshTree(); } },
+        on: {
+          input: (e) => {
+            this.view.filterText = (e.target as HTMLInputElement).value;
+            this.changed();
+            // Filtering walks the whole tree (100,000 nodes: tens of ms): once typing pauses.
+            clearTimeout(this.filterTimer);
+            this.filterTimer = setTimeout(() => this.refreshTree(), filterDelayMs);
+          },
+        },
       }),
       el('span', { class: 'kinds', role: 'group', attrs: { 'aria-label': 'Change kinds' } }, ...allChangeFilters.map((k) =>
         el('label', { class: `kind ${k}` },

@@ -5,6 +5,7 @@ import type { Ctx } from '../ctx';
 import { analyzeArchive, compareImages } from '../analysis';
 import { formatAge, formatBytes } from '../model/format';
 import { shortId } from '../model/tree';
+import { imageFromArg, type ImageArg } from '../webview/imageArg';
 import { LayersPanelManager } from '../webview/panelManager';
 import { compareReport } from './compareReport';
 import type { CommandTable } from './index';
@@ -21,23 +22,7 @@ export function layersPanels(ctx: Ctx): LayersPanelManager {
   return manager;
 }
 
-/**
- * What the views pass: an image ID or reference string, a tree node whose `ref` is the model object,
- * an object with `image.id` (a tag row), `imageId` (a container) or `id` (an image summary).
- */
-export function imageRefFromArg(arg: unknown): { ref: string; title?: string } | undefined {
-  if (typeof arg === 'string') return arg.trim() ? { ref: arg.trim() } : undefined;
-  if (!arg || typeof arg !== 'object') return undefined;
-  const o = arg as Record<string, any>;
-  if (o.ref && typeof o.ref === 'object') return imageRefFromArg(o.ref);
-  const title = typeof o.ref === 'string' ? o.ref : undefined;
-  if (typeof o.image?.id === 'string') return { ref: o.image.id, title };
-  if (typeof o.imageId === 'string') return { ref: o.imageId, title };
-  if (typeof o.id === 'string' && /^(sha256:)?[0-9a-f]{12,64}$/.test(o.id)) return { ref: o.id, title };
-  return undefined;
-}
-
-async function pickImage(ctx: Ctx, placeHolder: string): Promise<{ ref: string; title?: string } | undefined> {
+async function pickImage(ctx: Ctx, placeHolder: string): Promise<ImageArg | undefined> {
   const images = await ctx.engine.listImages({});
   const now = Date.now();
   const items = images
@@ -46,7 +31,7 @@ async function pickImage(ctx: Ctx, placeHolder: string): Promise<{ ref: string; 
       label: image.repoTags[0] ?? `<none> ${shortId(image.id)}`,
       description: `${shortId(image.id)} · ${formatBytes(image.size)} · ${formatAge(image.created, now)}`,
       ref: image.id,
-      title: image.repoTags[0],
+      tag: image.repoTags[0],
     }));
   if (!items.length) {
     void vscode.window.showInformationMessage(`No images on ${ctx.engine.info.endpoint}.`);
@@ -56,18 +41,18 @@ async function pickImage(ctx: Ctx, placeHolder: string): Promise<{ ref: string; 
 }
 
 async function resolveImage(ctx: Ctx, arg: unknown, placeHolder: string) {
-  return imageRefFromArg(arg) ?? (await pickImage(ctx, placeHolder));
+  return imageFromArg(arg) ?? (await pickImage(ctx, placeHolder));
 }
 
 export const layerCommands: CommandTable = {
   'layerscope.showLayers': (ctx) => async (arg?: unknown) => {
     const image = await resolveImage(ctx, arg, 'Show the layers of which image?');
-    return image && layersPanels(ctx).show(image.ref, image.title);
+    return image && layersPanels(ctx).show(image.ref, image.tag);
   },
   'layerscope.analyzeImage': (ctx) => async (arg?: unknown) => {
     const image = await resolveImage(ctx, arg, 'Analyze the files of which image?');
     if (!image) return undefined;
-    const panel = await layersPanels(ctx).show(image.ref, image.title);
+    const panel = await layersPanels(ctx).show(image.ref, image.tag);
     await panel.analyze();
     return panel;
   },
@@ -78,7 +63,7 @@ export const layerCommands: CommandTable = {
 async function compareImagesCommand(ctx: Ctx, arg?: unknown): Promise<vscode.TextDocument | undefined> {
   const first = await resolveImage(ctx, arg, 'Compare which image (A)?');
   if (!first) return undefined;
-  const second = await pickImage(ctx, `Compare ${first.title ?? shortId(first.ref)} (A) with which image (B)?`);
+  const second = await pickImage(ctx, `Compare ${first.tag ?? shortId(first.ref)} (A) with which image (B)?`);
   if (!second) return undefined;
   const [idA, idB] = await Promise.all([first.ref, second.ref].map(async (ref) => String((await ctx.engine.inspectImage(ref)).Id)));
   const analyses = await vscode.window.withProgress(
