@@ -1,0 +1,21 @@
+// Every rule code we can report has its doc page (the editor and SARIF link to it).
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { rules } from '../../../src/lint/registry';
+import { syntaxRules } from '../../../src/lint/validity';
+import { INTERNAL_ERROR_CODE } from '../../../src/lint/types';
+
+const DOCS = resolve(__dirname, '../../../docs/rules');
+
+describe('rule docs', () => {
+  for (const code of [...rules.map((r) => r.meta.code), ...syntaxRules.map((r) => r.code), INTERNAL_ERROR_CODE]) {
+    it(`${code} has docs/rules/${code}.md with why, bad and good`, () => {
+      const p = resolve(DOCS, `${code}.md`);
+      assert.ok(existsSync(p), `missing ${p}`);
+      const text = readFileSync(p, 'utf8');
+      assert.ok(text.startsWith(`# ${code}`), 'title names the code');
+      for (const h of ['## Why', '## Bad', '## Good']) assert.ok(text.includes(h), `missing section ${h}`);
+    });
+  }
+});
