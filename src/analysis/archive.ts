@@ -231,7 +231,11 @@ function buildAnalysis(image: ResolvedImage, read: ArchiveRead, options: Analyze
     return scan;
   });
 
-  const replay = replayLayers(scans.map((s) => s.entries), options.largestFilesLimit ?? 100);
+  const replay = replayLayers(scans.map((s) => {
+    const entries = s.replayed ? s.entries.map((e) => ({ ...e })) : s.entries;
+    s.replayed = true;
+    return entries;
+  }), options.largestFilesLimit ?? 100);
 
   const rawHistory = Array.isArray(image.config.history) ? image.config.history : [];
   const history: HistoryItem[] = [];

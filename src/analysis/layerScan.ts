@@ -1,14 +1,13 @@
 // Reads one layer blob as it streams past: decompresses it, hashes the uncompressed tar (its diff
-// ID), and keeps each entry's header, never file bytes.
+// ID), and keeps each entry's header, never file bytes (TarScanner skips the data in place).
 import { createHash, type Hash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { Transform } from 'node:stream';
-import * as tar from 'tar-stream';
 import { AnalysisError, type AnalysisLimits, type EntryKind } from './types';
 import { decoderFor, sniffCompression, type Compression } from './decompress';
 import { normalizeEntryPath, whiteoutOf } from './paths';
 import type { LayerEntry } from './replay';
-import { drained, entryEnd } from './streams';
+import { TarFormatError, TarScanner, type TarHeader } from './tarScanner';
 
 export interface LayerScan {
   /** Normalised path of the blob in the archive. */
@@ -21,6 +20,8 @@ export interface LayerScan {
   entries: LayerEntry[];
   /** Set when the blob could not be read as a layer; raised only if a manifest references it. */
   error?: AnalysisError;
+  /** The replay turns entries into change records in place: a second image sharing the layer needs copies. */
+  replayed?: boolean;
 }
 
 export interface ScanContext {
@@ -30,28 +31,31 @@ export interface ScanContext {
   counter: { entries: number };
 }
 
-const tarTypes: Record<string, EntryKind> = {
-  file: 'file', 'contiguous-file': 'file', directory: 'dir', symlink: 'symlink', link: 'hardlink',
-};
+const tarTypes: Record<string, EntryKind> = { '0': 'file', '7': 'file', '5': 'dir', '2': 'symlink', '1': 'hardlink' };
 
-function toEntry(header: tar.Header, limits: AnalysisLimits, where: string): LayerEntry | undefined {
+function toEntry(header: TarHeader, limits: AnalysisLimits, where: string): LayerEntry | undefined {
   const path = normalizeEntryPath(header.name, limits.maxPathLength, where);
-  const common = { size: 0, mode: (header.mode ?? 0) & 0o7777, uid: header.uid ?? 0, gid: header.gid ?? 0 };
+  const mode = header.mode & 0o7777;
   const whiteout = whiteoutOf(path);
   if (whiteout?.kind === 'meta') return undefined;
-  if (whiteout?.kind === 'whiteout') return { path: whiteout.target, type: 'whiteout', ...common };
-  if (whiteout?.kind === 'opaque') return { path: whiteout.dir, type: 'opaque', ...common };
-  const type = tarTypes[header.type ?? ''] ?? 'other';
-  const entry: LayerEntry = { path, type, ...common };
-  if (type === 'file') entry.size = header.size ?? 0;
-  if (type === 'symlink') entry.linkTarget = header.linkname ?? '';
-  if (type === 'hardlink') entry.linkTarget = normalizeEntryPath(header.linkname ?? '', limits.maxPathLength, where);
+  if (whiteout) {
+    const target = whiteout.kind === 'whiteout' ? whiteout.target : whiteout.dir;
+    return { path: target, change: 'added', kind: 'other', size: 0, mode, uid: header.uid, gid: header.gid, marker: whiteout.kind };
+  }
+  const kind = tarTypes[header.typeflag] ?? 'other';
+  const entry: LayerEntry = { path, change: 'added', kind, size: kind === 'file' ? header.size : 0, mode, uid: header.uid, gid: header.gid };
+  if (kind === 'symlink') entry.linkTarget = header.linkname;
+  if (kind === 'hardlink') entry.linkTarget = normalizeEntryPath(header.linkname, limits.maxPathLength, where);
   return entry;
 }
 
 /** Maps a failure inside the layer pipeline to an AnalysisError naming the layer. */
 export function layerError(err: unknown, archivePath: string, compression: Compression): AnalysisError {
   if (err instanceof AnalysisError) return err;
+  if (err instanceof TarFormatError) {
+    const detail = compression === 'none' ? err.message : err.message.replace('not a tar archive', `not a tar archive after ${compression} decompression`);
+    return new AnalysisError(err.kind, `layer ${archivePath}: ${detail}`);
+  }
   const e = err as { message?: string; code?: unknown };
   const message = e?.message ?? String(err);
   // tar-stream's own messages first: a decoder passing garbage on is the tar's problem, not the decoder's.
@@ -86,22 +90,14 @@ export async function scanLayer(
   }
   scan.compression = sniffed.compression;
   const hash: Hash | undefined = ctx.verify ? createHash('sha256') : undefined;
-  let lastEnd = 0;
-  const extract = tar.extract();
-
   const where = `layer ${archivePath}`;
-  const entriesDone = (async () => {
-    for await (const entry of extract) {
-      if (++ctx.counter.entries > ctx.limits.maxEntries) {
-        throw new AnalysisError('limit', `the archive holds more than ${ctx.limits.maxEntries} entries; refusing to keep analysing it`);
-      }
-      const parsed = toEntry(entry.header, ctx.limits, where);
-      if (parsed) scan.entries.push(parsed);
-      lastEnd = entryEnd(entry.header);
-      entry.resume();
+  const scanner = new TarScanner((header) => {
+    if (++ctx.counter.entries > ctx.limits.maxEntries) {
+      throw new AnalysisError('limit', `the archive holds more than ${ctx.limits.maxEntries} entries; refusing to keep analysing it`);
     }
-  })();
-  entriesDone.catch(() => undefined); // observed below; avoid an unhandled rejection while writing
+    const parsed = toEntry(header, ctx.limits, where);
+    if (parsed) scan.entries.push(parsed);
+  });
 
   async function* source(): AsyncGenerator<Buffer> {
     if (head.length) { scan.blobBytes += head.length; yield head; }
@@ -117,14 +113,9 @@ export async function scanLayer(
     for await (const chunk of decoded) {
       hash?.update(chunk);
       scan.tarBytes += chunk.length;
-      if (!extract.write(chunk)) await Promise.race([drained(extract), entriesDone]);
+      scanner.push(chunk);
     }
-    extract.end(undefined);
-    await entriesDone;
-    // tar-stream accepts a tar cut exactly between two entries; a complete one ends in zero blocks.
-    if (scan.tarBytes > 0 && scan.tarBytes < lastEnd + 512) {
-      throw new AnalysisError('truncated', `${where}: the layer tar has no end-of-archive marker (truncated archive)`);
-    }
+    scanner.end(scan.tarBytes);
   }
 
   const decoder: Transform | undefined = decoderFor(scan.compression);
@@ -133,7 +124,6 @@ export async function scanLayer(
     else await pipeline(source, sink);
     if (hash) scan.diffId = `sha256:${hash.digest('hex')}`;
   } catch (err) {
-    extract.destroy();
     const mapped = layerError(err, archivePath, scan.compression);
     if (mapped.code === 'limit' || mapped.code === 'unsafePath' || mapped.code === 'aborted') throw mapped;
     scan.error = mapped;

@@ -2,6 +2,8 @@
 import { AnalysisError } from './types';
 
 const whiteoutPrefix = '.wh.';
+/** Matches a name that needs normalising: `//`, a leading or trailing `/`, or a `.`/`..` component. */
+const cleanCheck = /\/\/|^\/|\/$|(?:^|\/)\.\.?(?:\/|$)/;
 const opaqueMarker = '.wh..wh..opq';
 
 /**
@@ -14,6 +16,8 @@ export function normalizeEntryPath(name: string, maxLength: number, where: strin
     throw new AnalysisError('limit', `${where}: entry name longer than ${maxLength} characters (${name.slice(0, 80)}…)`);
   }
   if (name.includes('\0')) throw new AnalysisError('unsafePath', `${where}: entry name contains a NUL byte`);
+  // Fast path, the usual case: already clean (no empty, `.` or `..` component, no leading or trailing slash).
+  if (name !== '' && !cleanCheck.test(name)) return name;
   const parts: string[] = [];
   for (const part of name.split('/')) {
     if (part === '' || part === '.') continue;

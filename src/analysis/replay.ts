@@ -18,19 +18,17 @@
 //   the same layer). Content is visible when at least one path to it survives in the final
 //   filesystem; otherwise all of its bytes are wasted, attributed to the layer and the path that
 //   stored it. Whiteouts, dirs and symlinks weigh 0.
-import type { ChangeKind, EntryKind, FileChange, Inefficiency, LargeFile } from './types';
+import type { EntryKind, FileChange, Inefficiency, LargeFile } from './types';
 import { baseName, joinPath, parentOf } from './paths';
 
-/** One tar entry of a layer, normalised (see layerScan.ts). */
-export interface LayerEntry {
-  /** Image-relative path; for whiteouts the path they delete, for opaque markers the dir. */
-  path: string;
-  type: EntryKind | 'whiteout' | 'opaque';
-  size: number;
-  mode: number;
-  uid: number;
-  gid: number;
-  linkTarget?: string;
+/**
+ * One tar entry of a layer, normalised (see layerScan.ts). It is shaped as the FileChange it will
+ * become: the replay sets `change` and puts the same object in the layer's change list, so the
+ * 100,000 entries of a big layer are not copied. `marker` entries (whiteouts: `path` is what they
+ * delete; opaque markers: `path` is the dir) are instructions, never listed.
+ */
+export interface LayerEntry extends FileChange {
+  marker?: 'whiteout' | 'opaque';
 }
 
 export interface LayerReplay {
@@ -52,74 +50,96 @@ export interface ReplayResult {
   finalEntryCount: number;
 }
 
-interface Content {
-  path: string;
-  layer: number;
-  size: number;
-  /** Paths of the current filesystem that show this content. */
-  refs: number;
-}
-
 interface Node {
-  kind: EntryKind;
-  mode: number;
-  uid: number;
-  gid: number;
+  /** The entry that wrote this path (kind, mode, owner, link target, size). */
+  record: FileChange;
   layer: number;
-  linkTarget?: string;
-  content?: Content;
-  children?: Map<string, Node>;
+  /** Index into the content table, -1 for dirs, symlinks and others. */
+  content: number;
+  children: Map<string, Node> | undefined;
 }
 
-const dirDefaults = { mode: 0o755, uid: 0, gid: 0 };
+/** Stored regular-file contents, as parallel arrays (one slot per file entry of any layer). */
+class Contents {
+  readonly records: FileChange[] = [];
+  readonly layers: number[] = [];
+  /** How many paths of the current filesystem show the content. */
+  readonly refs: number[] = [];
 
+  add(record: FileChange, layer: number): number {
+    this.records.push(record);
+    this.layers.push(layer);
+    this.refs.push(1);
+    return this.records.length - 1;
+  }
+}
+
+const dirRecord = (path: string): FileChange => ({ path, change: 'added', kind: 'dir', size: 0, mode: 0o755, uid: 0, gid: 0 });
+
+/** The change list of the layer being replayed. */
 class LayerChanges {
-  private readonly byPath = new Map<string, FileChange>();
+  readonly list: FileChange[] = [];
+  /** Records of this layer that a later entry of the same layer cancelled (added, then removed). */
+  private dropped: Set<FileChange> | undefined;
+  /** Paths this layer removed, to turn a re-write of the same path into `modified`. */
+  private readonly removedPaths = new Map<string, FileChange>();
 
+  constructor(private readonly layer: number) {}
+
+  /** `node` (at `path`) disappears. */
   removed(path: string, node: Node): void {
-    const previous = this.byPath.get(path);
-    if (previous && previous.change === 'added') { this.byPath.delete(path); return; }
-    this.byPath.set(path, {
-      path, change: 'removed', kind: node.kind, size: node.content?.size ?? 0,
-      mode: node.mode, uid: node.uid, gid: node.gid,
-      ...(node.linkTarget !== undefined ? { linkTarget: node.linkTarget } : {}),
-    });
+    if (node.layer === this.layer && node.record.change !== 'removed') {
+      // Written by this very layer: an addition simply did not happen; a modification became a removal.
+      if (node.record.change === 'added') { (this.dropped ??= new Set()).add(node.record); return; }
+      (this.dropped ??= new Set()).add(node.record);
+    }
+    if (this.removedPaths.has(path)) return;
+    const { kind, mode, uid, gid, linkTarget } = node.record;
+    const record: FileChange = { path, change: 'removed', kind, size: node.record.size, mode, uid, gid };
+    if (linkTarget !== undefined) record.linkTarget = linkTarget;
+    this.removedPaths.set(path, record);
+    this.list.push(record);
   }
 
-  written(path: string, existedBelow: boolean, node: Node, storedSize: number, opaque: boolean): void {
-    const previous = this.byPath.get(path);
-    let change: ChangeKind = existedBelow ? 'modified' : 'added';
-    if (previous) change = previous.change === 'removed' ? 'modified' : previous.change;
-    if (previous) this.byPath.delete(path); // re-insert: the list keeps the order of the last write
-    this.byPath.set(path, {
-      path, change, kind: node.kind, size: storedSize, mode: node.mode, uid: node.uid, gid: node.gid,
-      ...(node.linkTarget !== undefined ? { linkTarget: node.linkTarget } : {}),
-      ...(opaque || previous?.opaque ? { opaque: true } : {}),
-    });
+  /** `record` is written at its path; `previous` is the node it replaces (undefined: a new path). */
+  written(record: FileChange, previous: Node | undefined): void {
+    const removedHere = this.removedPaths.get(record.path);
+    if (removedHere) {
+      (this.dropped ??= new Set()).add(removedHere);
+      this.removedPaths.delete(record.path);
+      record.change = 'modified';
+    } else if (previous && previous.layer === this.layer) {
+      // Written twice by this layer: keep what the first write was relative to the layers below.
+      record.change = previous.record.change;
+      if (previous.record.opaque) record.opaque = true;
+      (this.dropped ??= new Set()).add(previous.record);
+    } else {
+      record.change = previous ? 'modified' : 'added';
+    }
+    this.list.push(record);
   }
 
-  markOpaque(path: string, node: Node): void {
-    const previous = this.byPath.get(path);
-    if (previous) { previous.opaque = true; return; }
-    this.byPath.set(path, {
-      path, change: 'modified', kind: 'dir', size: 0, mode: node.mode, uid: node.uid, gid: node.gid, opaque: true,
-    });
+  result(): FileChange[] {
+    const dropped = this.dropped;
+    return dropped ? this.list.filter((r) => !dropped.has(r)) : this.list;
   }
+}
 
-  list(): FileChange[] {
-    return [...this.byPath.values()];
-  }
+/** Keeps the `limit` largest files seen, without sorting every file of the image. */
+function largest(files: LargeFile[], limit: number): LargeFile[] {
+  const order = (a: LargeFile, b: LargeFile): number => b.sizeBytes - a.sizeBytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return files.sort(order).slice(0, limit);
 }
 
 export function replayLayers(layers: LayerEntry[][], largestFilesLimit = 100): ReplayResult {
-  const root: Node = { kind: 'dir', ...dirDefaults, layer: -1, children: new Map() };
-  const contents: Content[] = [];
+  const root: Node = { record: dirRecord(''), layer: -1, content: -1, children: new Map() };
+  const contents = new Contents();
   const replays: LayerReplay[] = [];
 
   const detach = (path: string, node: Node, changes: LayerChanges): void => {
     // Pre-order: the dir first, then what was under it.
     changes.removed(path, node);
-    if (node.content) node.content.refs--;
+    if (node.content >= 0) contents.refs[node.content]--;
     if (node.children) for (const [name, child] of node.children) detach(joinPath(path, name), child, changes);
   };
 
@@ -134,91 +154,91 @@ export function replayLayers(layers: LayerEntry[][], largestFilesLimit = 100): R
   };
 
   /** The directory that will hold `path`, creating (or turning into dirs) missing parents. */
-  const parentDir = (path: string, layer: number, changes: LayerChanges, below: BelowTracker): Node => {
-    if (path === '') return root;
+  const parentDir = (path: string, layer: number, changes: LayerChanges): Node => {
     const parentPath = parentOf(path);
-    const grand = parentDir(parentPath, layer, changes, below);
     if (parentPath === '') return root;
+    const grand = parentDir(parentPath, layer, changes);
     const name = baseName(parentPath);
-    let dir = grand.children!.get(name);
-    if (dir?.kind === 'dir') return dir;
-    const existed = below.existedBelow(parentPath, dir !== undefined);
-    if (dir) detach(parentPath, dir, changes);
-    dir = { kind: 'dir', ...dirDefaults, layer, children: new Map() };
+    const existing = grand.children!.get(name);
+    if (existing?.children) return existing;
+    if (existing) {
+      if (existing.content >= 0) contents.refs[existing.content]--;
+    }
+    const record = dirRecord(parentPath);
+    const dir: Node = { record, layer, content: -1, children: new Map() };
+    changes.written(record, existing);
     grand.children!.set(name, dir);
-    changes.written(parentPath, existed, dir, 0, false);
     return dir;
   };
 
   layers.forEach((entries, layer) => {
-    const changes = new LayerChanges();
-    // Paths of the filesystem below this layer that this layer touched: `existed` must be judged
-    // against the lower layers, not against this layer's own earlier entries.
-    const below = new BelowTracker();
-
+    const changes = new LayerChanges(layer);
     for (const entry of entries) {
-      if (entry.type === 'whiteout') {
-        const node = lookup(entry.path);
-        if (!node || entry.path === '') continue;
-        const parent = lookup(parentOf(entry.path))!;
-        parent.children!.delete(baseName(entry.path));
-        below.note(entry.path, true);
+      if (entry.marker === 'whiteout') {
+        const node = entry.path === '' ? undefined : lookup(entry.path);
+        if (!node) continue;
+        lookup(parentOf(entry.path))!.children!.delete(baseName(entry.path));
         detach(entry.path, node, changes);
-      } else if (entry.type === 'opaque') {
+      } else if (entry.marker === 'opaque') {
         const dir = lookup(entry.path);
-        if (!dir || dir.kind !== 'dir') continue;
-        for (const [name, child] of dir.children!) {
-          below.note(joinPath(entry.path, name), true);
-          detach(joinPath(entry.path, name), child, changes);
+        if (!dir?.children) continue;
+        for (const [name, child] of dir.children) detach(joinPath(entry.path, name), child, changes);
+        dir.children.clear();
+        if (dir.layer === layer) {
+          dir.record.opaque = true;
+        } else if (dir !== root) {
+          // The dir itself stays (its own entry, if any, follows); it is modified: it lost its lower contents.
+          const { path, kind, mode, uid, gid } = dir.record;
+          const record: FileChange = { path, change: 'modified', kind, size: 0, mode, uid, gid, opaque: true };
+          changes.written(record, dir);
+          dir.record = record;
+          dir.layer = layer;
         }
-        dir.children!.clear();
-        changes.markOpaque(entry.path, dir);
       }
     }
 
     let sizeBytes = 0;
     for (const entry of entries) {
-      if (entry.type === 'whiteout' || entry.type === 'opaque' || entry.path === '') continue;
-      const parent = parentDir(entry.path, layer, changes, below);
+      if (entry.marker !== undefined || entry.path === '') continue;
+      const parent = parentDir(entry.path, layer, changes);
       const name = baseName(entry.path);
       const existing = parent.children!.get(name);
-      const existed = below.existedBelow(entry.path, existing !== undefined);
 
-      if (entry.type === 'dir' && existing?.kind === 'dir') {
-        const same = existing.mode === entry.mode && existing.uid === entry.uid && existing.gid === entry.gid;
-        existing.mode = entry.mode; existing.uid = entry.uid; existing.gid = entry.gid; existing.layer = layer;
-        if (!same) changes.written(entry.path, existed, existing, 0, false);
+      if (entry.kind === 'dir' && existing?.children) {
+        const old = existing.record;
+        if (existing.layer === layer) {
+          // Repeated in this layer: the dir keeps its first record, with the latest metadata.
+          old.mode = entry.mode; old.uid = entry.uid; old.gid = entry.gid;
+          continue;
+        }
+        if (old.mode === entry.mode && old.uid === entry.uid && old.gid === entry.gid) continue;
+        changes.written(entry, existing);
+        existing.record = entry;
+        existing.layer = layer;
         continue;
       }
       if (existing) {
         // Replaced: the old node and (for a dir) everything under it disappears; the path itself is
         // reported once, as written below.
-        if (existing.content) existing.content.refs--;
+        if (existing.content >= 0) contents.refs[existing.content]--;
         if (existing.children) for (const [childName, child] of existing.children) detach(joinPath(entry.path, childName), child, changes);
       }
-      const node: Node = { kind: entry.type, mode: entry.mode, uid: entry.uid, gid: entry.gid, layer };
-      let stored = 0;
-      if (entry.type === 'dir') node.children = new Map();
-      if (entry.type === 'file') {
-        node.content = { path: entry.path, layer, size: entry.size, refs: 1 };
-        contents.push(node.content);
-        stored = entry.size;
-      } else if (entry.type === 'hardlink' || entry.type === 'symlink') {
-        node.linkTarget = entry.linkTarget;
-      }
-      if (entry.type === 'hardlink') {
-        const target = entry.linkTarget !== undefined ? lookup(entry.linkTarget) : undefined;
-        if (target?.content && target !== existing) {
+      const node: Node = { record: entry, layer, content: -1, children: entry.kind === 'dir' ? new Map() : undefined };
+      if (entry.kind === 'file') {
+        node.content = contents.add(entry, layer);
+        sizeBytes += entry.size;
+      } else if (entry.kind === 'hardlink' && entry.linkTarget !== undefined) {
+        const target = lookup(entry.linkTarget);
+        if (target && target !== existing && target.content >= 0) {
           node.content = target.content;
-          target.content.refs++;
+          contents.refs[target.content]++;
         }
       }
       parent.children!.set(name, node);
-      changes.written(entry.path, existed, node, stored, false);
-      sizeBytes += stored;
+      changes.written(entry, existing);
     }
 
-    const list = changes.list();
+    const list = changes.result();
     let added = 0; let modified = 0; let removed = 0;
     for (const c of list) {
       if (c.change === 'added') added++; else if (c.change === 'modified') modified++; else removed++;
@@ -226,37 +246,44 @@ export function replayLayers(layers: LayerEntry[][], largestFilesLimit = 100): R
     replays.push({ changes: list, added, modified, removed, sizeBytes, wastedBytes: 0 });
   });
 
+  // Wasted content: stored copies no path shows any more, summed per layer and per stored path.
   let sizeBytes = 0; let wastedBytes = 0;
   const perPath = new Map<string, Inefficiency>();
-  for (const c of contents) {
-    sizeBytes += c.size;
-    let stat = perPath.get(c.path);
-    if (!stat) { stat = { path: c.path, count: 0, wastedBytes: 0 }; perPath.set(c.path, stat); }
-    stat.count++;
-    if (c.refs <= 0) {
-      stat.wastedBytes += c.size;
-      wastedBytes += c.size;
-      replays[c.layer].wastedBytes += c.size;
-    }
+  const { records, layers: contentLayers, refs } = contents;
+  for (let i = 0; i < records.length; i++) {
+    const size = records[i].size;
+    sizeBytes += size;
+    if (refs[i] > 0) continue;
+    wastedBytes += size;
+    replays[contentLayers[i]].wastedBytes += size;
+    const path = records[i].path;
+    const stat = perPath.get(path);
+    if (stat) stat.wastedBytes += size; else perPath.set(path, { path, count: 0, wastedBytes: size });
+  }
+  // `count` includes the visible copy too: how many layers stored the path.
+  for (const record of records) {
+    const stat = perPath.get(record.path);
+    if (stat) stat.count++;
   }
   const inefficiencies = [...perPath.values()]
     .filter((s) => s.wastedBytes > 0)
     .sort((a, b) => b.wastedBytes - a.wastedBytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  const files: LargeFile[] = [];
+  // Largest visible files: a bounded candidate list, trimmed whenever it doubles.
+  let candidates: LargeFile[] = [];
   let finalEntryCount = 0;
   const walk = (dir: Node, path: string): void => {
     for (const [name, child] of dir.children!) {
-      const childPath = joinPath(path, name);
       finalEntryCount++;
-      if (child.content && (child.kind === 'file' || child.kind === 'hardlink')) {
-        files.push({ path: childPath, sizeBytes: child.content.size, layerIndex: child.layer });
+      const childPath = path === '' ? name : `${path}/${name}`;
+      if (child.content >= 0) {
+        candidates.push({ path: childPath, sizeBytes: records[child.content].size, layerIndex: child.layer });
+        if (candidates.length >= 2 * largestFilesLimit + 64) candidates = largest(candidates, largestFilesLimit);
       }
       if (child.children) walk(child, childPath);
     }
   };
   walk(root, '');
-  files.sort((a, b) => b.sizeBytes - a.sizeBytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   return {
     layers: replays,
@@ -264,27 +291,7 @@ export function replayLayers(layers: LayerEntry[][], largestFilesLimit = 100): R
     finalBytes: sizeBytes - wastedBytes,
     wastedBytes,
     inefficiencies,
-    largestFiles: files.slice(0, largestFilesLimit),
+    largestFiles: largest(candidates, largestFilesLimit),
     finalEntryCount,
   };
-}
-
-/**
- * Remembers, for the layer being replayed, whether a path existed in the filesystem of the layers
- * below: the first time the layer touches a path, the current tree still shows the lower state.
- */
-class BelowTracker {
-  private readonly set = new Set<string>();
-  private readonly seen = new Set<string>();
-
-  note(path: string, existed: boolean): void {
-    if (this.seen.has(path)) return;
-    this.seen.add(path);
-    if (existed) this.set.add(path);
-  }
-
-  existedBelow(path: string, existsNow: boolean): boolean {
-    if (!this.seen.has(path)) this.note(path, existsNow);
-    return this.set.has(path);
-  }
 }

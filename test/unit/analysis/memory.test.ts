@@ -18,9 +18,9 @@ async function hugeGzipLayer(): Promise<Buffer> {
   const entry = pack.entry({ name: 'huge.bin', size: bigSize, type: 'file', mode: 0o644 });
   const block = Buffer.alloc(1024 * 1024);
   for (let written = 0; written < bigSize; written += block.length) {
-    if (!entry.write(block)) await new Promise((resolve) => entry.once('drain', resolve));
+    if (!entry.write(block)) await new Promise<void>((resolve) => entry.once('drain', () => resolve()));
   }
-  entry.end();
+  entry.end(undefined);
   pack.finalize();
   await done;
   return Buffer.concat(out);
