@@ -7,9 +7,10 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Debian packages: the test dockerd and FROM-scratch fixtures, code-server's native builds,
-# Chromium for the real-VS-Code tests, skopeo for OCI-layout fixtures, shellcheck for our scripts.
+# Chromium for the real-VS-Code tests, skopeo for OCI-layout fixtures, shellcheck for our scripts,
+# podman as a second real engine for the Engine tests.
 packages=(docker.io busybox-static chromium build-essential pkg-config libkrb5-dev libx11-dev
-  libxkbfile-dev libsecret-1-dev ripgrep skopeo shellcheck zstd curl openssl)
+  libxkbfile-dev libsecret-1-dev ripgrep skopeo shellcheck zstd curl openssl podman)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -25,13 +25,16 @@ const seconds = (iso: unknown): number => {
   return Number.isNaN(t) ? 0 : Math.floor(t / 1000);
 };
 
+/** Podman's /system/df drops the `sha256:` of image IDs; every other answer has it. */
+const imageId = (v: unknown): string => (/^[0-9a-f]{64}$/.test(str(v)) ? `sha256:${str(v)}` : str(v));
+
 export function mapImage(raw: unknown): ImageSummary {
   const i = obj(raw);
   return {
-    id: str(i.Id),
+    id: imageId(i.Id),
     repoTags: strings(i.RepoTags).filter((t) => t !== '<none>:<none>'),
     repoDigests: strings(i.RepoDigests).filter((d) => d !== '<none>@<none>'),
-    parentId: str(i.ParentId),
+    parentId: imageId(i.ParentId),
     created: num(i.Created),
     size: num(i.Size),
     sharedSize: known(i.SharedSize),

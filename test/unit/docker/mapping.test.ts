@@ -61,6 +61,12 @@ describe('docker/mapping: images, history, removal', () => {
     assert.equal(mapImage(image).parentId, 'sha256:ppp');
   });
 
+  it('a bare 64-hex ID (Podman\'s /system/df) gets its sha256: prefix', () => {
+    const hex = '7fab56efb5a98c564b833d74c85d0f4d1cb2e5c00cecc6f1af542054c4f6f844';
+    assert.equal(mapImage({ ...image, Id: hex }).id, `sha256:${hex}`);
+    assert.equal(mapImage({ ...image, ParentId: '' }).parentId, '');
+  });
+
   it('history keeps <missing> ids and empty tags', () => {
     assert.deepEqual(mapHistory([{ Id: '<missing>', Created: 1, CreatedBy: '/bin/sh -c rm /big.bin', Tags: null, Size: 0, Comment: '' }]),
       [{ id: '<missing>', created: 1, createdBy: '/bin/sh -c rm /big.bin', tags: [], size: 0, comment: '' }]);
