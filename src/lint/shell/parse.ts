@@ -88,6 +88,17 @@ export function parseScript(m: MappedText, depth = 0): ParsedScript {
   return out;
 }
 
+/** Per node type, the fields that can hold nodes (struct fields keep their kind across instances). */
+const CHILD_KEYS = new Map<string, string[]>();
+function childKeys(kind: string, n: Go): string[] {
+  let keys = CHILD_KEYS.get(kind);
+  if (!keys) {
+    keys = Object.keys(n).filter((k) => k !== '$val' && n[k] !== null && typeof n[k] === 'object' && typeOf(n[k]) !== 'syntax.Pos');
+    CHILD_KEYS.set(kind, keys);
+  }
+  return keys;
+}
+
 function visit(n: Go, ctx: Ctx): void {
   const kind = typeOf(n);
   const { m, at, out } = ctx;
@@ -100,8 +111,7 @@ function visit(n: Go, ctx: Ctx): void {
   const sub = kind === '*syntax.Subshell';
   if (scoped) ctx.nested++;
   if (sub) ctx.subshell++;
-  for (const key of Object.keys(n)) {
-    if (key === '$val') continue;
+  for (const key of childKeys(kind!, n)) {
     const v = n[key];
     if (v === null || typeof v !== 'object') continue;
     if (v.$array !== undefined) {
