@@ -76,7 +76,7 @@ export async function startCodeServer({ toolDir, userDataDir, extensionsDir, log
     if (exited !== null) throw new Error(`code-server exited (${exited}) during start-up.\n${tail(logFile)}`);
     if (await answers(`${url}/healthz`)) break;
     if (Date.now() > deadline) {
-      stopGroup(child);
+      await stopGroup(child);
       throw new Error(`code-server did not answer ${url}/healthz within ${startTimeoutMs / 1000}s.\n${tail(logFile)}`);
     }
     await sleep(200);
@@ -93,11 +93,18 @@ async function answers(url) {
   }
 }
 
-function stopGroup(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-  const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 3000);
-  timer.unref();
+/**
+ * Ends code-server's whole process group and waits until it is gone: the extension host inherits
+ * the callers' lock files (with-dockerd.sh holds one per daemon user), so none may outlive us.
+ */
+async function stopGroup(child) {
+  const alive = () => { try { process.kill(-child.pid, 0); return true; } catch { return false; } };
+  for (const [signal, waitMs] of [['SIGTERM', 5000], ['SIGKILL', 2000]]) {
+    if (!alive()) return;
+    try { process.kill(-child.pid, signal); } catch { return; }
+    const deadline = Date.now() + waitMs;
+    while (alive() && Date.now() < deadline) await sleep(50);
+  }
 }
 
 export function tail(file, lines = 40) {

@@ -38,7 +38,7 @@ Logs: ${server.logFile}.  Press Ctrl-C to stop.
 `);
 fs.writeFileSync(path.join(state, 'url.txt'), `${url}\n`);
 
-const stop = (code) => { server.stop(); process.exit(code); };
+const stop = (code) => { void server.stop().then(() => process.exit(code)); };
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 const watch = setInterval(() => {
