@@ -8,6 +8,7 @@ import type { EngineSnapshot } from './snapshot';
 export class ContainersView extends ExplorerTree {
   private model: ContainerTreeModel | undefined;
   private updated: ((id: string) => void)[] = [];
+  private readonly pendingUpdates = new Map<string, Promise<unknown>>();
 
   constructor(ctx: Ctx, snapshot: EngineSnapshot) {
     super(ctx, snapshot, 'layerscope.containers', ['containers']);
@@ -19,11 +20,26 @@ export class ContainersView extends ExplorerTree {
   }
 
   /**
-   * Incremental update for a state event: asks the engine for this one container and redraws its
-   * row (and the groups whose counts change), without listing the others.
+   * Incremental update for one container's event: asks the engine for this one container and
+   * redraws its row (and the groups whose counts change), without listing the others. Updates of
+   * one container run one after another, so a late answer never overwrites a newer state.
    */
-  async updateOne(id: string): Promise<void> {
-    if (!this.model) return;
+  updateOne(id: string): Promise<void> {
+    const previous = this.pendingUpdates.get(id) ?? Promise.resolve();
+    const next = previous.then(() => this.applyOne(id));
+    const settled: Promise<void> = next.catch(() => undefined).then(() => {
+      if (this.pendingUpdates.get(id) === settled) this.pendingUpdates.delete(id);
+    });
+    this.pendingUpdates.set(id, settled);
+    return next;
+  }
+
+  private async applyOne(id: string): Promise<void> {
+    if (!this.model) {
+      // Never shown: nothing to redraw; the next read lists afresh.
+      this.snapshot.invalidate('containers');
+      return;
+    }
     const next = await this.ctx.engine.getContainer(id);
     this.snapshot.patchContainer(id, next);
     if (!this.model) return;

@@ -6,7 +6,7 @@ import type { ContainersView } from './containersView';
 import type { ExplorerTree } from './explorerTree';
 import type { EngineSnapshot, SnapshotPart } from './snapshot';
 
-/** Container actions that change only that container's state/status/health. */
+/** Container actions that change only that container's state/status/health (unit-tested). */
 const stateActions = new Set(['start', 'die', 'stop', 'pause', 'unpause', 'kill', 'restart', 'oom']);
 
 export function isStateEvent(e: EngineEvent): boolean {
@@ -35,8 +35,11 @@ export class LiveUpdates {
       void containers.updateOne(e.id).catch((err) => this.ctx.log.warn(`container ${e.id}: ${err instanceof Error ? err.message : String(err)}`));
       // Running/stopped changes the df "active" counts; the rest of the views are unaffected.
       this.mark(['diskUsage'], [diskUsage]);
-    } else if (e.type === 'container') {
-      if (['create', 'destroy', 'rename', 'update'].includes(e.action)) this.mark(['containers', 'diskUsage'], [containers, images, diskUsage]);
+    } else if (e.type === 'container' && ['create', 'destroy', 'rename', 'update'].includes(e.action)) {
+      // Also one container: add, drop or redraw its row; the Images view recounts its in-use
+      // markers from the patched container list.
+      void containers.updateOne(e.id).catch((err) => this.ctx.log.warn(`container ${e.id}: ${err instanceof Error ? err.message : String(err)}`));
+      this.mark(['diskUsage'], [images, diskUsage]);
     } else if (e.type === 'image') {
       this.mark(['images', 'diskUsage'], [images, dangling, diskUsage]);
     } else if (e.type === 'volume') {

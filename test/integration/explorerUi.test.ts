@@ -38,6 +38,9 @@ describe('explorer on screen', function () {
       await vscode.commands.executeCommand(command);
     }
     await openViewContainer('Layerscope');
+    // Wide enough that descriptions (size, age, status) are readable in the screenshot.
+    await vscode.commands.executeCommand('workbench.action.focusSideBar');
+    for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
 
     const fixtureTags = ['layerscope-fixture/base:1', 'layerscope-fixture/multi:1', 'layerscope-fixture/multi:latest', 'layerscope-fixture/small:1'];
     const imageRows = await waitUntil('the fixture tags in the Images pane', async () => {
