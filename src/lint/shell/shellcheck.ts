@@ -1,6 +1,6 @@
 // ShellCheck over RUN scripts: the pure half. It builds one input per shell dialect (every POSIX RUN
-// script of the file, one after the other, so a whole Dockerfile costs one shellcheck process per
-// dialect), and maps the json1 answer back to Dockerfile positions. Spawning the binary is the
+// script of the file, each in its own subshell, one after the other, so a whole Dockerfile costs one
+// shellcheck process per dialect), and maps the json1 answer back to Dockerfile positions. Spawning the binary is the
 // caller's business (src/lint/node/shellcheck.ts), so this stays free of I/O.
 import { LintDocument } from '../document';
 import { lintDockerfile, LintOptions } from '../index';
@@ -61,9 +61,11 @@ export function shellcheckBatches(doc: LintDocument, exclude: readonly string[] 
       byDialect.set(run.dialect, batch);
     }
     const lineStarts = lineStartsOf(run.script.text);
-    batch.pieces.push({ script: run.script, firstLine: batch.nextLine, lineStarts });
-    batch.input += run.script.text + '\n';
-    batch.nextLine += lineStarts.length;
+    // Each script in its own ( … ): like separate RUNs, an `exit` in one does not make the next
+    // unreachable, and a variable set in one is lost for the next (ShellCheck says so: SC2031).
+    batch.pieces.push({ script: run.script, firstLine: batch.nextLine + 1, lineStarts });
+    batch.input += `(\n${run.script.text}\n)\n`;
+    batch.nextLine += lineStarts.length + 2;
   }
   return [...byDialect.values()];
 }

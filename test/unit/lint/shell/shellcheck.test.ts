@@ -42,6 +42,15 @@ describe('ShellCheck on RUN scripts (real binary)', function () {
     assert.ok(!fs.some((f) => f.code.startsWith('SC3')), JSON.stringify(fs));
   });
 
+  it('checks each RUN as its own shell: an exit does not hide later RUNs, a variable does not carry over', async () => {
+    const text = dockerfile('RUN exit 0', 'RUN echo "$HOME"; foo=1', 'RUN echo "$foo"');
+    const fs = await run(text);
+    assert.ok(!fs.some((f) => f.code === 'SC2317'), JSON.stringify(fs));
+    const lost = fs.find((f) => f.code === 'SC2031');
+    assert.ok(lost, JSON.stringify(fs));
+    assert.equal(covered(text, lost), '$foo');
+  });
+
   it('uses sh rules under the default shell (bashisms are reported)', async () => {
     const fs = await run(dockerfile('RUN if [[ -n "$HOME" ]]; then echo y; fi'));
     assert.ok(fs.some((f) => f.code === 'SC3010'), JSON.stringify(codes(fs)));
