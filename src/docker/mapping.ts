@@ -1,23 +1,13 @@
-// Engine API JSON -> model shapes. The only file that knows raw API field names; pure, so every
-// mapping (including both /system/df shapes) is unit-tested without an engine.
+// Engine API JSON -> model shapes. With status.ts, the only place that knows raw API field names;
+// pure, so every mapping (including both /system/df shapes) is unit-tested without an engine.
 import type {
   BuildCacheRecord, ContainerState, ContainerSummary, DiskUsage, EngineEvent, HistoryEntry,
   ImageSummary, PortMapping, RemovedItem, VolumeSummary,
 } from '../model/types';
 import type { ContainerStatsSample, ContainerTop } from './engine';
+import { arr, labels, num, obj, str, strings } from './json';
+import { humanStatus } from './status';
 
-type Json = Record<string, unknown>;
-
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const num = (v: unknown, fallback = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
-const strings = (v: unknown): string[] => arr(v).filter((s): s is string => typeof s === 'string');
-const labels = (v: unknown): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(obj(v))) if (typeof val === 'string') out[k] = val;
-  return out;
-};
 /** -1 (and absent) mean "not computed" in the API. */
 const known = (v: unknown): number | undefined => (typeof v === 'number' && v >= 0 ? v : undefined);
 const seconds = (iso: unknown): number => {
@@ -122,45 +112,6 @@ export function containerFromInspect(raw: unknown, now = Date.now()): ContainerS
     ports,
     labels: labels(config.Labels),
   };
-}
-
-/** The list's "Status" text ("Up 3 minutes (healthy)", "Exited (3) 2 hours ago") from inspect's State. */
-export function humanStatus(rawState: unknown, now = Date.now()): string {
-  const s = obj(rawState);
-  const since = (iso: unknown) => humanDuration(now - Date.parse(str(iso)));
-  const status = str(s.Status);
-  if (s.Running === true || status === 'running' || status === 'paused') {
-    if (s.Paused === true || status === 'paused') return `Up ${since(s.StartedAt)} (Paused)`;
-    if (s.Restarting === true) return `Restarting (${num(s.ExitCode)}) ${since(s.FinishedAt)} ago`;
-    const health = str(obj(s.Health).Status);
-    const suffix = health === 'starting' ? ' (health: starting)' : health && health !== 'none' ? ` (${health})` : '';
-    return `Up ${since(s.StartedAt)}${suffix}`;
-  }
-  if (status === 'restarting') return `Restarting (${num(s.ExitCode)}) ${since(s.FinishedAt)} ago`;
-  if (status === 'removing') return 'Removal In Progress';
-  if (status === 'dead') return 'Dead';
-  if (status === 'created') return 'Created';
-  const finished = Date.parse(str(s.FinishedAt));
-  if (Number.isNaN(finished) || finished <= 0) return 'Created';
-  return `Exited (${num(s.ExitCode)}) ${since(s.FinishedAt)} ago`;
-}
-
-/** Docker's own wording for durations ("Less than a second", "About a minute", "3 hours"). */
-export function humanDuration(ms: number): string {
-  const sec = Math.floor((Number.isFinite(ms) ? ms : 0) / 1000);
-  if (sec < 1) return 'Less than a second';
-  if (sec === 1) return '1 second';
-  if (sec < 60) return `${sec} seconds`;
-  const min = Math.floor(sec / 60);
-  if (min === 1) return 'About a minute';
-  if (min < 60) return `${min} minutes`;
-  const hours = Math.round(sec / 3600);
-  if (hours === 1) return 'About an hour';
-  if (hours < 48) return `${hours} hours`;
-  if (hours < 24 * 7 * 2) return `${Math.floor(hours / 24)} days`;
-  if (hours < 24 * 30 * 2) return `${Math.floor(hours / 24 / 7)} weeks`;
-  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24 / 30)} months`;
-  return `${Math.floor(hours / 24 / 365)} years`;
 }
 
 export function mapHistory(raw: unknown): HistoryEntry[] {

@@ -1,9 +1,10 @@
 // API JSON -> model: both /system/df shapes, images, containers (list and inspect), stats, events.
 import * as assert from 'node:assert/strict';
 import {
-  containerFromInspect, humanDuration, humanStatus, mapContainer, mapEvent, mapHistory, mapImage,
+  containerFromInspect, mapContainer, mapEvent, mapHistory, mapImage,
   mapRemoved, mapStats, normaliseDiskUsage,
 } from '../../../src/docker/mapping';
+import { humanDuration, humanStatus } from '../../../src/docker/status';
 import { compareVersions, minVersion, seg } from '../../../src/docker/transport';
 
 // Shapes as engine 20.10 returns them (trimmed from the test daemon's fixtures).
