@@ -39,8 +39,9 @@ describe('explorer on screen', function () {
     }
     await openViewContainer('Layerscope');
     // Wide enough that descriptions (size, age, status) are readable in the screenshot.
-    await vscode.commands.executeCommand('workbench.action.focusSideBar');
-    for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');
+    // (With no editor open the editor area holds focus: making it narrower widens the side bar.)
+    await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
+    for (let i = 0; i < 8; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
 
     const fixtureTags = ['layerscope-fixture/base:1', 'layerscope-fixture/multi:1', 'layerscope-fixture/multi:latest', 'layerscope-fixture/small:1'];
     const imageRows = await waitUntil('the fixture tags in the Images pane', async () => {
