@@ -82,6 +82,8 @@ class EventSubscription implements Disposable {
     if (this.connected || error.message !== this.lastError) this.call(() => this.listener.onDisconnect(error));
     this.connected = false;
     this.lastError = error.message;
+    // A bad address or certificate stays bad until the settings change, which builds a new engine.
+    if (error.code === 'config') return;
     this.timer = setTimeout(() => this.connect(), this.delay);
     this.delay = Math.min(this.delay * 2, this.backoff.maxMs);
   }

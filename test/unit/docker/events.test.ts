@@ -2,7 +2,7 @@
 // how it backs off, and that nothing leaks after dispose. (The real-daemon behaviour is in test/engine.)
 import * as assert from 'node:assert/strict';
 import { PassThrough, type Readable } from 'node:stream';
-import type { EngineError } from '../../../src/docker/engine';
+import { EngineError } from '../../../src/docker/engine';
 import { unreachable } from '../../../src/docker/errors';
 import { subscribeEvents } from '../../../src/docker/events';
 import type { Transport } from '../../../src/docker/transport';
@@ -109,6 +109,21 @@ describe('docker/events: subscription logic', () => {
     stream.write('{"Type":"container","Action":"die","Actor":{"ID":"x"}}\n{"Type":"container","Action":"die","Actor":{"ID":"y"}}\n');
     await until('both events', () => seen.length === 2);
     sub.dispose();
+  });
+
+  it('a config error (bad address, bad certificate) is reported once and not retried', async () => {
+    let calls = 0;
+    const transport = {
+      endpoint: ENDPOINT,
+      stream: async () => { calls++; throw new EngineError('config', 'Cannot use the engine address "x"', ''); },
+    } as unknown as Transport;
+    const r = recorder();
+    const sub = subscribeEvents(transport, r.listener, { initialMs: 1, maxMs: 1 });
+    await until('the error', () => r.errors.length === 1);
+    await sleep(30);
+    sub.dispose();
+    assert.equal(calls, 1);
+    assert.deepEqual(r.log, ['disconnect config']);
   });
 
   it('after dispose nothing is reported and no retry is made', async () => {
