@@ -20,11 +20,17 @@ export interface ResolvedConfig {
 export class ConfigSource {
   private readonly byFolder = new Map<string, Promise<ResolvedConfig>>();
   private readonly files = new Map<string, string | undefined>();
+  private readonly listeners: (() => void)[] = [];
 
   /** Forgets everything read so far (settings changed, a config or ignore file changed). */
   invalidate(): void {
     this.byFolder.clear();
     this.files.clear();
+    for (const l of this.listeners) l();
+  }
+
+  onInvalidate(listener: () => void): void {
+    this.listeners.push(listener);
   }
 
   /** Settings alone, for decisions that must not wait on the disk (debounce, enable). */

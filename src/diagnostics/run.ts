@@ -1,18 +1,29 @@
-// One lint of one document: configuration, the pure rule set, then ShellCheck when enabled.
+// One lint of one document: configuration, the pure rule set, and ShellCheck over the RUN scripts
+// when it is enabled and on PATH (its findings go through the same config and pragmas).
 import * as vscode from 'vscode';
-import { lintDockerfile } from '../lint';
+import { lintDockerfile, type LintOptions } from '../lint';
+import { shellcheckOnPath } from '../lint/node/shellcheck';
+import { lintWithShellcheck, type ShellcheckRunner } from '../lint/shell/shellcheck';
 import type { ConfigSource, ResolvedConfig } from './configSource';
 import type { LintRun } from './linter';
 
 export function lintRun(configs: ConfigSource, onConfig: (resolved: ResolvedConfig) => void): LintRun {
+  // Looked up once, again after a settings change (PATH does not change under a running editor).
+  let shellcheck: { runner: ShellcheckRunner | undefined } | undefined;
+  configs.onInvalidate(() => { shellcheck = undefined; });
   return async (doc: vscode.TextDocument, signal: AbortSignal) => {
     const resolved = await configs.resolve(doc);
     if (signal.aborted) return undefined;
     onConfig(resolved);
     if (!resolved.enable) return [];
     const text = doc.getText();
-    const fileName = doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.path;
-    const findings = lintDockerfile(text, { config: resolved.config, fileName, readFile: configs.readBeside(doc) });
-    return findings;
+    const options: LintOptions = {
+      config: resolved.config,
+      fileName: doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.path,
+      readFile: configs.readBeside(doc),
+    };
+    if (!resolved.shellcheck) return lintDockerfile(text, options);
+    shellcheck ??= { runner: shellcheckOnPath() };
+    return shellcheck.runner ? lintWithShellcheck(text, options, shellcheck.runner) : lintDockerfile(text, options);
   };
 }

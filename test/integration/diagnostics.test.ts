@@ -309,10 +309,16 @@ describe('Dockerfile diagnostics (real VS Code)', function () {
       fs.writeFileSync(yaml.fsPath, 'ignored: []\n');
       ds = await diagnosticsWhen(doc.uri, (d) => !!find(d, 'DL3007', 0) && find(d, 'DL3006', 1)?.severity === SEVERITY[findRule('DL3006')!.meta.level],
         'DL3007 back and DL3006 at its own level after the file changed');
+      // A broken file: the problem is shown on the file itself and the Dockerfile is still checked.
+      fs.writeFileSync(yaml.fsPath, 'ignored: [DL3007\n');
+      const problems = await diagnosticsWhen(yaml, (d) => d.length === 1, 'a problem on the broken .hadolint.yaml');
+      assert.match(problems[0].message, /not valid YAML/);
+      assert.ok(find(ours(doc.uri), 'DL3007', 0), `the Dockerfile is still linted: ${summary(ours(doc.uri))}`);
     } finally {
       fs.writeFileSync(yaml.fsPath, original);
     }
     await diagnosticsWhen(doc.uri, without('DL3007'), 'DL3007 ignored again after the file was restored');
+    await diagnosticsWhen(yaml, (d) => d.length === 0, 'the problem on the .hadolint.yaml to go');
   });
 
   it('COPY of a file the .dockerignore beside the Dockerfile excludes; editing .dockerignore re-lints', async () => {
@@ -327,6 +333,32 @@ describe('Dockerfile diagnostics (real VS Code)', function () {
       fs.writeFileSync(ignore.fsPath, original);
     }
     await diagnosticsWhen(doc.uri, having(['CopyIgnoredFile', 1]), 'CopyIgnoredFile back after the file was restored');
+  });
+
+  it('ShellCheck findings in RUN: wiki link, its fix, the ignore pragma and the setting that turns it off', async () => {
+    const doc = await open(fixture('shellcheck.Dockerfile'));
+    const ds = await diagnosticsWhen(doc.uri, having(['SC2086', 1]), 'SC2086 from shellcheck');
+    const d = find(ds, 'SC2086', 1)!;
+    assert.equal(d.range.start.character, 'RUN echo '.length, 'SC2086 points at $HOME in the Dockerfile');
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
+    assert.equal(String((d.code as { target: vscode.Uri }).target), 'https://www.shellcheck.net/wiki/SC2086');
+    await applyFix(doc, d, "Apply ShellCheck's suggestion (SC2086)");
+    assert.equal(lines(doc)[1], 'RUN echo "$HOME"/*.txt');
+    await diagnosticsWhen(doc.uri, without('SC2086'), 'SC2086 to go after its fix');
+    await revert(doc);
+    const again = await diagnosticsWhen(doc.uri, having(['SC2086', 1]), 'SC2086 back after revert');
+    await applyFix(doc, find(again, 'SC2086', 1)!, 'Ignore SC2086 for this instruction');
+    assert.equal(lines(doc)[1], '# hadolint ignore=SC2086');
+    await diagnosticsWhen(doc.uri, without('SC2086'), 'SC2086 to be ignored by the pragma');
+    await revert(doc);
+    await diagnosticsWhen(doc.uri, having(['SC2086', 1]), 'SC2086 back after revert');
+    try {
+      await setSetting('shellcheck.enable', false);
+      await diagnosticsWhen(doc.uri, without('SC2086'), 'SC2086 to go with layerscope.lint.shellcheck.enable off');
+    } finally {
+      await setSetting('shellcheck.enable', undefined);
+    }
+    await diagnosticsWhen(doc.uri, having(['SC2086', 1]), 'SC2086 back with the setting reset');
   });
 
   it('settings: layerscope.lint.ignore and layerscope.lint.enable', async () => {
