@@ -36,6 +36,16 @@ import NoEmptyContinuation from './rules/NoEmptyContinuation';
 import StageNameCasing from './rules/StageNameCasing';
 import UndefinedArgInFrom from './rules/UndefinedArgInFrom';
 import UndefinedVar from './rules/UndefinedVar';
+import DL3048 from './rules/DL3048';
+import DL3049 from './rules/DL3049';
+import DL3050 from './rules/DL3050';
+import DL3051 from './rules/DL3051';
+import DL3052 from './rules/DL3052';
+import DL3053 from './rules/DL3053';
+import DL3054 from './rules/DL3054';
+import DL3055 from './rules/DL3055';
+import DL3056 from './rules/DL3056';
+import DL3058 from './rules/DL3058';
 import { shellRules } from './rules/shell';
 
 export const rules: Rule[] = [
@@ -64,6 +74,16 @@ export const rules: Rule[] = [
   DL3065,
   DL3067,
   DL4000,
+  DL3048,
+  DL3049,
+  DL3050,
+  DL3051,
+  DL3052,
+  DL3053,
+  DL3054,
+  DL3055,
+  DL3056,
+  DL3058,
   DL4003,
   DL4004,
   ExposeInvalidFormat,
