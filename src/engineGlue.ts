@@ -34,5 +34,10 @@ export function watchEngine(ctx: Ctx): void {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (config.affects(e, 'host')) ctx.setEngine(connectEngine());
     }),
+    // Retry while unreachable resolves the address again: the docker context, a Docker Desktop
+    // socket or a certificate may have been fixed since.
+    ctx.onDidRequestRefresh(() => {
+      if (ctx.state === 'unreachable') ctx.setEngine(connectEngine());
+    }),
   );
 }
