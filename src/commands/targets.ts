@@ -1,5 +1,6 @@
 // Turns a command's argument into what it acts on: a tree node from a context menu, or (from the
-// command palette, with no argument) a quick pick over the engine's current objects.
+// command palette, with no argument) the item selected in the view, else a quick pick over the
+// engine's current objects.
 import type { Ctx } from '../ctx';
 import { containerName } from '../model/containers';
 import type { DanglingRef } from '../model/dangling';
@@ -7,6 +8,7 @@ import type { ImageTagRef } from '../model/images';
 import type { TreeNode } from '../model/tree';
 import { shortId } from '../model/tree';
 import type { ContainerState, ContainerSummary, ImageSummary } from '../model/types';
+import { explorerOf } from '../views';
 import { prompter } from './prompt';
 
 /** An image to act on: `ref` is the tag chosen (undefined for untagged images). */
@@ -15,12 +17,15 @@ export interface ImageTarget {
   ref?: string;
 }
 
-function refOf(arg: unknown): unknown {
-  return (arg as TreeNode | undefined)?.ref;
+/** The argument's model object; with no argument (the palette), the item selected in one of `views`. */
+function refOf(arg: unknown, selected: () => (readonly TreeNode[])[]): unknown {
+  if (arg !== undefined) return (arg as TreeNode | undefined)?.ref;
+  for (const selection of selected()) if (selection.length === 1) return selection[0].ref;
+  return undefined;
 }
 
 export async function imageTarget(ctx: Ctx, arg: unknown, action: string): Promise<ImageTarget | undefined> {
-  const ref = refOf(arg) as ImageTagRef | DanglingRef | undefined;
+  const ref = refOf(arg, () => [explorerOf(ctx).images.view.selection, explorerOf(ctx).dangling.view.selection]) as ImageTagRef | DanglingRef | undefined;
   if (ref?.kind === 'imageTag') return { image: ref.image, ref: ref.ref };
   if (ref?.kind === 'danglingImage' || ref?.kind === 'intermediateImage') return { image: ref.image };
   const images = await ctx.engine.listImages({});
@@ -31,8 +36,8 @@ export async function imageTarget(ctx: Ctx, arg: unknown, action: string): Promi
 }
 
 export async function containerTarget(ctx: Ctx, arg: unknown, action: string, states?: ContainerState[]): Promise<ContainerSummary | undefined> {
-  const ref = refOf(arg) as { kind?: string; container?: ContainerSummary } | undefined;
-  if (ref?.kind === 'container' && ref.container) return ref.container;
+  const ref = refOf(arg, () => [explorerOf(ctx).containers.view.selection]) as { kind?: string; container?: ContainerSummary } | undefined;
+  if (ref?.kind === 'container' && ref.container && (arg !== undefined || !states || states.includes(ref.container.state))) return ref.container;
   const all = await ctx.engine.listContainers({ all: true });
   const containers = states ? all.filter((c) => states.includes(c.state)) : all;
   if (!containers.length) throw new Error(`No container to ${action}${states ? ` (looking for: ${states.join(', ')})` : ''}.`);
