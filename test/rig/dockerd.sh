@@ -97,7 +97,7 @@ stop() {
   local pid
   if ! pid=$(daemon_pid); then rm -f "$pidfile"; return 0; fi
   kill -TERM "$pid"
-  # dockerd stops its containers (10 s grace each, in parallel) and its containerd; allow for that.
+  # dockerd stops its containers (--shutdown-timeout 5, in parallel) and its containerd; allow for that.
   local deadline=$((SECONDS + 40))
   while kill -0 "$pid" 2>/dev/null; do
     if (( SECONDS >= deadline )); then
