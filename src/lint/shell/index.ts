@@ -4,7 +4,7 @@
 import type { LintDocument, LintInstruction } from '../document';
 import { MappedText, verbatim } from './mapped';
 import { RunShell, ShellCommand, ShellWord } from './model';
-import { parseScript, withShellOptions } from './parse';
+import { addWrapped, parseScript, withShellOptions } from './parse';
 import { ShellInfo, shellInfo, shellScriptArg } from './shells';
 
 export * from './model';
@@ -88,6 +88,7 @@ function execForm(doc: LintDocument, ins: LintInstruction, values: string[]): Ru
   const name = first.slice(first.lastIndexOf('/') + 1);
   const cmd: ShellCommand = { name, argv, assigns: [], nested: false, subshell: false, start: from, end: to, listEnd: to };
   const out: RunShell = { form: 'exec', commands: [cmd], pipes: [] };
+  addWrapped(cmd, name, out);
   const k = shellScriptArg(name, argv);
   if (k === undefined) return out;
   const start = located[k];

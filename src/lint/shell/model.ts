@@ -36,6 +36,8 @@ export interface ShellCommand extends Span {
   nested: boolean;
   /** Inside a `( … )` subshell, whose `cd`/`export` do not outlive it. */
   subshell: boolean;
+  /** Set when this command was found inside a wrapper's arguments (`sudo`, `env`, `xargs`…): its name. */
+  wrapper?: string;
 }
 
 export interface Pipe extends Span {

@@ -8,7 +8,7 @@
 import { syntax } from 'mvdan-sh';
 import { MappedText, byteToIndex, docEnd, docStart, slice } from './mapped';
 import { Assignment, EXPANSION, Pipe, ShellCommand, ShellProblem, ShellWord } from './model';
-import { setsPipefail, shellScriptArg } from './shells';
+import { setsPipefail, shellScriptArg, wrappedCommand } from './shells';
 
 // mvdan.cc/sh BinCmdOperator values.
 const OP_PIPE = 12;
@@ -132,11 +132,13 @@ function addCommand(call: Go, ctx: Ctx): void {
   }));
   const first = argv[0]?.value;
   const name = first == null ? null : first.slice(first.lastIndexOf('/') + 1);
-  out.commands.push({
+  const cmd: ShellCommand = {
     name, argv, assigns, listEnd: ctx.listEnd, nested: ctx.nested > 0, subshell: ctx.subshell > 0,
     start: docStart(m, at(call.Pos())),
     end: docEnd(m, at(call.End())),
-  });
+  };
+  out.commands.push(cmd);
+  if (name !== null) addWrapped(cmd, name, out);
   if (ctx.depth >= MAX_DEPTH || name === null) return;
   const inner = shellScriptArg(name, argv);
   if (inner === undefined) return;
@@ -145,6 +147,27 @@ function addCommand(call: Go, ctx: Ctx): void {
   const sub = parseScript(innerText, ctx.depth + 1);
   out.commands.push(...sub.commands);
   out.pipes.push(...withShellOptions(sub.pipes, argv.slice(1, inner)));
+}
+
+/** `sudo apt-get install x`, `env A=1 pip install y`: the inner command, as a command of its own. */
+export function addWrapped(cmd: ShellCommand, name: string, out: { commands: ShellCommand[] }): void {
+  let current = cmd;
+  let wrapper = name;
+  for (let hops = 0; hops < 4; hops++) {
+    const inner = wrappedCommand(wrapper, current.argv);
+    if (!inner) return;
+    const argv = current.argv.slice(inner.start);
+    const first = argv[0].value;
+    const innerName = first == null ? null : first.slice(first.lastIndexOf('/') + 1);
+    const assigns = inner.assigns.map((w) => {
+      const v = w.value!;
+      return { name: v.slice(0, v.indexOf('=')), value: v.slice(v.indexOf('=') + 1) };
+    });
+    current = { ...current, name: innerName, argv, assigns: [...current.assigns, ...assigns], start: argv[0].start, wrapper: name };
+    out.commands.push(current);
+    if (innerName === null) return;
+    wrapper = innerName;
+  }
 }
 
 /** Pipes of a `-c` script, marked when the shell's own options (`bash -o pipefail -c`) set pipefail. */

@@ -64,3 +64,39 @@ export function shellScriptArg(name: string, argv: readonly ShellWord[]): number
   }
   return undefined;
 }
+
+/** Commands that run another command given in their arguments, with the options that take a value. */
+const WRAPPERS: Record<string, string[]> = {
+  sudo: ['-u', '-g', '-C', '-h', '-p', '-D', '-r', '-t', '-T', '-U', '--user', '--group', '--prompt', '--chdir'],
+  env: ['-u', '-C', '-S', '--unset', '--chdir', '--split-string'],
+  nice: ['-n', '--adjustment'],
+  nohup: [],
+  time: ['-f', '-o', '--format', '--output'],
+  exec: ['-a'],
+  xargs: ['-I', '-n', '-P', '-L', '-d', '-E', '-s', '-a', '--max-args', '--max-procs', '--delimiter', '--arg-file', '--replace'],
+};
+
+/**
+ * Where the wrapped command starts in a wrapper's argv (`sudo -u app pip install x` → 3), and the
+ * `VAR=value` words `env` puts in its environment. Wrapper options end at the first operand.
+ */
+export function wrappedCommand(name: string, argv: readonly ShellWord[]): { start: number; assigns: ShellWord[] } | undefined {
+  const takesValue = WRAPPERS[name];
+  if (!takesValue) return undefined;
+  const assigns: ShellWord[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const s = argv[i].value;
+    if (s === null) return undefined;
+    if (s === '--') return i + 1 < argv.length ? { start: i + 1, assigns } : undefined;
+    if (s.startsWith('-') && s.length > 1) {
+      if (takesValue.includes(s)) i++;
+      continue;
+    }
+    if (name === 'env' && s.includes('=')) {
+      assigns.push(argv[i]);
+      continue;
+    }
+    return { start: i, assigns };
+  }
+  return undefined;
+}

@@ -10,7 +10,8 @@ const rule: Rule = {
   check(doc, report) {
     for (const { ins, run, cmd } of commandsNamed(doc, 'apk')) {
       const inv = invocation(cmd.argv.slice(1), APK);
-      if (!subIs(inv, 'add') || inv.args.has('--no-cache') || !layerMatters(ins)) continue;
+      // --no-network cannot download an index to keep.
+      if (!subIs(inv, 'add') || inv.args.has('--no-cache', '--no-network') || !layerMatters(ins)) continue;
       // A cache mount keeps the cache out of the layer; so does deleting it in the same RUN.
       if (hasCacheMount(ins, CACHE) || removes(run, CACHE)) continue;
       report(spanRange(doc, cmd), 'Add --no-cache to apk add so the package index is not stored in the layer (no separate apk update needed).', {

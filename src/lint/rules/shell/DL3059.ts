@@ -17,7 +17,7 @@ function flagsText(doc: LintDocument, ins: LintInstruction): string {
 function isSingleCommand(doc: LintDocument, ins: LintInstruction): boolean {
   const run = runShell(doc, ins);
   if (run.form === 'heredoc' || run.problem || run.skipped) return false;
-  return run.commands.filter((c) => !c.nested).length <= 1;
+  return run.commands.filter((c) => !c.nested && !c.wrapper).length <= 1;
 }
 
 const rule: Rule = {

@@ -36,3 +36,11 @@ describe('DL3008 unpinned apt-get install', () => {
     silent('DL3008', ['FROM debian:12', '# hadolint ignore=DL3008', 'RUN apt-get install -y curl']);
   });
 });
+
+describe('DL3008 through wrappers', () => {
+  it('checks the command run by sudo, env or xargs', () => {
+    fires('DL3008', ['RUN sudo apt-get install -y curl']);
+    fires('DL3008', ['RUN env DEBIAN_FRONTEND=noninteractive apt-get install -y curl']);
+    silent('DL3008', ['RUN env DEBIAN_FRONTEND=noninteractive apt-get install -y curl=1']);
+  });
+});

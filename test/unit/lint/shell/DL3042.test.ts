@@ -12,6 +12,7 @@ describe('DL3042 pip install without --no-cache-dir', () => {
     silent('DL3042', ['ENV PIP_NO_CACHE_DIR=1', 'RUN pip install flask==3.0']);
     silent('DL3042', ['ENV PIP_NO_CACHE_DIR=true', 'RUN pip install flask==3.0']);
     silent('DL3042', ['RUN PIP_NO_CACHE_DIR=1 pip install flask==3.0']);
+    silent('DL3042', ['RUN env PIP_NO_CACHE_DIR=1 pip install flask==3.0']);
     silent('DL3042', ['RUN export PIP_NO_CACHE_DIR=yes && pip install flask==3.0']);
     silent('DL3042', ['RUN --mount=type=cache,target=/root/.cache/pip pip install flask==3.0']);
     silent('DL3042', ['RUN --mount=type=cache,target=/root/.cache pip install flask==3.0']);

@@ -97,7 +97,7 @@ describe('shell adapter: RUN → commands', () => {
 
   it('reads ONBUILD RUN', () => {
     const t = lines('FROM a', 'ONBUILD RUN sudo make');
-    assert.deepEqual(commands(t), ['sudo make']);
+    assert.deepEqual(commands(t), ['sudo make', 'make']);
   });
 
   it('does not read RUN as POSIX after SHELL powershell or cmd', () => {
@@ -139,6 +139,16 @@ describe('shell adapter: RUN → commands', () => {
 
   it('reads export/declare as commands with NAME=value words', () => {
     assert.deepEqual(commands(lines('FROM a', 'RUN export A=1 B "C=$x" && local D')), ['export A=1 B ?', 'local D']);
+  });
+
+  it('sees the command inside sudo, env, nice, xargs… as a command of its own', () => {
+    const t = lines('FROM a', 'RUN sudo -u app env A=1 B=2 pip install x && xargs -n1 apt-get install -y < f', 'RUN ["sudo", "apt-get", "install", "z"]');
+    const [first, exec] = runs(t);
+    const seen = first.run.commands.map((c) => `${c.name}${c.wrapper ? ` (in ${c.wrapper})` : ''}`);
+    assert.deepEqual(seen, ['sudo', 'env (in sudo)', 'pip (in sudo)', 'xargs', 'apt-get (in xargs)']);
+    assert.deepEqual(first.run.commands[2].assigns, [{ name: 'A', value: '1' }, { name: 'B', value: '2' }]);
+    assert.equal(at(t, first.run.commands[2].argv[2]), 'x');
+    assert.deepEqual(exec.run.commands.map((c) => c.name), ['sudo', 'apt-get']);
   });
 
   it('memoises per instruction', () => {
