@@ -275,6 +275,14 @@ describe('explorer', function () {
       const asked = answer({ pick: async () => undefined });
       await vscode.commands.executeCommand('layerscope.container.inspect');
       assert.ok(asked.picks[0].items.some((i) => i.label === RUNNING), 'the running fixture is offered');
+      // With a row selected in the view, the palette command acts on it without asking.
+      const containers = api.views.containers;
+      const node = findNode(await containers.rootNodes(), isContainer(RUNNING), RUNNING);
+      await containers.view.reveal(node, { select: true, focus: true });
+      await waitUntil('the row to be selected', () => containers.view.selection.includes(node));
+      const doc = await vscode.commands.executeCommand<vscode.TextDocument>('layerscope.container.inspect');
+      assert.strictEqual(JSON.parse(doc.getText()).Name, `/${RUNNING}`);
+      assert.strictEqual(asked.picks.length, 1, 'no second quick pick');
     });
   });
 
