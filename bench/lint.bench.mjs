@@ -1,7 +1,7 @@
 // Lint speed, side by side in one run: our whole rule set (dist/lint.js, the built lint core with the
 // shell rules) against dockerfile-utils' validate() alone, on the 248 corpus Dockerfiles
 // (../shared/corpus/dockerfiles); target ours/theirs <= 2. Also the p50 latency to lint one
-// 1,000-line Dockerfile made by concatenating corpus files. Times are CPU time of this process.
+// 1,000-line Dockerfile made by concatenating corpus files. Corpus times are CPU time; the latency is wall time.
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { lintDockerfile } from '../../../src/lint/index';
 import { applyEdits } from '../../../src/lint/edits';
+import { mergeConfig } from '../../../src/lint/config';
 import type { Range } from '../../../src/lint/types';
 
 const KEYWORDS = ['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER',
@@ -12,7 +13,7 @@ const KEYWORDS = ['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 
 
 const word = fc.oneof(
   fc.constantFrom('alpine', 'alpine:latest', 'a:1', 'AS', 'as', 'build', 'Build', 'scratch', '/', '.', '/app/', 'x.tar.gz', 'f.zip',
-    'https://e.x/f', '80', '80/TCP', '99999', '1.2.3.4:80:80', 'A=1', 'B=$A', 'K', 'v', '$X', '${Y:-d}', '${', '$', 'CMD', 'NONE',
+    'https://e.x/f', 'a=http://x', 'b=1.2', 'c=me', 'x.log', 'tmp/f', '80', '80/TCP', '99999', '1.2.3.4:80:80', 'A=1', 'B=$A', 'K', 'v', '$X', '${Y:-d}', '${', '$', 'CMD', 'NONE',
     'apt-get', 'install', '-y', '&&', '|', ';', '||', 'cd', 'sudo', 'pip', 'curl', 'wget', '2>&1', '`x`', '$(y)', '{', '}', '#'),
   fc.constantFrom('"', "'", '"a b"', "'c d'", '["a", "b"]', '["unterminated', '[\'single\']', '[]', '\\', '`'),
   fc.string({ maxLength: 6 }),
@@ -30,6 +31,13 @@ const noise = fc.string({ unit: 'binary', maxLength: 12 });
 const line = fc.oneof({ weight: 6, arbitrary: instruction }, { weight: 1, arbitrary: heredoc }, { weight: 2, arbitrary: comment }, { weight: 1, arbitrary: noise });
 const dockerfile = fc.tuple(fc.array(line, { maxLength: 6 }), fc.constantFrom('\n', '\r\n', '\r')).map(([ls, eol]) => ls.join(eol));
 
+// Every optional input on, so the config- and file-driven rules are fuzzed too.
+const options = {
+  config: mergeConfig({ trustedRegistries: ['docker.io'], labelSchema: { a: 'url', b: 'semver', c: 'email' }, strictLabels: true }),
+  fileName: 'Dockerfile',
+  readFile: (p: string) => (p === '.dockerignore' ? '*.log\n!keep.log\n**/tmp\nbuild/\n[a-\n' : undefined),
+};
+
 function lineLengths(text: string): number[] {
   return text.split(/\r\n|\r|\n/).map((l) => l.length);
 }
@@ -46,7 +54,7 @@ describe('lint fuzz', function () {
   it(`never throws and keeps ranges inside the text (${RUNS} inputs)`, () => {
     fc.assert(fc.property(dockerfile, (text) => {
       const lens = lineLengths(text);
-      for (const f of lintDockerfile(text)) {
+      for (const f of lintDockerfile(text, options)) {
         assert.ok(f.code && f.message && ['error', 'warning', 'info', 'style'].includes(f.level), 'well-formed finding');
         assertInside(f.range, lens, f.code);
         for (const fix of f.fixes ?? []) {
