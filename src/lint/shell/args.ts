@@ -8,6 +8,10 @@ export interface OptionSpec {
   withValue?: readonly string[];
   /** Options are whole words after one dash (`-ldflags x`, `-mod=mod`), as Go's tools read them. */
   singleDash?: boolean;
+  /** POSIX style: options end at the first operand (`sudo -u x cmd -y`: `-y` belongs to cmd). */
+  stopAtOperand?: boolean;
+  /** `+o name` style options too (shells), named with their `+`. */
+  plusOptions?: boolean;
 }
 
 export interface ParsedOption {
@@ -54,15 +58,17 @@ export function parseArgs(words: readonly ShellWord[], spec: OptionSpec = {}): P
       i++;
       return next.value;
     };
-    if (endOfOptions || s.length < 2 || s[0] !== '-' || s[1] === EXPANSION) {
+    const plus = spec.plusOptions === true && s[0] === '+';
+    if (endOfOptions || s.length < 2 || (s[0] !== '-' && !plus) || s[1] === EXPANSION) {
       operands.push(word);
+      if (spec.stopAtOperand) endOfOptions = true;
       continue;
     }
     if (s === '--') {
       endOfOptions = true;
       continue;
     }
-    if (s.startsWith('--') || spec.singleDash) {
+    if (!plus && (s.startsWith('--') || spec.singleDash)) {
       const eq = s.indexOf('=');
       const name = eq < 0 ? s : s.slice(0, eq);
       let value: string | null | undefined;
@@ -73,7 +79,7 @@ export function parseArgs(words: readonly ShellWord[], spec: OptionSpec = {}): P
     }
     for (let k = 1; k < s.length; k++) {
       if (s[k] === EXPANSION) break;
-      const name = '-' + s[k];
+      const name = s[0] + s[k];
       if (takesValue.has(name)) {
         const rest = s.slice(k + 1);
         const value = rest ? (nonLiteral(rest) ? null : rest) : nextValue();

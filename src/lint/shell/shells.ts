@@ -1,5 +1,6 @@
 // What we know about the shells a RUN may run under: which are POSIX-like (and so parsed here),
 // which dialect ShellCheck should assume, and whether `-o pipefail` is on.
+import { parseArgs } from './args';
 import { ShellWord } from './model';
 
 const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'ksh', 'mksh', 'zsh']);
@@ -33,36 +34,28 @@ export function shellInfo(argv: readonly string[]): ShellInfo {
   return { posix: true, dialect, pipefail: setsPipefail(argv.slice(i + 1)) };
 }
 
-/** True when shell options (before the script) include `-o pipefail`. */
+const SHELL_OPTIONS = { withValue: ['-o', '+o'], stopAtOperand: true, plusOptions: true };
+
+function words(values: readonly string[]): ShellWord[] {
+  return values.map((value, i) => ({ value, shape: value, start: i, end: i }));
+}
+
+/** True when shell options (before the script) turn on `-o pipefail` (and no later `+o` turns it off). */
 export function setsPipefail(opts: readonly string[]): boolean {
-  for (let k = 0; k < opts.length; k++) {
-    const o = opts[k];
-    if (o === '--' || !(o.startsWith('-') || o.startsWith('+')) || o.startsWith('--')) return false;
-    if (o.endsWith('o')) {
-      if (opts[k + 1] === 'pipefail') return o.startsWith('-');
-      k++;
-    }
+  let on = false;
+  for (const o of parseArgs(words(opts), SHELL_OPTIONS).options) {
+    if (o.value === 'pipefail') on = o.name === '-o';
   }
-  return false;
+  return on;
 }
 
 /** Index in argv of the script a shell runs with `-c` (`bash -ec 'script'`), if this is such a call. */
 export function shellScriptArg(name: string, argv: readonly ShellWord[]): number | undefined {
   if (!POSIX_SHELLS.has(name)) return undefined;
-  let sawC = false;
-  for (let i = 1; i < argv.length; i++) {
-    const s = argv[i].value;
-    if (s === null) return sawC ? i : undefined;
-    if (s === '--' || s === '-') continue;
-    if ((s.startsWith('-') || s.startsWith('+')) && !s.startsWith('--')) {
-      if (s.includes('c')) sawC = true;
-      if (s.endsWith('o')) i++;
-      continue;
-    }
-    if (s.startsWith('--')) continue;
-    return sawC ? i : undefined;
-  }
-  return undefined;
+  const args = parseArgs(argv.slice(1), SHELL_OPTIONS);
+  const script = args.operands[0];
+  if (!args.has('-c') || !script || script.value === null) return undefined;
+  return argv.indexOf(script);
 }
 
 /** Commands that run another command given in their arguments, with the options that take a value. */
@@ -83,20 +76,11 @@ const WRAPPERS: Record<string, string[]> = {
 export function wrappedCommand(name: string, argv: readonly ShellWord[]): { start: number; assigns: ShellWord[] } | undefined {
   const takesValue = WRAPPERS[name];
   if (!takesValue) return undefined;
-  const assigns: ShellWord[] = [];
-  for (let i = 1; i < argv.length; i++) {
-    const s = argv[i].value;
-    if (s === null) return undefined;
-    if (s === '--') return i + 1 < argv.length ? { start: i + 1, assigns } : undefined;
-    if (s.startsWith('-') && s.length > 1) {
-      if (takesValue.includes(s)) i++;
-      continue;
-    }
-    if (name === 'env' && s.includes('=')) {
-      assigns.push(argv[i]);
-      continue;
-    }
-    return { start: i, assigns };
-  }
-  return undefined;
+  const operands = parseArgs(argv.slice(1), { withValue: takesValue, stopAtOperand: true }).operands;
+  // `env A=1 B=2 cmd`: the assignments come first.
+  let k = 0;
+  while (name === 'env' && k < operands.length && operands[k].value?.includes('=')) k++;
+  const first = operands[k];
+  if (!first || first.value === null) return undefined;
+  return { start: argv.indexOf(first), assigns: operands.slice(0, k) };
 }

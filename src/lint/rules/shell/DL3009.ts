@@ -1,7 +1,7 @@
 // DL3009: the package lists fetched by apt-get update stay in the layer unless the same RUN removes them.
 import type { Rule } from '../../rule';
-import { commandsNamed, hasCacheMount, insertAt, layerMatters, removes, spanRange } from './common';
-import { aptGetInstall } from './tools';
+import { commandsNamed, hasCacheMount, insertAt, invocation, layerMatters, removes, spanRange, subIs } from './common';
+import { APT_GET, aptGetInstall } from './tools';
 
 const LISTS = '/var/lib/apt/lists';
 const CLEANUP = ' && rm -rf /var/lib/apt/lists/*';
@@ -14,7 +14,7 @@ const rule: Rule = {
       if (seen.has(ins) || !aptGetInstall(cmd) || !layerMatters(ins)) continue;
       seen.add(ins);
       if (removes(run, LISTS) || hasCacheMount(ins, LISTS)) continue;
-      const distClean = run.commands.some((c) => c.name === 'apt-get' && c.argv.some((w) => w.value === 'dist-clean'));
+      const distClean = run.commands.some((c) => c.name === 'apt-get' && subIs(invocation(c.argv.slice(1), APT_GET), 'dist-clean'));
       if (distClean) continue;
       // The fix goes after the last install's command list, so it runs once everything is installed.
       const last = run.commands.filter((c) => aptGetInstall(c)).pop()!;

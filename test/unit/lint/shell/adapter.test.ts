@@ -197,6 +197,8 @@ describe('shell adapter: SHELL instruction', () => {
     assert.deepEqual(shellInfo(['/bin/busybox', 'sh', '-o', 'errexit', '-o', 'pipefail', '-c']), { posix: true, dialect: 'sh', pipefail: true });
     assert.equal(shellInfo(['/bin/sh', '-c']).pipefail, false);
     assert.equal(shellInfo(['/bin/bash', '+o', 'pipefail', '-c']).pipefail, false);
+    assert.equal(shellInfo(['/bin/bash', '-o', 'pipefail', '+o', 'pipefail', '-c']).pipefail, false);
+    assert.equal(shellInfo(['/bin/bash', '-c', '-o', 'pipefail']).pipefail, true);
     assert.equal(shellInfo(['pwsh', '-Command']).posix, false);
     assert.equal(shellInfo(['cmd.exe', '/S', '/C']).posix, false);
   });
