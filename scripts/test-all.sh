@@ -19,8 +19,8 @@ echo "test-all: code-server ready ($((SECONDS - rig_started))s)"
 names=() passes=() fails=() secs=()
 total_pass=0 total_fail=0 status=0
 
-# count LOG REGEX: the number in the last line of LOG matching REGEX (capture group 1), else empty.
-count() { grep -E "$2" "$1" | tail -n 1 | sed -E "s/.*$2.*/\\1/"; }
+# count LOG REGEX N: the Nth number in the last text of LOG matching REGEX, else empty.
+count() { grep -oE "$2" "$1" | tail -n 1 | grep -oE '[0-9]+' | sed -n "${3}p"; }
 
 # run_suite NAME KIND CMD...: KIND says how to read its counts (mocha | plain | check).
 run_suite() {
@@ -32,11 +32,11 @@ run_suite() {
   rc=${PIPESTATUS[0]}
   case $kind in
     mocha)
-      pass=$(count "$log" '^ *([0-9]+) passing')
-      fail=$(count "$log" '^ *([0-9]+) failing') ;;
+      pass=$(count "$log" '^ *[0-9]+ passing' 1)
+      fail=$(count "$log" '^ *[0-9]+ failing' 1) ;;
     plain)
-      pass=$(count "$log" '([0-9]+) passed, [0-9]+ failed')
-      fail=$(count "$log" '[0-9]+ passed, ([0-9]+) failed') ;;
+      pass=$(count "$log" '[0-9]+ passed, [0-9]+ failed' 1)
+      fail=$(count "$log" '[0-9]+ passed, [0-9]+ failed' 2) ;;
     check)
       if ((rc == 0)); then pass=1 fail=0; else pass=0 fail=1; fi ;;
   esac
