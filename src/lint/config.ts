@@ -105,12 +105,12 @@ export function fromObject(o: Record<string, unknown>, errors: string[] = []): P
 export function mergeConfig(...sources: (PartialLintConfig | undefined)[]): LintConfig {
   const out: LintConfig = { ...DEFAULT_CONFIG, override: {} };
   for (const s of sources) {
-    if (!s) continue;
-    if (s.ignored) out.ignored = [...s.ignored];
-    if (s.override) out.override = { ...out.override, ...s.override };
-    if (s.trustedRegistries) out.trustedRegistries = [...s.trustedRegistries];
+    if (!s || typeof s !== 'object') continue;
+    if (Array.isArray(s.ignored)) out.ignored = s.ignored.map(String);
+    if (s.override && typeof s.override === 'object') out.override = { ...out.override, ...s.override };
+    if (Array.isArray(s.trustedRegistries)) out.trustedRegistries = s.trustedRegistries.map(String);
     if (s.failureThreshold) out.failureThreshold = s.failureThreshold;
-    if (s.labelSchema) out.labelSchema = { ...s.labelSchema };
+    if (s.labelSchema && typeof s.labelSchema === 'object') out.labelSchema = { ...s.labelSchema };
     if (s.strictLabels !== undefined) out.strictLabels = s.strictLabels;
     if (s.disableIgnorePragma !== undefined) out.disableIgnorePragma = s.disableIgnorePragma;
   }

@@ -1,5 +1,5 @@
 // The linter's entry point: pure, synchronous, never throws. Same code from the editor and the CLI.
-import { DEFAULT_CONFIG, LintConfig } from './config';
+import { DEFAULT_CONFIG, LintConfig, mergeConfig } from './config';
 import { LintDocument } from './document';
 import { applyPragmas, readPragmas } from './pragmas';
 import { canonicalCode, codesFor, rules } from './registry';
@@ -29,7 +29,16 @@ const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, characte
  * override) and in-file pragmas. A rule that throws yields one LS9000 finding naming it.
  */
 export function lintDockerfile(text: string, options: LintOptions = {}): Finding[] {
-  const config = options.config ?? DEFAULT_CONFIG;
+  try {
+    return lint(String(text ?? ''), options ?? {});
+  } catch (e) {
+    return [internalError('the linter', e, ZERO)];
+  }
+}
+
+function lint(text: string, options: LintOptions): Finding[] {
+  // Normalised copy: a partial or hand-built config from the editor cannot make a rule throw.
+  const config = options.config ? mergeConfig(options.config) : DEFAULT_CONFIG;
   let doc: LintDocument;
   try {
     doc = new LintDocument(text, config, options.fileName, options.readFile);

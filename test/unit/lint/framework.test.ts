@@ -149,3 +149,15 @@ describe('applyEdits', () => {
     assert.throws(() => applyEdits('abc', [{ range: r, newText: '' }, { range: r, newText: 'x' }]));
   });
 });
+
+describe('lintDockerfile input hardening', () => {
+  it('accepts a partial or malformed config object without throwing', () => {
+    const bad = { ignored: 'DL3007', override: null, trustedRegistries: undefined } as unknown as import('../../../src/lint/config').LintConfig;
+    const out = lintDockerfile('FROM a:latest\n', { config: bad });
+    assert.deepEqual(out.map((f) => f.code), ['DL3007']);
+  });
+  it('a throwing readFile does not break the lint', () => {
+    const out = lintDockerfile('FROM a:1\nCOPY x /x\n', { readFile: () => { throw new Error('EACCES'); } });
+    assert.ok(!out.some((f) => f.code === INTERNAL_ERROR_CODE));
+  });
+});
