@@ -97,7 +97,7 @@ export class FileTree {
     el('span', { class: 'twisty' }, row.expandable ? (row.expanded ? '▾' : '▸') : ''),
     el('span', { class: `marker ${change}`, title: markerTitles[change] ?? 'Unchanged' }, markers[change] ?? ''),
     el('span', { class: `name ${node.kind}` }, node.kind === 'dir' ? `${name}/` : name),
-    el('span', { class: 'size' }, node.kind === 'dir' || node.kind === 'file' || node.kind === 'hardlink' ? formatBytes(node.size) : ''));
+    el('span', { class: 'size' }, sizeText(node)));
   }
 
   private toggle(index: number, expanded?: boolean): void {
@@ -145,4 +145,10 @@ export class FileTree {
     if (top < view.scrollTop) view.scrollTop = top;
     else if (top + rowHeight > view.scrollTop + view.clientHeight) view.scrollTop = top + rowHeight - view.clientHeight;
   }
+}
+
+/** Files show their bytes, folders the bytes below them; a removed folder's own total means nothing. */
+function sizeText(node: TreeNode): string {
+  if (node.kind === 'dir') return node.change === 'removed' ? '' : formatBytes(node.size);
+  return node.kind === 'file' || node.kind === 'hardlink' ? formatBytes(node.size) : '';
 }

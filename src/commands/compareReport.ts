@@ -16,8 +16,14 @@ function name(a: ImageAnalysis): string {
   return a.repoTags[0] ?? shortId(a.id);
 }
 
-export function compareReport(a: ImageAnalysis, b: ImageAnalysis, cmp: ImageComparison, limit = 100): string {
+/**
+ * `names`: what to call A and B (the tags a person picked; an archive saved by ID carries no tags).
+ * Default: the first tag in the archive, else the short ID.
+ */
+export function compareReport(a: ImageAnalysis, b: ImageAnalysis, cmp: ImageComparison, limit = 100, names: [string?, string?] = []): string {
   const lines: string[] = [];
+  const nameA = names[0] || name(a);
+  const nameB = names[1] || name(b);
   const table = (headers: string[], rows: string[][], total: number) => {
     if (!rows.length) { lines.push('_none_', ''); return; }
     lines.push(`| ${headers.join(' | ')} |`, `|${headers.map((_, i) => (i ? ' ---: ' : ' --- ')).join('|')}|`);
@@ -26,7 +32,7 @@ export function compareReport(a: ImageAnalysis, b: ImageAnalysis, cmp: ImageComp
     lines.push('');
   };
   const sharedBytes = cmp.sharedLayers.reduce((s, l) => s + l.sizeBytes, 0);
-  lines.push(`# Compare ${codeSpan(name(a))} (A) with ${codeSpan(name(b))} (B)`, '',
+  lines.push(`# Compare ${codeSpan(nameA)} (A) with ${codeSpan(nameB)} (B)`, '',
     `| | A | B |`, `| --- | ---: | ---: |`,
     `| Image | ${codeSpan(shortId(a.id))} | ${codeSpan(shortId(b.id))} |`,
     `| Layers | ${a.layers.length} | ${b.layers.length} |`,

@@ -84,7 +84,7 @@ async function compareImagesCommand(ctx: Ctx, arg?: unknown): Promise<vscode.Tex
   const a = analyses.find((x) => x.id === idA);
   const b = analyses.find((x) => x.id === idB) ?? a;
   if (!a || !b) throw new Error('The engine\'s archive did not contain both images.');
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: compareReport(a, b, compareImages(a, b)) });
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: compareReport(a, b, compareImages(a, b), 100, [first.tag, second.tag]) });
   await vscode.window.showTextDocument(doc, { preview: false });
   return doc;
 }

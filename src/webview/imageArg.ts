@@ -15,7 +15,10 @@ const idPattern = /^(sha256:)?[0-9a-f]{12,64}$/;
  * dangling/intermediate image row), `imageId` (a container) or an `id` that looks like an image ID.
  */
 export function imageFromArg(arg: unknown): ImageArg | undefined {
-  if (typeof arg === 'string') return arg.trim() ? { ref: arg.trim() } : undefined;
+  if (typeof arg === 'string') {
+    const ref = arg.trim();
+    return !ref ? undefined : idPattern.test(ref) ? { ref } : { ref, tag: ref };
+  }
   if (!arg || typeof arg !== 'object') return undefined;
   const o = arg as { ref?: unknown; kind?: unknown; category?: unknown; image?: { id?: unknown }; container?: unknown; imageId?: unknown; id?: unknown };
   if (o.ref && typeof o.ref === 'object') return imageFromArg(o.ref);

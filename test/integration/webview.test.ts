@@ -154,6 +154,13 @@ describe('layers panel (webview)', function () {
     const treeRows = await page.texts('#file-tree .tree-row', { frame: webviewFrame });
     assert.ok(treeRows.some((t) => t.includes(`${hostile}.html`)), treeRows.join('\n'));
 
+    // The document's policy: nothing by default, scripts and styles only with this panel's nonce.
+    const csp = await page.attributes('meta[http-equiv="Content-Security-Policy"]', 'content', { frame: webviewFrame });
+    assert.equal(csp.length, 1);
+    assert.match(csp[0]!, /^default-src 'none'; style-src \S+ 'nonce-[A-Za-z0-9+/]{22}=='; script-src 'nonce-[A-Za-z0-9+/]{22}=='; img-src \S+ data:; font-src \S+$/);
+    const scriptNonce = await page.evaluate<string>(`document.querySelector('script[src*="webview.js"]').nonce`, { frame: webviewFrame });
+    assert.ok(csp[0]!.includes(`'nonce-${scriptNonce}'`));
+
     const imgs = await page.evaluate<number>('document.querySelectorAll("img").length', { frame: webviewFrame });
     assert.equal(imgs, 0, 'no <img> element exists in the webview');
     const html = await page.evaluate<string>('document.body.innerHTML', { frame: webviewFrame });
@@ -206,6 +213,14 @@ describe('layers panel (webview)', function () {
     const focusedStep = await page.evaluate<string>('document.activeElement.dataset.step', { frame: webviewFrame });
     assert.equal(focusedStep, '10');
 
+    // Aggregated changes up to the top layer: everything added above the base layer, /app among it.
+    await page.click('#aggregated', { frame: webviewFrame });
+    await waitUntil('the aggregated view', async () =>
+      (await page.texts('#file-tree .tree-row.added', { frame: webviewFrame })).some((t) => t.includes('app/')));
+    const aggregated = await page.texts('#file-tree .tree-row', { frame: webviewFrame });
+    assert.ok(!aggregated.some((t) => t.includes('big.bin')), 'a file added and removed above the base is not a change of the result');
+    await page.click('#aggregated', { frame: webviewFrame });
+
     // Pick the `rm /big.bin` layer: its change list shows the removal.
     const rmLayer = analysis.layers.findIndex((l) => l.createdBy.includes('rm /big.bin'));
     assert.ok(rmLayer > 0);
@@ -220,6 +235,42 @@ describe('layers panel (webview)', function () {
     const selected = await page.texts('#history-table tr.step.selected', { frame: webviewFrame });
     assert.equal(selected.length, 1);
     assert.match(selected[0], /RUN rm \/big\.bin/);
+
+    // Hidden behind another panel, the webview is torn down (not retained); shown again, it gets the
+    // image and the analysis back from the host and its own view state (the chosen layer) from VS Code.
+    const other = await vscode.commands.executeCommand<LayersPanel>('layerscope.showLayers', 'layerscope-fixture/small:1');
+    await ready(other);
+    await waitUntil('the other panel on screen', async () =>
+      (await page.texts('#image-title', { frame: webviewFrame })).includes('layerscope-fixture/small:1'));
+    panel.reveal();
+    await waitUntil('the first panel back, analysis included', async () =>
+      (await page.texts('#image-title', { frame: webviewFrame })).includes('layerscope-fixture/multi:1')
+      && (await page.texts('#wasted-bytes', { frame: webviewFrame })).includes(formatBytes(5_242_887)), 20_000);
+    const layerValue = await page.evaluate<string>('document.querySelector("#layer-select").value', { frame: webviewFrame });
+    assert.equal(layerValue, String(rmLayer));
+  });
+
+  it('compares two images into a Markdown report (second image picked in the quick pick)', async () => {
+    const opened = new Promise<vscode.TextDocument>((resolve) => {
+      const sub = vscode.workspace.onDidOpenTextDocument((doc) => {
+        if (doc.languageId === 'markdown' && doc.getText().startsWith('# Compare')) { sub.dispose(); resolve(doc); }
+      });
+    });
+    const run = vscode.commands.executeCommand('layerscope.compareImages', 'layerscope-fixture/multi:1');
+    await page.waitFor('.quick-input-widget', { state: 'visible' });
+    await page.type('layerscope-fixture/shared:1');
+    await waitUntil('the quick pick to filter', async () => {
+      const rows = await page.texts('.quick-input-widget .monaco-list-row');
+      return rows.length === 1 && rows[0].includes('layerscope-fixture/shared:1');
+    });
+    await page.press('Enter');
+    await run;
+    const doc = await waitUntil('the report', () => opened, 60_000);
+    const text = doc.getText();
+    assert.match(text, /^# Compare `layerscope-fixture\/multi:1` \(A\) with `layerscope-fixture\/shared:1` \(B\)/);
+    assert.match(text, /\*\*2 shared layers\*\* \(1\.98 MB\); the bottom 2 are stored once on disk for both\./);
+    assert.match(text, /## Files only in B \(1\)\n\n[^\n]+\n[^\n]+\n\| `\/shared\.txt` \| 7 B \|/);
+    assert.match(text, /\| `\/app\/tenk\.txt` \| 10 kB \|/);
   });
 
   it('cancels an analysis, and says so instead of failing', async () => {

@@ -43,6 +43,12 @@ describe('compare report', () => {
     assert.match(md, /\| `\/etc\/conf` \| 3 B \| 15 B \|/);
   });
 
+  it('names the images as a person picked them when the archive has no tags', () => {
+    const a = { ...analysis('aaa', 'x', ['RUN a']), repoTags: [] };
+    const cmp: ImageComparison = { sharedLayers: [], commonBaseLayers: 0, onlyInA: [], onlyInB: [], filesAdded: [], filesRemoved: [], filesChanged: [] };
+    assert.match(compareReport(a, a, cmp, 100, ['app:1']), /^# Compare `app:1` \(A\) with `aaa` \(B\)/);
+  });
+
   it('cuts long lists and says how many more there are', () => {
     const a = analysis('aaa', 'a:1', ['x']);
     const files = Array.from({ length: 5 }, (_, i) => ({ path: `f${i}`, sizeBytes: i }));

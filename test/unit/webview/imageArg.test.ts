@@ -5,7 +5,7 @@ const id = `sha256:${'ab'.repeat(32)}`;
 
 describe('which image a command was invoked on', () => {
   it('takes a reference or ID string as it is', () => {
-    assert.deepEqual(imageFromArg('layerscope-fixture/multi:1'), { ref: 'layerscope-fixture/multi:1' });
+    assert.deepEqual(imageFromArg('layerscope-fixture/multi:1'), { ref: 'layerscope-fixture/multi:1', tag: 'layerscope-fixture/multi:1' });
     assert.deepEqual(imageFromArg(` ${id} `), { ref: id });
     assert.equal(imageFromArg('  '), undefined);
   });
