@@ -72,6 +72,11 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
     this.changed.fire(undefined);
   }
 
+  /** Test hook: the nodes shown right now, without loading anything. */
+  get shownRoots(): readonly Node[] {
+    return this.ctx.state === 'unreachable' ? [] : this.roots;
+  }
+
   /** Test hook: the nodes currently shown (after a refresh if none yet). */
   async rootNodes(): Promise<Node[]> {
     return (await this.getChildren()) ?? [];

@@ -12,7 +12,7 @@ import type { ImageTagRef } from '../../src/model/images';
 import type { PruneReport } from '../../src/model/prune';
 import type { TreeNode } from '../../src/model/tree';
 import type { ContainerSummary } from '../../src/model/types';
-import { engineGet, engineRequest } from './support/engine';
+import { Daemon, engineGet, engineRequest, holdLock } from './support/engine';
 import { waitUntil } from './support/wait';
 import { buildImage, createContainer, docker, findNode, flatten, removeQuietly, scripted } from './explorerSupport';
 
@@ -453,21 +453,39 @@ describe('explorer', function () {
   });
 
   describe('engine state and switching', () => {
-    it('empties every view with the actionable message while unreachable, and restores them', async () => {
+    it('empties every view with the actionable message when its daemon stops, and restores them by itself', async function () {
+      this.timeout(240_000);
+      // The foundation's restart daemon (its own, so the suite's daemon stays up), reached through
+      // layerscope.host; concurrent runs on this machine take turns.
+      const lock = await holdLock('layerscope-it-restart-test');
+      const daemon = new Daemon('it-restart', repo);
+      const settings = vscode.workspace.getConfiguration('layerscope');
       const trees = [api.views.images, api.views.dangling, api.views.containers, api.views.diskUsage];
-      const message = 'Docker engine not reachable at unix:///nowhere.sock (ENOENT). Start Docker or set layerscope.host.';
-      api.ctx.setState('unreachable', message);
+      const tiny = 'layerscope-test/tiny:1';
+      const showsTiny = () => flatten([...api.views.images.shownRoots]).some(isTag(tiny));
       try {
+        await daemon.ctl('start');
+        if (!(await daemon.tags()).includes(tiny)) await daemon.buildTinyImage(tiny);
+        await settings.update('host', daemon.host, vscode.ConfigurationTarget.Global);
+        await waitUntil(`the views to show ${daemon.host}`, async () => api.ctx.state === 'ready' && (await api.views.images.rootNodes()) && showsTiny(), 20_000, 100);
+        await daemon.ctl('stop');
+        await waitUntil('the engine to be unreachable', () => api.ctx.state === 'unreachable', 10_000);
         for (const t of trees) {
-          assert.deepStrictEqual(await t.getChildren(), []);
-          assert.strictEqual(t.view.message, message);
+          assert.deepStrictEqual(await t.getChildren(), [], `${t.viewId} is empty`);
+          assert.match(t.view.message ?? '', /not reachable/i, `${t.viewId} says why`);
+          assert.strictEqual(t.view.message, api.ctx.error);
         }
+        await daemon.ctl('start');
+        // No refresh from here: the views must come back by themselves.
+        await waitUntil('every view to come back', () => api.ctx.state === 'ready' && showsTiny() && trees.every((t) => !t.view.message)
+          && api.views.dangling.shownRoots.length > 0 && api.views.diskUsage.shownRoots.length > 0, 30_000, 100);
       } finally {
-        const back = Promise.all(trees.map((t) => t.nextRefresh()));
-        api.ctx.setState('ready');
-        await back;
+        await settings.update('host', undefined, vscode.ConfigurationTarget.Global);
+        await daemon.ctl('stop').catch(() => undefined);
+        lock.release();
       }
-      for (const t of trees) assert.ok((await t.rootNodes()).length > 0, `${t.viewId} is back`);
+      await waitUntil('the suite daemon again', async () => api.ctx.state === 'ready'
+        && flatten(await api.views.images.rootNodes()).some(isTag('layerscope-fixture/base:1')), 30_000, 100);
     });
 
     it('lists DOCKER_HOST among the engines and switches through layerscope.host', async () => {

@@ -8,7 +8,7 @@ import type { LayerscopeApi } from '../../src/extension';
 import { engineGet } from './support/engine';
 import { page, uiAvailable } from './support/ui';
 import { waitUntil } from './support/wait';
-import { openViewContainer, paneRowTexts, resultsPath } from './support/workbench';
+import { openViewContainer, paneRowTexts, resultsPath, setSidebarWidth } from './support/workbench';
 
 describe('explorer on screen', function () {
   this.timeout(120_000);
@@ -39,9 +39,7 @@ describe('explorer on screen', function () {
     }
     await openViewContainer('Layerscope');
     // Wide enough that descriptions (size, age, status) are readable in the screenshot.
-    // (With no editor open the editor area holds focus: making it narrower widens the side bar.)
-    await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
-    for (let i = 0; i < 8; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+    await setSidebarWidth(760);
 
     const fixtureTags = ['layerscope-fixture/base:1', 'layerscope-fixture/multi:1', 'layerscope-fixture/multi:latest', 'layerscope-fixture/small:1'];
     const imageRows = await waitUntil('the fixture tags in the Images pane', async () => {
@@ -65,7 +63,7 @@ describe('explorer on screen', function () {
 
     const file = await page.screenshot(resultsPath(repo, 'explorer.png'), { settleMs: 500 });
     assert.ok(fs.statSync(file).size > 10_000, 'the screenshot has content');
-    if (!process.env.CI) {
+    if (process.env.LAYERSCOPE_UPDATE_SCREENSHOTS) {
       fs.mkdirSync(path.join(repo, 'media/screenshots'), { recursive: true });
       fs.copyFileSync(file, path.join(repo, 'media/screenshots/explorer.png'));
     }
