@@ -63,10 +63,11 @@ async function openLikeAPerson(uri: vscode.Uri): Promise<vscode.TextDocument> {
 
 /** Puts a fixture back as it is on disk (every test leaves the files untouched). */
 async function revert(doc: vscode.TextDocument): Promise<void> {
-  if (!doc.isDirty) return;
+  if (!doc.isDirty || doc.isClosed) return;
   await vscode.window.showTextDocument(doc);
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-  await waitUntil(`${doc.uri.path} to be reverted`, () => !doc.isDirty);
+  // An untitled buffer has nothing to go back to: reverting it closes it.
+  await vscode.commands.executeCommand(doc.isUntitled ? 'workbench.action.revertAndCloseActiveEditor' : 'workbench.action.files.revert');
+  await waitUntil(`${doc.uri.path} to be reverted`, () => !doc.isDirty || doc.isClosed);
 }
 
 async function quickFixes(doc: vscode.TextDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
@@ -287,6 +288,24 @@ describe('Dockerfile diagnostics (real VS Code)', function () {
       assert.ok(find(now, 'DL4000', 2), summary(now));
     });
 
+    it('the other rule fixes: AS casing, ENV key=value, apk --no-cache, pip --no-cache-dir', async () => {
+      const other = await open(fixture('fixes.Dockerfile'));
+      const cases: [string, number, string, string][] = [
+        ['FromAsCasing', 0, "Change 'as' to 'AS'", 'FROM alpine:3.19 AS base'],
+        ['LegacyKeyValueFormat', 1, 'Change to APP_HOME=value', 'ENV APP_HOME=/app'],
+        ['DL3019', 2, 'Add --no-cache', 'RUN apk add --no-cache curl=8.5.0-r0'],
+        ['DL3042', 3, 'Add --no-cache-dir', 'RUN pip install --no-cache-dir requests==2.31.0'],
+      ];
+      let now = await diagnosticsWhen(other.uri, having(...cases.map(([c, l]): [string, number] => [c, l])), 'the fixable findings');
+      for (const [code, line, title, expected] of cases) {
+        const action = await applyFix(other, find(now, code, line)!, title);
+        assert.equal(action.isPreferred, true, `${title} is the preferred fix`);
+        assert.equal(lines(other)[line], expected);
+        now = await diagnosticsWhen(other.uri, without(code), `${code} to go`);
+      }
+      assert.deepEqual(now.map(codeOf), ['DL3059'], 'only the consecutive-RUN note is left');
+    });
+
     it('every finding offers both suppressions; suppressions come after the rule fixes', async () => {
       for (const d of ds) {
         const titles = (await quickFixes(doc, d)).map((a) => a.title);
@@ -361,20 +380,31 @@ describe('Dockerfile diagnostics (real VS Code)', function () {
     await diagnosticsWhen(doc.uri, having(['SC2086', 1]), 'SC2086 back with the setting reset');
   });
 
-  it('settings: layerscope.lint.ignore and layerscope.lint.enable', async () => {
+  it('settings: layerscope.lint.ignore, .override, .trustedRegistries and .enable', async () => {
     const doc = await open(fixture('Dockerfile'));
     await diagnosticsWhen(doc.uri, having(...MAIN), 'the initial findings');
     try {
       await setSetting('ignore', ['DL3000', 'MaintainerDeprecated']);
       const ds = await diagnosticsWhen(doc.uri, (d) => !find(d, 'DL3000') && !find(d, 'DL4000'), 'DL3000 and DL4000 (by its alias) to be ignored');
       assert.ok(find(ds, 'DL3025', 4), summary(ds));
+      await setSetting('override', { error: ['DL3025'] });
+      await diagnosticsWhen(doc.uri, (d) => find(d, 'DL3025', 4)?.severity === vscode.DiagnosticSeverity.Error, 'DL3025 raised to error');
+      await setSetting('trustedRegistries', ['my.registry.test']);
+      const untrusted = await diagnosticsWhen(doc.uri, having(['DL3026', 0]), 'DL3026 for an image outside trustedRegistries');
+      assert.match(find(untrusted, 'DL3026', 0)!.message, /my\.registry\.test/);
       await setSetting('enable', false);
       await diagnosticsWhen(doc.uri, (d) => d.length === 0, 'no diagnostics when disabled');
     } finally {
-      await setSetting('ignore', undefined);
-      await setSetting('enable', undefined);
+      for (const key of ['ignore', 'override', 'trustedRegistries', 'enable']) await setSetting(key, undefined);
     }
     await diagnosticsWhen(doc.uri, having(...MAIN), 'the findings back after the settings are reset');
+  });
+
+  it('an unsaved buffer of noise is linted without an internal error', async () => {
+    const content = 'FROM\n\u0000\u0001 RUN <<EOF\nCOPY --from= \\\n\n[\"unterminated\nEXPOSE 99999/xyz\nRUN echo \'open\n';
+    const doc = await vscode.workspace.openTextDocument({ language: 'dockerfile', content });
+    const ds = await diagnosticsWhen(doc.uri, (d) => d.length > 0, 'findings on the noise');
+    assert.ok(!find(ds, 'LS9000'), `no internal error: ${summary(ds)}`);
   });
 
   it('closing the document clears its diagnostics', async () => {
