@@ -127,6 +127,32 @@ describe('explorer', function () {
       await vscode.commands.executeCommand('layerscope.images.clearFilter');
       assert.ok(flatten(await images.rootNodes()).some(isTag('layerscope-fixture/base:1')));
     });
+    it('follows image events from the engine and re-lists on a full refresh request', async () => {
+      const images = api.views.images;
+      await images.rootNodes();
+      const newTag = `${prefix}/event:1`;
+      await docker(['tag', 'layerscope-fixture/small:1', newTag]);
+      try {
+        // Nothing here asks for a refresh: the tag event marks the view stale (debounced) and the next read rebuilds it.
+        await waitUntil('the tag event to reach the Images view', async () => flatten(await images.rootNodes()).some(isTag(newTag)), 10_000, 100);
+        await docker(['image', 'rm', newTag]);
+        await waitUntil('the untag event to reach the Images view', async () => !flatten(await images.rootNodes()).some(isTag(newTag)), 10_000, 100);
+      } finally {
+        await removeQuietly('image', newTag);
+      }
+      const engine = api.ctx.engine;
+      const original = engine.listImages.bind(engine);
+      let lists = 0;
+      (engine as { listImages: typeof engine.listImages }).listImages = (...args) => { lists++; return original(...args); };
+      try {
+        const next = images.nextRefresh();
+        api.ctx.refreshAll();
+        await next;
+        assert.ok(lists >= 1, 'a resync lists the images again');
+      } finally {
+        delete (engine as Partial<{ listImages: unknown }>).listImages;
+      }
+    });
   });
 
   describe('Dangling view', () => {
