@@ -2,14 +2,14 @@
 // when it is enabled and on PATH (its findings go through the same config and pragmas).
 import * as vscode from 'vscode';
 import { lintDockerfile, type LintOptions } from '../lint';
-import { shellcheckOnPath } from '../lint/node/shellcheck';
-import { lintWithShellcheck, type ShellcheckRunner } from '../lint/shell/shellcheck';
+import { findShellcheck, shellcheckRunner } from '../lint/node/shellcheck';
+import { lintWithShellcheck } from '../lint/shell/shellcheck';
 import type { ConfigSource, ResolvedConfig } from './configSource';
 import type { LintRun } from './linter';
 
 export function lintRun(configs: ConfigSource, onConfig: (resolved: ResolvedConfig) => void): LintRun {
   // Looked up once, again after a settings change (PATH does not change under a running editor).
-  let shellcheck: { runner: ShellcheckRunner | undefined } | undefined;
+  let shellcheck: { bin: string | undefined } | undefined;
   configs.onInvalidate(() => { shellcheck = undefined; });
   return async (doc: vscode.TextDocument, signal: AbortSignal) => {
     const resolved = await configs.resolve(doc);
@@ -23,7 +23,9 @@ export function lintRun(configs: ConfigSource, onConfig: (resolved: ResolvedConf
       readFile: configs.readBeside(doc),
     };
     if (!resolved.shellcheck) return lintDockerfile(text, options);
-    shellcheck ??= { runner: shellcheckOnPath() };
-    return shellcheck.runner ? lintWithShellcheck(text, options, shellcheck.runner) : lintDockerfile(text, options);
+    shellcheck ??= { bin: findShellcheck() };
+    if (!shellcheck.bin) return lintDockerfile(text, options);
+    // A newer edit aborts `signal`: the stale shellcheck process is killed, not waited for.
+    return lintWithShellcheck(text, options, shellcheckRunner(shellcheck.bin, undefined, signal));
   };
 }

@@ -27,12 +27,13 @@ export function findShellcheck(envPath = process.env.PATH ?? '', platform = proc
 /**
  * Runs the binary with the given arguments and standard input. Exit status 0 (clean) and 1 (findings)
  * both resolve with standard output; anything else rejects with ShellCheck's error text. The child is
- * killed after `timeoutMs`.
+ * killed after `timeoutMs`, or when `signal` aborts.
  */
-export function shellcheckRunner(bin: string, timeoutMs = 20_000): ShellcheckRunner {
+export function shellcheckRunner(bin: string, timeoutMs = 20_000, signal?: AbortSignal): ShellcheckRunner {
   return (args, stdin) => new Promise<string>((resolve, reject) => {
     // ShellCheck decodes input by locale; without a UTF-8 locale non-ASCII text aborts it.
-    const child = spawn(bin, [...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' } });
+    // `signal` (the editor's stale-run cancel) kills the child; spawn then reports an AbortError.
+    const child = spawn(bin, [...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' }, signal });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     const timer = setTimeout(() => {
