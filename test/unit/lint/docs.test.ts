@@ -19,3 +19,11 @@ describe('rule docs', () => {
     });
   }
 });
+
+describe('docs/lint.md', () => {
+  it('lists every rule', () => {
+    const text = readFileSync(resolve(DOCS, '..', 'lint.md'), 'utf8');
+    const missing = rules.map((r) => r.meta.code).filter((c) => !text.includes(`[${c}](rules/${c}.md)`));
+    assert.deepEqual(missing, []);
+  });
+});
