@@ -16,13 +16,13 @@ import { loadConfigFile, loadConfigFor, LoadedConfig } from '../lint/node/loadCo
 const FORMATS = ['tty', 'json', 'sarif', 'checkstyle'] as const;
 type Format = (typeof FORMATS)[number];
 
-export const LINT_USAGE = 'Usage: layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold error|warning|info|style|none] [--ignore CODE]... FILE... | -';
+export const LINT_USAGE = 'Usage: layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold error|warning|info|style|none] [--ignore CODE]... [--no-fail] [--no-color] FILE... | -';
 
-export interface LintArgs { format: Format; config?: string; threshold?: Threshold; ignore: string[]; files: string[] }
+export interface LintArgs { format: Format; config?: string; threshold?: Threshold; ignore: string[]; files: string[]; noFail: boolean; noColor: boolean }
 
 /** Parses argv; throws an Error with a readable message on bad usage. */
 export function parseLintArgs(argv: string[]): LintArgs {
-  const a: LintArgs = { format: 'tty', ignore: [], files: [] };
+  const a: LintArgs = { format: 'tty', ignore: [], files: [], noFail: false, noColor: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -47,6 +47,8 @@ export function parseLintArgs(argv: string[]): LintArgs {
         a.threshold = v as Threshold;
         break;
       }
+      case '--no-fail': a.noFail = true; break;
+      case '--no-color': a.noColor = true; break;
       case '--ignore': a.ignore.push(...value().split(',').map((s) => s.trim()).filter(Boolean)); break;
       case '-': a.files.push('-'); break;
       case '--': a.files.push(...argv.slice(i + 1)); i = argv.length; break;
@@ -113,17 +115,17 @@ export async function runLintCli(argv: string[]): Promise<number> {
     results.push({ file, findings });
     if (findings.some((f) => reachesThreshold(f.level, config.failureThreshold))) failed = true;
   }
-  process.stdout.write(render(args.format, results));
+  process.stdout.write(render(args.format, results, !args.noColor));
   if (ioError) return 2;
-  return failed ? 1 : 0;
+  return failed && !args.noFail ? 1 : 0;
 }
 
-function render(format: Format, results: FileResult[]): string {
+function render(format: Format, results: FileResult[], color: boolean): string {
   switch (format) {
     case 'json': return formatJson(results) + '\n';
     case 'checkstyle': return formatCheckstyle(results);
     case 'sarif': return formatSarif(results, { docsBase: docsBase(), version: packageVersion() });
-    default: return formatTty(results, !!process.stdout.isTTY && !process.env.NO_COLOR);
+    default: return formatTty(results, color && !!process.stdout.isTTY && !process.env.NO_COLOR);
   }
 }
 

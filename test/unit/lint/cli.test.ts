@@ -54,6 +54,7 @@ describe('layerscope lint (built CLI)', function () {
   it('honours --failure-threshold and --ignore (aliases too)', () => {
     assert.equal(run(['--failure-threshold', 'none', join(dir, 'Dockerfile')]).code, 0);
     assert.equal(run(['--failure-threshold=error', '--ignore', 'MaintainerDeprecated', join(dir, 'Dockerfile')]).code, 0);
+    assert.equal(run(['--no-fail', join(dir, 'Dockerfile')]).code, 0);
     const r = run(['--ignore', 'DL3007,DL4000', '--ignore', 'ExposeProtoCasing', join(dir, 'Dockerfile')]);
     assert.deepEqual([r.code, r.out], [0, '']);
   });
