@@ -24,10 +24,20 @@ ping() {
   [[ -S $sock ]] && curl -sf --max-time 2 --unix-socket "$sock" http://localhost/_ping >/dev/null 2>&1
 }
 
+# Alive means: exists, is not a zombie (a killed daemon whose parent has not reaped it yet), and is
+# this daemon (its command line names our pidfile), not a recycled pid.
+alive() {
+  local stat state
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  state=${stat##*) }
+  [[ ${state%% *} != Z ]] || return 1
+  tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "--pidfile $pidfile"
+}
+
 daemon_pid() {
   [[ -f $pidfile ]] || return 1
   local pid; pid=$(cat "$pidfile" 2>/dev/null) || return 1
-  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+  [[ $pid =~ ^[0-9]+$ ]] && alive "$pid" && echo "$pid"
 }
 
 install_if_missing() {
@@ -83,7 +93,7 @@ start() {
   until ping; do
     # Exited already? No point waiting for the timeout. (If setsid had to fork, $! is gone at once
     # and the daemon's own pid shows up in the pidfile instead.)
-    if ! kill -0 "$pid" 2>/dev/null; then
+    if ! alive "$pid"; then
       sleep 1
       pid=$(daemon_pid) || fail_with_log "daemon '$name' exited during start-up"
     fi
@@ -99,7 +109,7 @@ stop() {
   kill -TERM "$pid"
   # dockerd stops its containers (--shutdown-timeout 5, in parallel) and its containerd; allow for that.
   local deadline=$((SECONDS + 40))
-  while kill -0 "$pid" 2>/dev/null; do
+  while alive "$pid"; do
     if (( SECONDS >= deadline )); then
       echo "dockerd.sh: daemon '$name' (pid $pid) ignored SIGTERM; sending SIGKILL" >&2
       kill -KILL "$pid" 2>/dev/null || true
