@@ -1,9 +1,8 @@
 // Dockerfile diagnostics in the editor: wires the linter, the quick fixes, the rule-doc links and
 // the watchers that re-lint when settings, `.hadolint.yaml` or `.dockerignore` change.
-import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { userConfigDir } from '../lint/node/loadConfig';
 import { DockerfileCodeActions } from './codeActions';
 import { ConfigSource, type ResolvedConfig } from './configSource';
 import { isLintable } from './documents';
@@ -28,11 +27,17 @@ export function registerDiagnostics(ctx: Ctx): DocumentLinter {
     }
   };
   const linter = new DocumentLinter(collection, lintRun(configs, reportConfigProblems), docs, ctx.log);
+  // Settings or config files changed: forget what was read and check every open Dockerfile once
+  // (a burst of file events, e.g. a branch switch, makes one pass).
+  let lintAllTimer: ReturnType<typeof setTimeout> | undefined;
   const lintAll = () => {
-    for (const uri of problemFiles) collection.delete(vscode.Uri.file(uri));
-    problemFiles.clear();
-    configs.invalidate();
-    for (const doc of vscode.workspace.textDocuments) if (isLintable(doc)) void linter.lintNow(doc);
+    clearTimeout(lintAllTimer);
+    lintAllTimer = setTimeout(() => {
+      for (const uri of problemFiles) collection.delete(vscode.Uri.file(uri));
+      problemFiles.clear();
+      configs.invalidate();
+      for (const doc of vscode.workspace.textDocuments) if (isLintable(doc)) void linter.lintNow(doc);
+    }, 50);
   };
 
   const watchers = [
@@ -41,6 +46,7 @@ export function registerDiagnostics(ctx: Ctx): DocumentLinter {
     vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(userConfigDir()), '{hadolint,.hadolint}.{yaml,yml}')),
   ];
   ctx.push(
+    { dispose: () => clearTimeout(lintAllTimer) },
     collection,
     linter,
     ...watchers,
@@ -59,8 +65,4 @@ export function registerDiagnostics(ctx: Ctx): DocumentLinter {
   // Documents open before activation (a language change also arrives as close + open).
   for (const doc of vscode.workspace.textDocuments) if (isLintable(doc)) void linter.lintNow(doc);
   return linter;
-}
-
-function userConfigDir(): string {
-  return process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config');
 }

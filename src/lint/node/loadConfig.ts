@@ -17,12 +17,17 @@ export interface LoadedConfig {
 const LOCAL_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
 const USER_NAMES = ['hadolint.yaml', 'hadolint.yml', '.hadolint.yaml', '.hadolint.yml'];
 
+/** The user's config folder: $XDG_CONFIG_HOME, else ~/.config ('' when there is no home). */
+export function userConfigDir(home = os.homedir(), xdgConfigHome = process.env.XDG_CONFIG_HOME): string {
+  return xdgConfigHome || (home ? path.join(home, '.config') : '');
+}
+
 /** Every path looked at, in order (pure, so the lookup order is testable). */
 export function configCandidates(dockerfileDir: string, root?: string, home = os.homedir(), xdgConfigHome = process.env.XDG_CONFIG_HOME): string[] {
   const dirs = [path.resolve(dockerfileDir)];
   if (root && !dirs.includes(path.resolve(root))) dirs.push(path.resolve(root));
   const out = dirs.flatMap((d) => LOCAL_NAMES.map((n) => path.join(d, n)));
-  const userDir = xdgConfigHome || (home ? path.join(home, '.config') : '');
+  const userDir = userConfigDir(home, xdgConfigHome);
   if (userDir) out.push(...USER_NAMES.map((n) => path.join(userDir, n)));
   return out;
 }
