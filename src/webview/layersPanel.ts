@@ -112,7 +112,7 @@ export class LayersPanel implements vscode.Disposable {
     const header = this.lastState?.type === 'image' ? this.lastState.state.header : undefined;
     const totalBytes = header?.size ?? 0;
     const layerCount = this.lastState?.type === 'image' ? this.lastState.state.breakdown.layers.length : 0;
-    const name = header?.repoTags[0] ?? shortId(this.imageId);
+    const name = this.tag || shortId(this.imageId);
     try {
       const analysis = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Analyzing ${name}`, cancellable: true },

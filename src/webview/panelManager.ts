@@ -17,14 +17,14 @@ export class LayersPanelManager implements vscode.Disposable {
         this.reloadAll();
       }),
       ctx.onDidRequestRefresh(() => this.reloadAll()),
+      ctx.onDidEngineEvent((e) => this.onEngineEvent(e)),
     );
-    // The engine layer adds this event to Ctx; until it exists the panels still reload on Refresh.
-    const events = (ctx as { onDidEngineEvent?: vscode.Event<EngineEvent> }).onDidEngineEvent;
-    if (events) ctx.push(events((e) => this.onEngineEvent(e)));
   }
 
-  /** Opens (or reveals) the panel of an image given by ID or reference. */
-  /** `tag`: the reference to title the panel with (the row a person clicked); default: `ref` or the first tag. */
+  /**
+   * Opens (or reveals) the panel of an image given by ID or reference.
+   * `tag`: the reference to title the panel with (the row a person clicked); default: `ref` or the first tag.
+   */
   async show(ref: string, tag?: string): Promise<LayersPanel> {
     const inspect = await this.ctx.engine.inspectImage(ref);
     const id = String(inspect.Id);
