@@ -55,9 +55,17 @@ export interface LogFollow {
   done: Promise<void>;
 }
 
+const follows = new WeakMap<Ctx, Map<string, LogFollow>>();
+
+/** One channel per container: viewing its logs again stops the previous follow and starts afresh. */
 function viewLogs(ctx: Ctx, c: ContainerSummary): LogFollow {
-  const channel = vscode.window.createOutputChannel(`Layerscope logs: ${containerName(c)}`);
-  ctx.push(channel);
+  let byId = follows.get(ctx);
+  if (!byId) follows.set(ctx, (byId = new Map()));
+  const previous = byId.get(c.id);
+  previous?.stop();
+  const channel = previous?.channel ?? vscode.window.createOutputChannel(`Layerscope logs: ${containerName(c)}`);
+  if (!previous) ctx.push(channel);
+  channel.clear();
   channel.show(true);
   let seen = '';
   const abort = new AbortController();
@@ -75,7 +83,9 @@ function viewLogs(ctx: Ctx, c: ContainerSummary): LogFollow {
     }
     channel.appendLine(abort.signal.aborted ? '--- stopped following ---' : '--- the container stopped ---');
   });
-  return { channel, text: () => seen, stop: () => abort.abort(), done };
+  const follow: LogFollow = { channel, text: () => seen, stop: () => abort.abort(), done };
+  byId.set(c.id, follow);
+  return follow;
 }
 
 /** The docker CLI on PATH, if any (Open Shell needs it for an interactive TTY). */
@@ -133,11 +143,11 @@ export const containerCommands: CommandTable = {
   },
   'layerscope.container.inspect': (ctx) => async (arg: unknown) => {
     const c = await containerTarget(ctx, arg, 'inspect');
-    return c && openInspect('container', c.id, containerName(c));
+    return c && openInspect(ctx, 'container', c.id, containerName(c));
   },
   'layerscope.container.top': (ctx) => async (arg: unknown) => {
     const c = await containerTarget(ctx, arg, 'list the processes of', running);
-    return c && openInspect('top', c.id, containerName(c));
+    return c && openInspect(ctx, 'top', c.id, containerName(c));
   },
   'layerscope.container.stats': (ctx) => async (arg: unknown) => {
     const c = await containerTarget(ctx, arg, 'sample', running);

@@ -104,7 +104,7 @@ const sortOrder = ['created', 'name', 'size'] as const;
 export const imageCommands: CommandTable = {
   'layerscope.image.inspect': (ctx) => async (arg: unknown) => {
     const t = await imageTarget(ctx, arg, 'inspect');
-    return t && openInspect('image', t.image.id, t.ref ?? shortId(t.image.id));
+    return t && openInspect(ctx, 'image', t.image.id, t.ref ?? shortId(t.image.id));
   },
   'layerscope.image.copyId': (ctx) => async (arg: unknown) => {
     const t = await imageTarget(ctx, arg, 'copy the ID of');

@@ -15,7 +15,17 @@ export function inspectUri(kind: InspectKind, id: string, title: string): vscode
 }
 
 class InspectProvider implements vscode.TextDocumentContentProvider {
-  constructor(private readonly ctx: Ctx) {}
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly ctx: Ctx) {
+    ctx.push(this.changed);
+  }
+
+  /** An open document keeps its first content: ask VS Code to read it again. */
+  reload(uri: vscode.Uri): void {
+    this.changed.fire(uri);
+  }
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const q = new URLSearchParams(uri.query);
@@ -37,14 +47,21 @@ class InspectProvider implements vscode.TextDocumentContentProvider {
   }
 }
 
-/** Opens a read-only inspect document (JSON for image/container). */
-export async function openInspect(kind: InspectKind, id: string, title: string): Promise<vscode.TextDocument> {
-  let doc = await vscode.workspace.openTextDocument(inspectUri(kind, id, title));
+const providers = new WeakMap<Ctx, InspectProvider>();
+
+/** Opens a read-only inspect document (JSON for image/container), fresh from the engine. */
+export async function openInspect(ctx: Ctx, kind: InspectKind, id: string, title: string): Promise<vscode.TextDocument> {
+  const uri = inspectUri(kind, id, title);
+  // Already open: VS Code would show its first content; have it read the engine again.
+  if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) providers.get(ctx)?.reload(uri);
+  let doc = await vscode.workspace.openTextDocument(uri);
   if (kind !== 'top' && doc.languageId !== 'json') doc = await vscode.languages.setTextDocumentLanguage(doc, 'json');
   await vscode.window.showTextDocument(doc, { preview: true });
   return doc;
 }
 
 export function registerInspect(ctx: Ctx): void {
-  ctx.push(vscode.workspace.registerTextDocumentContentProvider(inspectScheme, new InspectProvider(ctx)));
+  const provider = new InspectProvider(ctx);
+  providers.set(ctx, provider);
+  ctx.push(vscode.workspace.registerTextDocumentContentProvider(inspectScheme, provider));
 }

@@ -75,6 +75,8 @@ export interface DanglingTreeInput {
   sharedSizes?: Map<string, number>;
   /** Build cache records from /system/df; undefined until it arrives. */
   buildCache?: BuildCacheRecord[];
+  /** Why /system/df could not be read, shown instead of the build cache. */
+  diskUsageError?: string;
   nowMs: number;
 }
 
@@ -103,7 +105,7 @@ export function buildDanglingTree(input: DanglingTreeInput): TreeNode<DanglingRe
       ref: { kind: 'danglingImage', image, reclaimable },
     }));
   const total = danglingNodes.reduce((sum, n) => sum + ((n.ref as { reclaimable?: number }).reclaimable ?? 0), 0);
-  const danglingLabel = `${plural(dangling.length, 'item')}, ${known ? formatBytes(total) : '…'} reclaimable`;
+  const danglingLabel = `${plural(dangling.length, 'item')}, ${known ? formatBytes(total) : input.diskUsageError ? '?' : '…'} reclaimable`;
 
   const intermediateNodes = intermediate
     .sort((a, b) => b.image.created - a.image.created)
@@ -142,7 +144,8 @@ export function buildDanglingTree(input: DanglingTreeInput): TreeNode<DanglingRe
         ref: { kind: 'buildCache', record },
       })), { id: 'database' }));
   } else {
-    groups.push(groupNode('dangling:group:buildCache', 'Build cache', 'reading /system/df…', [], { id: 'database' }));
+    const note = input.diskUsageError ? `/system/df failed: ${input.diskUsageError}` : 'reading /system/df…';
+    groups.push(groupNode('dangling:group:buildCache', 'Build cache', note, [], { id: 'database' }));
   }
   return groups;
 }

@@ -20,7 +20,9 @@ export class DanglingView extends ExplorerTree {
     const images = await this.snapshot.images();
     const df = this.snapshot.diskUsage();
     this.diskUsagePhase = df.then((usage) => { if (generation === this.generation) this.fillIn(images, usage); }, (err) => {
-      this.ctx.log.warn(`layerscope.dangling: /system/df: ${err instanceof Error ? err.message : String(err)}`);
+      const message = err instanceof Error ? err.message : String(err);
+      this.ctx.log.warn(`layerscope.dangling: /system/df: ${message}`);
+      if (generation === this.generation) this.setRoots(buildDanglingTree({ images, diskUsageError: message, nowMs: Date.now() }));
     });
     return buildDanglingTree({ images, nowMs: Date.now() });
   }

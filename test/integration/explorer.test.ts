@@ -276,8 +276,12 @@ describe('explorer', function () {
 
         const logs = await vscode.commands.executeCommand<{ text(): string; stop(): void; done: Promise<void> }>('layerscope.container.logs', node());
         await waitUntil('the logs to arrive', () => logs.text().includes('hello-from-logs'));
-        logs.stop();
-        await logs.done;
+        const again = await vscode.commands.executeCommand<{ channel: unknown; text(): string; stop(): void; done: Promise<void> }>('layerscope.container.logs', node());
+        await logs.done; // the first follow stopped: one follow, one channel per container
+        assert.strictEqual(again.channel, (logs as unknown as { channel: unknown }).channel);
+        await waitUntil('the logs to arrive again', () => again.text().includes('hello-from-logs'));
+        again.stop();
+        await again.done;
 
         const terminal = await vscode.commands.executeCommand<vscode.Terminal>('layerscope.container.shell', node());
         const options = terminal.creationOptions as vscode.TerminalOptions;

@@ -46,3 +46,11 @@ describe('model/dangling', () => {
     assert.deepEqual(tree[2].children!.map((n) => n.item.contextValue), ['buildCache.inUse', 'buildCache']);
   });
 });
+
+describe('model/dangling when /system/df fails', () => {
+  it('says so instead of waiting forever', () => {
+    const tree = buildDanglingTree({ images: [image('x')], diskUsageError: 'timed out', nowMs: 0 });
+    assert.equal(tree[0].item.description, '1 item, ? reclaimable');
+    assert.equal(tree[2].item.description, '/system/df failed: timed out');
+  });
+});
