@@ -34,14 +34,16 @@ export interface ImageTreeOptions {
 
 /** Splits `registry/repo:tag`; a first path part with a dot, a colon or `localhost` is a registry. */
 export function parseReference(ref: string): ImageReference {
-  const name = ref.split('@')[0];
+  const at = ref.indexOf('@');
+  const name = at < 0 ? ref : ref.slice(0, at);
   const slash = name.lastIndexOf('/');
   const colon = name.lastIndexOf(':');
   const hasTag = colon > slash;
   const repository = hasTag ? name.slice(0, colon) : name;
   const tag = hasTag ? name.slice(colon + 1) : 'latest';
-  const first = repository.split('/')[0];
-  const isRegistry = repository.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const firstSlash = repository.indexOf('/');
+  const first = firstSlash < 0 ? '' : repository.slice(0, firstSlash);
+  const isRegistry = first !== '' && (first.includes('.') || first.includes(':') || first === 'localhost');
   return { registry: isRegistry ? first : 'docker.io', repository, tag };
 }
 

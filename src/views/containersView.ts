@@ -1,7 +1,8 @@
 // The Containers view: grouped by state or compose project; a container event redraws one row.
 import type { Ctx } from '../ctx';
 import { config } from '../config';
-import { ContainerTreeModel } from '../model/containers';
+import * as vscode from 'vscode';
+import { ContainerTreeModel, containerTooltip, type ContainerRef } from '../model/containers';
 import { ExplorerTree, type Node } from './explorerTree';
 import type { EngineSnapshot } from './snapshot';
 
@@ -47,6 +48,13 @@ export class ContainersView extends ExplorerTree {
     if (change.nodes.includes(undefined)) this.setRoots(this.model.roots());
     else for (const node of change.nodes) this.changed.fire(node);
     for (const w of this.updated.splice(0)) w(id);
+  }
+
+  /** The tooltip is built on hover. */
+  resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
+    const ref = node.ref as ContainerRef | undefined;
+    if (ref?.kind === 'container') item.tooltip = containerTooltip(ref.container);
+    return item;
   }
 
   /** Resolves after the next incremental update (tests use it). */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ContainerTreeModel, containerIcon, formatPorts } from '../../../src/model/containers';
+import { ContainerTreeModel, containerIcon, containerTooltip, formatPorts } from '../../../src/model/containers';
 import { container } from './explorerFixtures';
 
 describe('model/containers', () => {
@@ -14,6 +14,8 @@ describe('model/containers', () => {
     assert.deepEqual(m.roots().map((g) => `${g.item.label} ${g.item.description}`), ['Running 1', 'Paused 1', 'Exited 1']);
     assert.equal(m.node('web'.padEnd(64, '0'))!.item.contextValue, 'container.running');
     assert.match(m.node('web'.padEnd(64, '0'))!.item.description!, /app:1 · Up 1 minute · 8080->80\/tcp/);
+    assert.equal(m.node('web'.padEnd(64, '0'))!.item.tooltip, undefined, 'built on hover');
+    assert.match(containerTooltip(list()[1]), /State exited\nStatus Exited \(0\) 1 minute ago\nCommand sh\nCompose project shop/);
   });
 
   it('groups by compose project, projectless last', () => {
