@@ -78,9 +78,13 @@ export function validityFindings(text: string, ast: Dockerfile): Finding[] {
     parser.parse = original;
   }
   const out: Finding[] = [];
+  // "No source image" on an instruction before FROM is DL3061's; keep it only for files with no
+  // instruction but ARGs (empty files included), which no rule covers.
+  const onlyArgs = ast.getInstructions().every((i) => i.getKeyword() === 'ARG');
   for (const d of diags) {
     const name = ValidationCode[d.code as number] as keyof typeof ValidationCode | undefined;
     if (name && OWNED_ELSEWHERE.has(name)) continue;
+    if (name === 'NO_SOURCE_IMAGE' && !onlyArgs) continue;
     out.push({
       code: (name && CODE_OF[name]) ?? 'LS0000',
       level: d.severity === 1 ? 'error' : 'warning',

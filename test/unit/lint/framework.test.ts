@@ -161,3 +161,11 @@ describe('lintDockerfile input hardening', () => {
     assert.ok(!out.some((f) => f.code === INTERNAL_ERROR_CODE));
   });
 });
+
+describe('validity and rules do not double-report', () => {
+  it('an instruction before FROM is DL3061 only; a file without FROM is LS0008', () => {
+    assert.deepEqual(codes('RUN x\nFROM a:1\n'), ['1:DL3061']);
+    assert.deepEqual(codes('ARG A=1\n'), ['1:LS0008']);
+    assert.deepEqual(codes(''), ['1:LS0008']);
+  });
+});
