@@ -162,6 +162,11 @@ describe('Dockerfile diagnostics (real VS Code)', function () {
     assert.deepEqual(find(ds, 'DL4000', 1)!.tags, [vscode.DiagnosticTag.Deprecated]);
     assert.equal(find(ds, 'DL3000', 3)!.range.start.character, 'WORKDIR '.length, 'DL3000 points at the path');
     assert.ok(!find(ds, 'LS9000'), `no internal error: ${summary(ds)}`);
+    // A flag that changes nothing is drawn faded (Unnecessary).
+    const redundant = await open(fixture('platform.Dockerfile'));
+    const [d] = await diagnosticsWhen(redundant.uri, having(['DL3065', 0]), 'DL3065');
+    assert.deepEqual(d.tags, [vscode.DiagnosticTag.Unnecessary]);
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
   });
 
   it('inline squiggles and the Problems panel, on screen (screenshot)', async () => {
