@@ -15,6 +15,8 @@ export type ModemOptions =
       host: string;
       port: number;
       ca?: string | Buffer;
+      /** false for DOCKER_TLS without DOCKER_TLS_VERIFY, or a context's SkipTLSVerify. */
+      verify?: boolean;
       cert?: string | Buffer;
       key?: string | Buffer;
     }
@@ -52,7 +54,7 @@ export function resolveConnection(inputs: ConnectionInputs): Connection {
   if (context instanceof EngineError) return { info: { endpoint: '', source: 'context' }, error: context };
   if (context) {
     const info: EngineInfo = { endpoint: context.host, source: 'context', contextName: context.name };
-    return fromHost(context.host, info, inputs, io, context.tlsDir);
+    return fromHost(context.host, info, inputs, io, context);
   }
   const endpoint = defaultEndpoint(inputs, io);
   return fromHost(endpoint, { endpoint, source: 'default' }, inputs, io);
@@ -73,7 +75,7 @@ function defaultEndpoint(inputs: ConnectionInputs, io: Io): string {
   return `unix://${found ?? system}`;
 }
 
-interface ContextChoice { name: string; host: string; tlsDir?: string }
+interface ContextChoice { name: string; host: string; tlsDir?: string; skipTlsVerify?: boolean }
 
 /** The docker CLI's current context (DOCKER_CONTEXT, else config.json currentContext); undefined for "default". */
 function currentContext(inputs: ConnectionInputs, io: Io): ContextChoice | EngineError | undefined {
@@ -96,7 +98,7 @@ function currentContext(inputs: ConnectionInputs, io: Io): ContextChoice | Engin
   // The CLI stores each context under the SHA-256 of its name.
   const id = createHash('sha256').update(name).digest('hex');
   const metaFile = path.join(configDir, 'contexts', 'meta', id, 'meta.json');
-  let meta: { Endpoints?: { docker?: { Host?: unknown } } };
+  let meta: { Endpoints?: { docker?: { Host?: unknown; SkipTLSVerify?: unknown } } };
   try {
     meta = JSON.parse(io.readFile(metaFile).toString('utf8'));
   } catch (e) {
@@ -108,10 +110,14 @@ function currentContext(inputs: ConnectionInputs, io: Io): ContextChoice | Engin
     return configError(`Docker context "${name}" has no docker endpoint in ${metaFile}. Set layerscope.host.`);
   }
   const tlsDir = path.join(configDir, 'contexts', 'tls', id, 'docker');
-  return { name, host: host.trim(), tlsDir: io.exists(tlsDir) ? tlsDir : undefined };
+  return {
+    name, host: host.trim(), tlsDir: io.exists(tlsDir) ? tlsDir : undefined,
+    skipTlsVerify: meta.Endpoints?.docker?.SkipTLSVerify === true,
+  };
 }
 
-function fromHost(host: string, info: EngineInfo, inputs: ConnectionInputs, io: Io, contextTlsDir?: string): Connection {
+function fromHost(host: string, info: EngineInfo, inputs: ConnectionInputs, io: Io, context?: ContextChoice): Connection {
+  const contextTlsDir = context?.tlsDir;
   const parsed = parseHost(host);
   if (parsed instanceof EngineError) return { info, error: parsed };
   const withEndpoint: EngineInfo = { ...info, endpoint: parsed.endpoint };
@@ -148,7 +154,8 @@ function fromHost(host: string, info: EngineInfo, inputs: ConnectionInputs, io: 
       }
     }
   }
-  return { info: withEndpoint, options: { protocol: 'https', host: parsed.host, port, ...files } };
+  const verify = context ? !context.skipTlsVerify : Boolean(env.DOCKER_TLS_VERIFY);
+  return { info: withEndpoint, options: { protocol: 'https', host: parsed.host, port, ...files, verify } };
 }
 
 export type ParsedHost =

@@ -19,12 +19,22 @@ import {
 import { NdjsonParser } from './ndjson';
 import { seg, Transport, type VersionJson } from './transport';
 
+/** Timing knobs; the defaults suit people, tests shorten them. */
+export interface EngineTuning {
+  /** Event stream reconnect delays. */
+  backoff?: BackoffOptions;
+  /** How long a tcp:// connect may take before the engine counts as unreachable. */
+  connectTimeoutMs?: number;
+}
+
 export class DockerodeEngine implements Engine {
   private readonly t: Transport;
+  private readonly backoff: BackoffOptions;
 
-  constructor(connection: Connection, private readonly backoff: BackoffOptions = DEFAULT_BACKOFF) {
+  constructor(connection: Connection, tuning: EngineTuning = {}) {
     this.info = connection.info;
-    this.t = new Transport(connection);
+    this.backoff = tuning.backoff ?? DEFAULT_BACKOFF;
+    this.t = new Transport(connection, tuning.connectTimeoutMs);
   }
 
   readonly info: EngineInfo;

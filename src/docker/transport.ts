@@ -1,7 +1,9 @@
 // The one place requests reach the engine: dockerode's modem for the wire (unix socket, named pipe,
 // TCP/TLS, SSH), API version negotiation, AbortSignal plumbing and error mapping. Every Engine
 // method goes through request(); nothing else builds promises around dockerode callbacks.
-import type { IncomingMessage } from 'node:http';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { Socket } from 'node:net';
 import { PassThrough, type Readable } from 'node:stream';
 import Docker from 'dockerode';
 import type { Connection } from './connection';
@@ -11,6 +13,11 @@ import { toEngineError, unreachable } from './errors';
 export const MAX_API_VERSION = '1.53';
 /** Lowest we try; older engines are long out of support. */
 export const MIN_API_VERSION = '1.24';
+/**
+ * A tcp:// engine whose host drops packets would otherwise hang for the OS connect timeout (minutes)
+ * before the views can say "not reachable". Unix sockets and named pipes fail at once anyway.
+ */
+export const CONNECT_TIMEOUT_MS = 5000;
 
 export interface ApiRequest {
   method: 'GET' | 'POST' | 'DELETE' | 'PUT' | 'HEAD';
@@ -34,8 +41,14 @@ export class Transport {
   private negotiation: Promise<string> | undefined;
   private negotiatedVersion = '';
 
-  constructor(private readonly connection: Connection) {
-    this.docker = connection.options ? withoutDockerEnv(() => new Docker({ ...connection.options })) : undefined;
+  constructor(private readonly connection: Connection, connectTimeoutMs = CONNECT_TIMEOUT_MS) {
+    const options = connection.options;
+    const agent = options && 'protocol' in options && options.protocol !== 'ssh'
+      ? connectTimeoutAgent(options.protocol, connectTimeoutMs, options.verify !== false)
+      : undefined;
+    this.docker = options ? withoutDockerEnv(() => new Docker({ ...options })) : undefined;
+    // docker-modem uses `agent` for every request (its typings omit it).
+    if (this.docker && agent) (this.docker.modem as { agent?: http.Agent }).agent = agent;
   }
 
   get endpoint(): string { return this.connection.info.endpoint; }
@@ -52,7 +65,7 @@ export class Transport {
    * ('aborted' when the signal fired, 'unreachable' when the engine went away mid-stream).
    */
   async stream(req: ApiRequest, signal?: AbortSignal): Promise<Readable> {
-    const res = (await this.dial(req, true, signal)) as IncomingMessage;
+    const res = (await this.dial(req, true, signal)) as http.IncomingMessage;
     const out = new PassThrough();
     let ended = false;
     res.on('end', () => { ended = true; });
@@ -118,6 +131,26 @@ export class Transport {
       });
     });
   }
+}
+
+/** Node's keep-alive agent, with a limit on the TCP (and TLS) connect only, not on slow answers. */
+function connectTimeoutAgent(protocol: 'http' | 'https', ms: number, verify: boolean): http.Agent {
+  const agent = protocol === 'https'
+    ? new https.Agent({ keepAlive: true, rejectUnauthorized: verify })
+    : new http.Agent({ keepAlive: true });
+  type Create = (options: object, callback?: unknown) => Socket;
+  const create = (agent as unknown as { createConnection: Create }).createConnection.bind(agent);
+  (agent as unknown as { createConnection: Create }).createConnection = (options, callback) => {
+    const socket = create(options, callback);
+    const { host, port } = options as { host?: string; port?: number };
+    const timer = setTimeout(() => {
+      socket.destroy(Object.assign(new Error(`connect ETIMEDOUT ${host}:${port} (no answer in ${ms} ms)`), { code: 'ETIMEDOUT' }));
+    }, ms);
+    socket.once('connect', () => clearTimeout(timer));
+    socket.once('close', () => clearTimeout(timer));
+    return socket;
+  };
+  return agent;
 }
 
 /** Path segment(s) for a name or ID; keeps the slashes of `repo/name:tag`. */

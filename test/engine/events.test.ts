@@ -56,7 +56,7 @@ describe('engine: events', () => {
 
   it('connection refused is reported at once, and retried until disposed', async () => {
     const t0 = Date.now();
-    const r = record(createEngine({ setting: 'unix:///run/layerscope-nowhere/docker.sock', env: {}, homeDir: os.homedir() }, { initialMs: 20, maxMs: 40 }));
+    const r = record(createEngine({ setting: 'unix:///run/layerscope-nowhere/docker.sock', env: {}, homeDir: os.homedir() }, { backoff: { initialMs: 20, maxMs: 40 } }));
     const first = await waitFor('onDisconnect', () => r.disconnects[0], 2000);
     assert.ok(first.at - t0 < 2000);
     assert.equal(first.error.code, 'unreachable');

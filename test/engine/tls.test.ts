@@ -108,6 +108,21 @@ describe('engine: tcp:// with TLS', function () {
     }
   });
 
+  it('DOCKER_TLS=1 without DOCKER_TLS_VERIFY does not verify the server (as the docker CLI)', async () => {
+    const mixed = fs.mkdtempSync(path.join(os.tmpdir(), 'layerscope-tls-mixed-'));
+    try {
+      // Our client certificate, but a CA that did not sign the server.
+      makeCertificates(mixed, 'unrelated-ca');
+      for (const f of ['cert.pem', 'key.pem']) fs.copyFileSync(path.join(certs, f), path.join(mixed, f));
+      const noVerify = createEngine({ setting: '', env: { DOCKER_HOST: host, DOCKER_TLS: '1', DOCKER_CERT_PATH: mixed }, homeDir: os.homedir() });
+      await noVerify.ping();
+      const verify = createEngine({ setting: '', env: { DOCKER_HOST: host, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: mixed }, homeDir: os.homedir() });
+      await assert.rejects(verify.ping(), (e: EngineError) => e.code === 'config');
+    } finally {
+      fs.rmSync(mixed, { recursive: true, force: true });
+    }
+  });
+
   it('plain HTTP to the TLS port gets the engine\'s own explanation', async () => {
     const engine = createEngine({ setting: host, env: {}, homeDir: os.homedir() });
     await assert.rejects(engine.ping(), (e: EngineError) => e.code === 'badRequest' && /HTTPS server/.test(e.message));

@@ -106,6 +106,18 @@ describe('docker/connection: TCP, TLS and SSH', () => {
     assert.equal(String(o.key), 'key-pem');
   });
 
+  it('DOCKER_TLS without DOCKER_TLS_VERIFY encrypts but does not verify the server; a context can skip too', () => {
+    assert.equal(options(resolve({ env: { DOCKER_HOST: 'tcp://h', DOCKER_TLS: '1' } })).verify, false);
+    fs.writeFileSync(path.join(home, 'ca.pem'), 'ca');
+    assert.equal(options(resolve({ env: { DOCKER_HOST: 'tcp://h', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: home } })).verify, true);
+    const id = writeContext('skip', 'tcp://skip.example:2376');
+    const meta = path.join(home, '.docker', 'contexts', 'meta', id, 'meta.json');
+    fs.writeFileSync(meta, JSON.stringify({ Name: 'skip', Endpoints: { docker: { Host: 'tcp://skip.example:2376', SkipTLSVerify: true } } }));
+    fs.mkdirSync(path.join(home, '.docker', 'contexts', 'tls', id, 'docker'), { recursive: true });
+    useContext('skip');
+    assert.equal(options(resolve({})).verify, false);
+  });
+
   it('DOCKER_TLS_VERIFY without DOCKER_CERT_PATH looks in ~/.docker', () => {
     fs.mkdirSync(path.join(home, '.docker'));
     fs.writeFileSync(path.join(home, '.docker', 'ca.pem'), 'home-ca');
