@@ -12,7 +12,7 @@ import { scanLayer, type LayerScan, type ScanContext } from './layerScan';
 import { pickImage, resolveAlias, resolveImages, type ArchiveDocs, type ResolvedImage } from './manifest';
 import { replayLayers } from './replay';
 import { displayCreatedBy } from './createdBy';
-import { drained, entryEnd } from './streams';
+import { drained, entryEnd, readAhead } from './streams';
 
 export const defaultLimits: AnalysisLimits = {
   maxEntries: 5_000_000,
@@ -21,6 +21,8 @@ export const defaultLimits: AnalysisLimits = {
 };
 
 const progressStep = 1024 * 1024;
+/** Slack between the producer (the daemon) and the analysis; see readAhead. */
+const readAheadBytes = 4 * 1024 * 1024;
 
 interface ArchiveRead extends ArchiveDocs {
   layers: Map<string, LayerScan>;
@@ -124,7 +126,7 @@ async function readArchive(input: Readable, options: AnalyzeOptions): Promise<Ar
 
   let totalBytes = 0;
   async function* counted(): AsyncGenerator<Buffer> {
-    for await (const chunk of input as AsyncIterable<Buffer>) {
+    for await (const chunk of readAhead(input, readAheadBytes)) {
       bytesRead += chunk.length;
       report(false);
       yield chunk;

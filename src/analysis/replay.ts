@@ -19,7 +19,7 @@
 //   filesystem; otherwise all of its bytes are wasted, attributed to the layer and the path that
 //   stored it. Whiteouts, dirs and symlinks weigh 0.
 import type { EntryKind, FileChange, Inefficiency, LargeFile } from './types';
-import { baseName, joinPath, parentOf } from './paths';
+import { baseName, parentOf } from './paths';
 
 /**
  * One tar entry of a layer, normalised (see layerScan.ts). It is shaped as the FileChange it will
@@ -136,11 +136,18 @@ export function replayLayers(layers: LayerEntry[][], largestFilesLimit = 100): R
   const contents = new Contents();
   const replays: LayerReplay[] = [];
 
-  const detach = (path: string, node: Node, changes: LayerChanges): void => {
+  // The parent dir of the previous entry: layers list a dir's files one after another.
+  let cachedParentPath: string | undefined;
+  let cachedParent: Node | undefined;
+
+  /** `node` and everything under it leave the filesystem. A node's path is its record's path. */
+  const detach = (node: Node, changes: LayerChanges): void => {
+    cachedParentPath = undefined;
+    cachedParent = undefined;
     // Pre-order: the dir first, then what was under it.
-    changes.removed(path, node);
+    changes.removed(node.record.path, node);
     if (node.content >= 0) contents.refs[node.content]--;
-    if (node.children) for (const [name, child] of node.children) detach(joinPath(path, name), child, changes);
+    if (node.children) for (const child of node.children.values()) detach(child, changes);
   };
 
   const lookup = (path: string): Node | undefined => {
@@ -157,6 +164,14 @@ export function replayLayers(layers: LayerEntry[][], largestFilesLimit = 100): R
   const parentDir = (path: string, layer: number, changes: LayerChanges): Node => {
     const parentPath = parentOf(path);
     if (parentPath === '') return root;
+    if (parentPath === cachedParentPath) return cachedParent!;
+    const dir = parentDirUncached(parentPath, layer, changes);
+    cachedParentPath = parentPath;
+    cachedParent = dir;
+    return dir;
+  };
+
+  const parentDirUncached = (parentPath: string, layer: number, changes: LayerChanges): Node => {
     const grand = parentDir(parentPath, layer, changes);
     const name = baseName(parentPath);
     const existing = grand.children!.get(name);
@@ -178,11 +193,11 @@ export function replayLayers(layers: LayerEntry[][], largestFilesLimit = 100): R
         const node = entry.path === '' ? undefined : lookup(entry.path);
         if (!node) continue;
         lookup(parentOf(entry.path))!.children!.delete(baseName(entry.path));
-        detach(entry.path, node, changes);
+        detach(node, changes);
       } else if (entry.marker === 'opaque') {
         const dir = lookup(entry.path);
         if (!dir?.children) continue;
-        for (const [name, child] of dir.children) detach(joinPath(entry.path, name), child, changes);
+        for (const child of dir.children.values()) detach(child, changes);
         dir.children.clear();
         if (dir.layer === layer) {
           dir.record.opaque = true;
@@ -221,7 +236,11 @@ export function replayLayers(layers: LayerEntry[][], largestFilesLimit = 100): R
         // Replaced: the old node and (for a dir) everything under it disappears; the path itself is
         // reported once, as written below.
         if (existing.content >= 0) contents.refs[existing.content]--;
-        if (existing.children) for (const [childName, child] of existing.children) detach(joinPath(entry.path, childName), child, changes);
+        if (existing.children) {
+          cachedParentPath = undefined;
+          cachedParent = undefined;
+          for (const child of existing.children.values()) detach(child, changes);
+        }
       }
       const node: Node = { record: entry, layer, content: -1, children: entry.kind === 'dir' ? new Map() : undefined };
       if (entry.kind === 'file') {
@@ -272,18 +291,17 @@ export function replayLayers(layers: LayerEntry[][], largestFilesLimit = 100): R
   // Largest visible files: a bounded candidate list, trimmed whenever it doubles.
   let candidates: LargeFile[] = [];
   let finalEntryCount = 0;
-  const walk = (dir: Node, path: string): void => {
-    for (const [name, child] of dir.children!) {
+  const walk = (dir: Node): void => {
+    for (const child of dir.children!.values()) {
       finalEntryCount++;
-      const childPath = path === '' ? name : `${path}/${name}`;
       if (child.content >= 0) {
-        candidates.push({ path: childPath, sizeBytes: records[child.content].size, layerIndex: child.layer });
+        candidates.push({ path: child.record.path, sizeBytes: records[child.content].size, layerIndex: child.layer });
         if (candidates.length >= 2 * largestFilesLimit + 64) candidates = largest(candidates, largestFilesLimit);
       }
-      if (child.children) walk(child, childPath);
+      if (child.children) walk(child);
     }
   };
-  walk(root, '');
+  walk(root);
 
   return {
     layers: replays,
