@@ -80,6 +80,12 @@ export interface DanglingTreeInput {
   nowMs: number;
 }
 
+/** Group rows carry their own contextValue so each gets its own inline action (prune). */
+function withContext<R>(node: TreeNode<R>, contextValue: string): TreeNode<R> {
+  node.item.contextValue = contextValue;
+  return node;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -123,13 +129,13 @@ export function buildDanglingTree(input: DanglingTreeInput): TreeNode<DanglingRe
     }));
 
   const groups: TreeNode<DanglingRef>[] = [
-    groupNode('dangling:group:images', 'Dangling images', danglingLabel, danglingNodes, { id: 'trash' }),
-    groupNode('dangling:group:intermediate', 'Intermediate images', `${plural(intermediate.length, 'item')}, frees nothing until their images go`, intermediateNodes, { id: 'layers-dot' }),
+    withContext(groupNode('dangling:group:images', 'Dangling images', danglingLabel, danglingNodes, { id: 'trash' }), 'danglingGroup.images'),
+    withContext(groupNode('dangling:group:intermediate', 'Intermediate images', `${plural(intermediate.length, 'item')}, frees nothing until their images go`, intermediateNodes, { id: 'layers-dot' }), 'danglingGroup.intermediate'),
   ];
   if (input.buildCache) {
     const records = [...input.buildCache].sort((a, b) => b.size - a.size);
     const reclaimable = records.filter((r) => !r.inUse).reduce((s, r) => s + r.size, 0);
-    groups.push(groupNode('dangling:group:buildCache', 'Build cache', `${plural(records.length, 'record')}, ${formatBytes(reclaimable)} reclaimable`,
+    groups.push(withContext(groupNode('dangling:group:buildCache', 'Build cache', `${plural(records.length, 'record')}, ${formatBytes(reclaimable)} reclaimable`,
       records.map((record): TreeNode<DanglingRef> => ({
         item: {
           id: `buildCache:${record.id}`,
@@ -142,10 +148,10 @@ export function buildDanglingTree(input: DanglingTreeInput): TreeNode<DanglingRe
           icon: { id: 'database' },
         },
         ref: { kind: 'buildCache', record },
-      })), { id: 'database' }));
+      })), { id: 'database' }), 'danglingGroup.buildCache'));
   } else {
     const note = input.diskUsageError ? `/system/df failed: ${input.diskUsageError}` : 'reading /system/df…';
-    groups.push(groupNode('dangling:group:buildCache', 'Build cache', note, [], { id: 'database' }));
+    groups.push(withContext(groupNode('dangling:group:buildCache', 'Build cache', note, [], { id: 'database' }), 'danglingGroup.buildCache'));
   }
   return groups;
 }
