@@ -85,6 +85,10 @@ export function validityFindings(text: string, ast: Dockerfile): Finding[] {
     const name = ValidationCode[d.code as number] as keyof typeof ValidationCode | undefined;
     if (name && OWNED_ELSEWHERE.has(name)) continue;
     if (name === 'NO_SOURCE_IMAGE' && !onlyArgs) continue;
+    // A COPY with several sources and no trailing `/` is DL3021's; an EXPOSE with a host part is
+    // ExposeInvalidFormat's (the builder accepts it, so it is not an error).
+    if (name === 'INVALID_DESTINATION' && keywordAt(ast, d.range.start.line) === 'COPY') continue;
+    if (name === 'INVALID_PORT' && keywordAt(ast, d.range.start.line) === 'EXPOSE' && textAt(text, d.range).includes(':')) continue;
     out.push({
       code: (name && CODE_OF[name]) ?? 'LS0000',
       level: d.severity === 1 ? 'error' : 'warning',
@@ -93,4 +97,14 @@ export function validityFindings(text: string, ast: Dockerfile): Finding[] {
     });
   }
   return out;
+}
+
+function keywordAt(ast: Dockerfile, line: number): string | undefined {
+  return ast.getInstructions().find((i) => i.getRange().start.line <= line && line <= i.getRange().end.line)?.getKeyword();
+}
+
+function textAt(text: string, r: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (r.start.line !== r.end.line) return lines.slice(r.start.line, r.end.line + 1).join('\n');
+  return (lines[r.start.line] ?? '').slice(r.start.character, r.end.character);
 }

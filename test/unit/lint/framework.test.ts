@@ -169,3 +169,14 @@ describe('validity and rules do not double-report', () => {
     assert.deepEqual(codes(''), ['1:LS0008']);
   });
 });
+
+describe('validity overlaps with rules', () => {
+  it('COPY to a non-directory is DL3021 only; ADD keeps the validity error', () => {
+    assert.deepEqual(codes('FROM a:1\nCOPY a b /dest\n'), ['2:DL3021']);
+    assert.deepEqual(codes('FROM a:1\nADD a b /dest\n'), ['2:DL3020', '2:LS0007']);
+  });
+  it('EXPOSE with a host part is ExposeInvalidFormat only; a bad port stays LS0005', () => {
+    assert.deepEqual(codes('FROM a:1\nEXPOSE 1.2.3.4:80:80\n'), ['2:ExposeInvalidFormat']);
+    assert.deepEqual(codes('FROM a:1\nEXPOSE http\n'), ['2:LS0005']);
+  });
+});
