@@ -285,6 +285,34 @@ describe('layers panel (webview)', function () {
     assert.ok(last?.type === 'analysisFailed' && last.cancelled, JSON.stringify(last));
   });
 
+  it('keeps the DOM small for a layer of 20,000 files (only the rows in view exist)', async () => {
+    const tag = `layerscope-it/many:${Date.now()}`;
+    await docker(['build', '-q', '-t', tag, '-'],
+      `FROM layerscope-fixture/base:1\nRUN mkdir /many && cd /many && seq 1 20000 | xargs touch\nLABEL layerscope.it.many="${tag}"\n`);
+    try {
+      const panel = await vscode.commands.executeCommand<LayersPanel>('layerscope.showLayers', tag);
+      await ready(panel);
+      await page.click('#analyze', { frame: webviewFrame });
+      const analysis = await waitUntil('the analysis to finish', () => panel.analysisResult, 60_000);
+      // The RUN layer adds the folder and its 20,000 files: the tree lists them all (folder open).
+      assert.equal(analysis.layers[2].added, 20_001);
+      await page.waitFor('#tree-count', { frame: webviewFrame });
+      const [count] = await page.texts('#tree-count', { frame: webviewFrame });
+      assert.equal(count, '20,001 rows shown');
+      const domRows = await page.evaluate<number>('document.querySelectorAll("#file-tree .tree-row").length', { frame: webviewFrame });
+      assert.ok(domRows > 10 && domRows < 100, `${domRows} row elements for 20,002 rows`);
+      // Scrolled to the end, the last file is there and the DOM is still small.
+      await page.evaluate('(() => { const t = document.getElementById("file-tree"); t.scrollTop = t.scrollHeight; })()', { frame: webviewFrame });
+      await waitUntil('the last rows', async () =>
+        (await page.texts('#file-tree .tree-row', { frame: webviewFrame })).some((t) => /\b9999\b/.test(t)));
+      const domRowsAtEnd = await page.evaluate<number>('document.querySelectorAll("#file-tree .tree-row").length', { frame: webviewFrame });
+      assert.ok(domRowsAtEnd < 100, `${domRowsAtEnd} row elements at the end`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await docker(['rmi', '-f', tag]).catch(() => undefined);
+    }
+  });
+
   it('says the image is gone when it is removed, instead of showing stale rows', async () => {
     const tag = `layerscope-it/gone:${Date.now()}`;
     await docker(['build', '-q', '-t', tag, '-'], `FROM layerscope-fixture/small:1\nLABEL layerscope.it.gone="${tag}"\n`);
