@@ -12,17 +12,19 @@ import { formatJson } from '../lint/format/json';
 import { formatSarif } from '../lint/format/sarif';
 import { formatCheckstyle } from '../lint/format/checkstyle';
 import { loadConfigFile, loadConfigFor, LoadedConfig } from '../lint/node/loadConfig';
+import { shellcheckOnPath } from '../lint/node/shellcheck';
+import { lintWithShellcheck } from '../lint/shell/shellcheck';
 
 const FORMATS = ['tty', 'json', 'sarif', 'checkstyle'] as const;
 type Format = (typeof FORMATS)[number];
 
-export const LINT_USAGE = 'Usage: layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold error|warning|info|style|none] [--ignore CODE]... [--no-fail] [--no-color] FILE... | -';
+export const LINT_USAGE = 'Usage: layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold error|warning|info|style|none] [--ignore CODE]... [--no-fail] [--no-color] [--no-shellcheck] FILE... | -';
 
-export interface LintArgs { format: Format; config?: string; threshold?: Threshold; ignore: string[]; files: string[]; noFail: boolean; noColor: boolean }
+export interface LintArgs { format: Format; config?: string; threshold?: Threshold; ignore: string[]; files: string[]; noFail: boolean; noColor: boolean; noShellcheck: boolean }
 
 /** Parses argv; throws an Error with a readable message on bad usage. */
 export function parseLintArgs(argv: string[]): LintArgs {
-  const a: LintArgs = { format: 'tty', ignore: [], files: [], noFail: false, noColor: false };
+  const a: LintArgs = { format: 'tty', ignore: [], files: [], noFail: false, noColor: false, noShellcheck: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -49,6 +51,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
       }
       case '--no-fail': a.noFail = true; break;
       case '--no-color': a.noColor = true; break;
+      case '--no-shellcheck': a.noShellcheck = true; break;
       case '--ignore': a.ignore.push(...value().split(',').map((s) => s.trim()).filter(Boolean)); break;
       case '-': a.files.push('-'); break;
       case '--': a.files.push(...argv.slice(i + 1)); i = argv.length; break;
@@ -88,6 +91,8 @@ export async function runLintCli(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  // RUN scripts also go through ShellCheck (SCxxxx) when it is on PATH, as hadolint does.
+  const shellcheck = args.noShellcheck ? undefined : shellcheckOnPath();
   const results: FileResult[] = [];
   let ioError = false;
   let failed = false;
@@ -111,7 +116,8 @@ export async function runLintCli(argv: string[]): Promise<number> {
     if (args.ignore.length) cli.ignored = [...(found.config.ignored ?? []), ...args.ignore];
     if (args.threshold) cli.failureThreshold = args.threshold;
     const config = mergeConfig(found.config, cli);
-    const findings = lintDockerfile(text, { config, fileName: file === '-' ? 'Dockerfile' : file, readFile: siblingReader(dir) });
+    const options = { config, fileName: file === '-' ? 'Dockerfile' : file, readFile: siblingReader(dir) };
+    const findings = shellcheck ? await lintWithShellcheck(text, options, shellcheck) : lintDockerfile(text, options);
     results.push({ file, findings });
     if (findings.some((f) => reachesThreshold(f.level, config.failureThreshold))) failed = true;
   }
