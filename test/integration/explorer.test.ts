@@ -518,18 +518,37 @@ describe('explorer', function () {
         && flatten(await api.views.images.rootNodes()).some(isTag('layerscope-fixture/base:1')), 30_000, 100);
     });
 
-    it('lists DOCKER_HOST among the engines and switches through layerscope.host', async () => {
-      const asked = answer({ pick: async (items) => items.find((i) => i.description === 'DOCKER_HOST') });
+    it('lists the docker contexts, DOCKER_HOST and the configured host, and switches through layerscope.host', async () => {
+      // A docker CLI config with one context pointing at the test daemon (the extension host shares our process.env).
+      const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lsx-docker-config-'));
+      const meta = path.join(configDir, 'contexts', 'meta', 'f'.repeat(64));
+      fs.mkdirSync(meta, { recursive: true });
+      fs.writeFileSync(path.join(meta, 'meta.json'), JSON.stringify({ Name: 'lsx-test', Metadata: {}, Endpoints: { docker: { Host: process.env.DOCKER_HOST, SkipTLSVerify: false } } }));
+      const previousConfig = process.env.DOCKER_CONFIG;
+      process.env.DOCKER_CONFIG = configDir;
+      const asked = answer({ pick: async (items) => items.find((i) => i.label.endsWith('lsx-test')) });
       try {
         const changed = new Promise<void>((resolve) => { const d = api.ctx.onDidChangeEngine(() => { d.dispose(); resolve(); }); });
         assert.strictEqual(await vscode.commands.executeCommand('layerscope.switchEngine'), process.env.DOCKER_HOST);
         await changed;
+        const labels = asked.picks[0].items.map((i) => `${i.label} | ${i.description}`);
+        assert.ok(labels.some((l) => l.startsWith('Automatic')), labels.join('\n'));
+        assert.ok(labels.some((l) => l.endsWith('| DOCKER_HOST')), labels.join('\n'));
+        assert.ok(labels.some((l) => /lsx-test \| docker context · unix:\/\//.test(l)), labels.join('\n'));
         assert.strictEqual(api.ctx.engine.info.source, 'setting');
-        assert.ok(asked.picks[0].items.some((i) => i.label === 'Automatic'));
         await waitUntil('the engine to be ready again', () => api.ctx.state === 'ready', 15_000);
         await api.views.images.refresh();
         assert.ok(flatten(await api.views.images.rootNodes()).some(isTag('layerscope-fixture/base:1')));
+        assert.ok(api.views.images.view.description?.includes(process.env.DOCKER_HOST!));
+        // The configured host is offered next time.
+        restore.splice(0).forEach((d) => d.dispose());
+        const again = answer({ pick: async () => undefined });
+        await vscode.commands.executeCommand('layerscope.switchEngine');
+        assert.ok(again.picks[0].items.some((i) => i.description === 'the layerscope.host setting'));
       } finally {
+        if (previousConfig === undefined) delete process.env.DOCKER_CONFIG;
+        else process.env.DOCKER_CONFIG = previousConfig;
+        fs.rmSync(configDir, { recursive: true, force: true });
         await vscode.workspace.getConfiguration('layerscope').update('host', undefined, vscode.ConfigurationTarget.Global);
         await waitUntil('the automatic engine again', () => api.ctx.engine.info.source === 'env' && api.ctx.state === 'ready', 15_000);
       }
