@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EngineInfo } from '../model/types';
 import { EngineError } from './engine';
+import { checkHostKey, parseKnownHosts } from './knownHosts';
 
 /** What dockerode's modem needs to reach the engine. */
 export type ModemOptions =
@@ -20,7 +21,15 @@ export type ModemOptions =
       cert?: string | Buffer;
       key?: string | Buffer;
     }
-  | { protocol: 'ssh'; host: string; port: number; username?: string; sshOptions: { agent?: string } };
+  | { protocol: 'ssh'; host: string; port: number; username?: string; sshOptions: SshOptions };
+
+/** What ssh2 gets: the agent or else the first default key file, and a known_hosts check. */
+export interface SshOptions {
+  agent?: string;
+  privateKey?: Buffer;
+  /** False unless the host key is in known_hosts for this host and port. */
+  hostVerifier: (key: Buffer) => boolean;
+}
 
 export type Connection =
   | { info: EngineInfo; options: ModemOptions; error?: undefined }
@@ -123,13 +132,9 @@ function fromHost(host: string, info: EngineInfo, inputs: ConnectionInputs, io: 
   const withEndpoint: EngineInfo = { ...info, endpoint: parsed.endpoint };
   if (parsed.kind === 'socket') return { info: withEndpoint, options: { socketPath: parsed.socketPath } };
   if (parsed.kind === 'ssh') {
-    return {
-      info: withEndpoint,
-      options: {
-        protocol: 'ssh', host: parsed.host, port: parsed.port ?? 22, username: parsed.username,
-        sshOptions: { agent: inputs.env.SSH_AUTH_SOCK },
-      },
-    };
+    const port = parsed.port ?? 22;
+    const username = parsed.username ?? inputs.env.USER ?? inputs.env.USERNAME;
+    return { info: withEndpoint, options: { protocol: 'ssh', host: parsed.host, port, username, sshOptions: sshOptions(parsed.host, port, inputs, io) } };
   }
   // TCP: TLS when DOCKER_TLS_VERIFY is set (any non-empty value, as the docker CLI reads it), or when
   // the context carries certificates.
@@ -156,6 +161,23 @@ function fromHost(host: string, info: EngineInfo, inputs: ConnectionInputs, io: 
   }
   const verify = context ? !context.skipTlsVerify : Boolean(env.DOCKER_TLS_VERIFY);
   return { info: withEndpoint, options: { protocol: 'https', host: parsed.host, port, ...files, verify } };
+}
+
+function sshOptions(host: string, port: number, inputs: ConnectionInputs, io: Io): SshOptions {
+  const read = (file: string) => { try { return io.readFile(file); } catch { return undefined; } };
+  const sshDir = path.join(inputs.homeDir, '.ssh');
+  const knownHosts = [path.join(sshDir, 'known_hosts'), '/etc/ssh/ssh_known_hosts']
+    .map((f) => read(f)?.toString('utf8') ?? '').join('\n');
+  const entries = parseKnownHosts(knownHosts);
+  const agent = inputs.env.SSH_AUTH_SOCK?.trim() || undefined;
+  // Without an agent, the keys `ssh` itself would try first (unencrypted ones only: no prompt here).
+  const privateKey = agent ? undefined
+    : ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((f) => read(path.join(sshDir, f))).find(Boolean);
+  return {
+    ...(agent ? { agent } : {}),
+    ...(privateKey ? { privateKey } : {}),
+    hostVerifier: (key: Buffer) => checkHostKey(entries, host, port, key.toString('base64')) === 'trusted',
+  };
 }
 
 export type ParsedHost =

@@ -48,6 +48,17 @@ export function toEngineError(err: unknown, endpoint: string, what: string): Eng
       endpoint, undefined, detail);
   }
   if (code && UNREACHABLE_CODES.has(code)) return unreachable(endpoint, code, detail);
+  if (/Host denied \(verification failed\)/.test(detail)) {
+    return new EngineError('permission',
+      `The SSH host key of ${endpoint} is not trusted: it is missing from ~/.ssh/known_hosts or has changed. ` +
+      `Connect once with ssh in a terminal to check and accept it, then retry.`,
+      endpoint, undefined, detail);
+  }
+  if (/Encrypted private key detected/i.test(detail)) {
+    return new EngineError('permission',
+      `Your SSH key for ${endpoint} has a passphrase. Add it to ssh-agent (ssh-add) so SSH_AUTH_SOCK can use it, then retry.`,
+      endpoint, undefined, detail);
+  }
   if (e.level === 'client-authentication') {
     return new EngineError('permission',
       `SSH authentication to ${endpoint} failed. Load your key into ssh-agent (SSH_AUTH_SOCK) or set layerscope.host.`,

@@ -1,6 +1,6 @@
 // Where the engine is: setting, DOCKER_HOST, docker context, platform default, with real temp folders.
 import * as assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -147,11 +147,61 @@ describe('docker/connection: TCP, TLS and SSH', () => {
   it('ssh://user@host:port uses the agent from SSH_AUTH_SOCK', () => {
     const c = resolve({ env: { DOCKER_HOST: 'ssh://deploy@build.example:2222', SSH_AUTH_SOCK: '/tmp/agent.sock' } });
     assert.equal(c.info.endpoint, 'ssh://deploy@build.example:2222');
-    assert.deepEqual(options(c), { protocol: 'ssh', host: 'build.example', port: 2222, username: 'deploy', sshOptions: { agent: '/tmp/agent.sock' } });
+    const o = options(c);
+    assert.deepEqual({ ...o, sshOptions: { ...(o.sshOptions as object), hostVerifier: 'fn' } },
+      { protocol: 'ssh', host: 'build.example', port: 2222, username: 'deploy', sshOptions: { agent: '/tmp/agent.sock', hostVerifier: 'fn' } });
   });
 
-  it('ssh without a port uses 22', () => {
-    assert.equal(options(resolve({ setting: 'ssh://h' })).port, 22);
+  it('ssh without a port uses 22, and without a user the login name', () => {
+    const o = options(resolve({ setting: 'ssh://h', env: { USER: 'alice' } }));
+    assert.equal(o.port, 22);
+    assert.equal(o.username, 'alice');
+  });
+
+  it('ssh without an agent uses the first default key file, as ssh does', () => {
+    fs.mkdirSync(path.join(home, '.ssh'));
+    fs.writeFileSync(path.join(home, '.ssh', 'id_rsa'), 'rsa-key');
+    fs.writeFileSync(path.join(home, '.ssh', 'id_ecdsa'), 'ecdsa-key');
+    const ssh = options(resolve({ setting: 'ssh://u@h' })).sshOptions as { privateKey?: Buffer; agent?: string };
+    assert.equal(String(ssh.privateKey), 'ecdsa-key');
+    assert.equal(ssh.agent, undefined);
+    const withAgent = options(resolve({ setting: 'ssh://u@h', env: { SSH_AUTH_SOCK: '/a.sock' } })).sshOptions as { privateKey?: Buffer };
+    assert.equal(withAgent.privateKey, undefined, 'the agent wins');
+  });
+
+  describe('ssh host key check against known_hosts', () => {
+    const key = Buffer.from('the-server-host-key-blob');
+    const other = Buffer.from('some-other-host-key-blob');
+    const verifier = (host: string, lines: string[]) => {
+      fs.mkdirSync(path.join(home, '.ssh'), { recursive: true });
+      fs.writeFileSync(path.join(home, '.ssh', 'known_hosts'), lines.join('\n') + '\n');
+      return (options(resolve({ setting: host })).sshOptions as { hostVerifier: (k: Buffer) => boolean }).hostVerifier;
+    };
+    const b64 = (b: Buffer) => b.toString('base64');
+
+    it('trusts exactly the recorded key for that host', () => {
+      const v = verifier('ssh://u@build.example', [`# comment`, `other.example ssh-ed25519 ${b64(other)}`, `build.example,10.0.0.9 ssh-ed25519 ${b64(key)}`]);
+      assert.equal(v(key), true);
+      assert.equal(v(other), false, 'a changed key is refused');
+    });
+
+    it('an unknown host is refused', () => {
+      assert.equal(verifier('ssh://u@new.example', [`build.example ssh-ed25519 ${b64(key)}`])(key), false);
+    });
+
+    it('a non-22 port is looked up as [host]:port', () => {
+      assert.equal(verifier('ssh://u@build.example:2222', [`build.example ssh-ed25519 ${b64(key)}`])(key), false);
+      assert.equal(verifier('ssh://u@build.example:2222', [`[build.example]:2222 ssh-ed25519 ${b64(key)}`])(key), true);
+    });
+
+    it('hashed entries (HashKnownHosts) and wildcards match; @revoked and negation refuse', () => {
+      const salt = Buffer.from('0123456789abcdef0123');
+      const hash = createHmac('sha1', salt).update('build.example').digest('base64');
+      assert.equal(verifier('ssh://u@build.example', [`|1|${b64(salt)}|${hash} ssh-ed25519 ${b64(key)}`])(key), true);
+      assert.equal(verifier('ssh://u@a.build.example', [`*.build.example ssh-ed25519 ${b64(key)}`])(key), true);
+      assert.equal(verifier('ssh://u@bad.build.example', [`*.build.example,!bad.build.example ssh-ed25519 ${b64(key)}`])(key), false);
+      assert.equal(verifier('ssh://u@build.example', [`build.example ssh-ed25519 ${b64(key)}`, `@revoked * ssh-ed25519 ${b64(key)}`])(key), false);
+    });
   });
 });
 

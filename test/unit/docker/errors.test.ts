@@ -86,6 +86,14 @@ describe('docker/errors: toEngineError', () => {
     assert.equal(toEngineError(Object.assign(new Error('aborted'), { code: 'ABORT_ERR' }), SOCK, 'save x').message, 'Cancelled: save x.');
   });
 
+  it('an untrusted SSH host key and a passphrase-protected key say what to do', () => {
+    const host = toEngineError(Object.assign(new Error('Host denied (verification failed)'), { level: 'handshake' }), 'ssh://u@h', 'ping');
+    assert.equal(host.code, 'permission');
+    assert.match(host.message, /^The SSH host key of ssh:\/\/u@h is not trusted: it is missing from ~\/\.ssh\/known_hosts or has changed\./);
+    const locked = toEngineError(new Error('Cannot parse privateKey: Encrypted private key detected, but no passphrase given'), 'ssh://u@h', 'ping');
+    assert.match(locked.message, /has a passphrase\. Add it to ssh-agent/);
+  });
+
   it('ssh authentication and transport failures', () => {
     const auth = toEngineError(Object.assign(new Error('All configured authentication methods failed'), { level: 'client-authentication' }), 'ssh://u@h', 'ping');
     assert.equal(auth.code, 'permission');
