@@ -7,6 +7,7 @@ import {
 // A tiny tree builder: 'path:size:change' leaves; directories sum their children like filesystemAt does.
 function tree(spec: string[]): TreeNode {
   const root: TreeNode = { name: '', path: '', kind: 'dir', size: 0, mode: 0o755, uid: 0, gid: 0, layerIndex: 0, children: [] };
+  const byPath = new Map<string, TreeNode>([['', root]]);
   for (const line of spec) {
     const [path, size, change] = line.split(':');
     const parts = path.split('/');
@@ -14,12 +15,12 @@ function tree(spec: string[]): TreeNode {
     parts.forEach((name, i) => {
       const sub = parts.slice(0, i + 1).join('/');
       const leaf = i === parts.length - 1;
-      let next = node.children!.find((c) => c.name === name);
+      let next = byPath.get(sub);
       if (!next) {
         next = { name, path: sub, kind: leaf && !path.endsWith('/') ? 'file' : 'dir', size: 0, mode: 0o644, uid: 0, gid: 0, layerIndex: 0 };
         if (!leaf) next.children = [];
         node.children!.push(next);
-        node.children!.sort((a, b) => (a.name < b.name ? -1 : 1));
+        byPath.set(sub, next);
       }
       if (leaf) {
         next.size = Number(size);
@@ -28,6 +29,8 @@ function tree(spec: string[]): TreeNode {
       node = next;
     });
   }
+  // Children by name, as filesystemAt builds them.
+  for (const node of byPath.values()) node.children?.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const sum = (n: TreeNode): number => (n.children ? (n.size = n.children.reduce((s, c) => s + (c.change === 'removed' ? 0 : sum(c)), 0)) : n.size);
   sum(root);
   return root;
