@@ -90,7 +90,11 @@ describe('engine: Podman compatibility API', function () {
         const listed = (await podman.listContainers({ all: false })).find((c) => c.id === id);
         assert.equal(listed?.state, 'running');
         assert.match(listed?.status ?? '', /^Up /);
-        const text = (await readAll(await podman.containerLogs(id, { follow: false }))).toString('utf8');
+        // The container prints right after start; conmon writes its log a moment later.
+        const text = await waitFor('both log lines', async () => {
+          const t = (await readAll(await podman.containerLogs(id, { follow: false }))).toString('utf8');
+          return t.includes('out') && t.includes('err') ? t : undefined;
+        }, 5000);
         assert.deepEqual(text.split('\n').sort(), ['', 'err', 'out']);
         const top = await podman.containerTop(id);
         assert.ok(top.processes.length >= 1, JSON.stringify(top));
