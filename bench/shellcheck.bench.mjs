@@ -20,7 +20,7 @@ await build({
   },
   bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning',
 });
-const { shellcheckFindings, shellcheckBatches, mapShellcheckOutput, findShellcheck, shellcheckRunner, LintDocument } = createRequire(import.meta.url)(out);
+const { shellcheckFindings, shellcheckBatches, mapShellcheckOutput, singleBatch, findShellcheck, shellcheckRunner, LintDocument } = createRequire(import.meta.url)(out);
 
 const bin = findShellcheck();
 if (!bin) { console.log('shellcheck not on PATH: skipped'); process.exit(0); }
@@ -46,7 +46,7 @@ async function perRun() {
     const doc = new LintDocument(t);
     for (const b of shellcheckBatches(doc)) {
       for (const piece of b.pieces) {
-        const one = { ...b, pieces: [{ ...piece, firstLine: 2 }], input: `(\n${piece.script.text}\n)\n` };
+        const one = singleBatch(b, piece);
         n += mapShellcheckOutput(doc, one, await runner(b.args, one.input)).length;
       }
     }

@@ -23,7 +23,7 @@ export const SHELLCHECK_EXCLUDED = ['SC1090', 'SC1091', 'SC2154', 'SC2164'];
 /** ShellCheck knows these dialects; zsh scripts are not checked. */
 const CHECKED: Dialect[] = ['sh', 'bash', 'dash', 'ksh'];
 
-interface Piece {
+export interface Piece {
   script: MappedText;
   /** 1-based line in the batch where the script starts. */
   firstLine: number;
@@ -142,14 +142,34 @@ export async function shellcheckFindings(text: string, doc: LintDocument | undef
   } catch {
     return [];
   }
-  const results = await Promise.all(batches.map(async (b) => {
+  const check = async (b: ShellcheckBatch): Promise<Finding[]> => {
     try {
-      return mapShellcheckOutput(d, b, await runner(b.args, b.input));
+      const stdout = await runner(b.args, b.input);
+      // A script ShellCheck cannot parse stops it reading the rest of the batch: check each alone.
+      if (b.pieces.length > 1 && hasParseError(stdout)) {
+        return (await Promise.all(b.pieces.map((p) => check(singleBatch(b, p))))).flat();
+      }
+      return mapShellcheckOutput(d, b, stdout);
     } catch {
       return [];
     }
-  }));
-  return results.flat();
+  };
+  return (await Promise.all(batches.map(check))).flat();
+}
+
+/** SC1000-SC1999 at error level are ShellCheck's parse errors. */
+function hasParseError(stdout: string): boolean {
+  try {
+    const comments = (JSON.parse(stdout) as { comments?: Json1Comment[] }).comments ?? [];
+    return comments.some((c) => c.level === 'error' && c.code >= 1000 && c.code < 2000);
+  } catch {
+    return false;
+  }
+}
+
+/** A batch holding one script of `b` alone (same dialect and arguments). */
+export function singleBatch(b: ShellcheckBatch, piece: Piece): ShellcheckBatch {
+  return { ...b, pieces: [{ ...piece, firstLine: 2 }], input: `(\n${piece.script.text}\n)\n`, nextLine: piece.lineStarts.length + 3 };
 }
 
 /**

@@ -102,6 +102,26 @@ describe('ShellCheck on RUN scripts (real binary)', function () {
     assert.equal(raised.find((f) => f.code === 'SC2086')?.level, 'error');
   });
 
+  it('when ShellCheck cannot parse one script of a batch, each script is checked alone', async () => {
+    const real = shellcheckRunner(bin!);
+    const calls: number[] = [];
+    // Our parser accepts everything ShellCheck does on the scripts we know of; this runner plays a
+    // ShellCheck that chokes on `weird` so the fallback is exercised against the real binary otherwise.
+    const runner = async (args: readonly string[], input: string) => {
+      const scripts = input.split('\n(\n').length;
+      calls.push(scripts);
+      if (input.includes('weird')) {
+        return JSON.stringify({ comments: [{ line: 2, endLine: 2, column: 1, endColumn: 2, level: 'error', code: 1073, message: 'parse error' }] });
+      }
+      return real(args, input);
+    };
+    const text = dockerfile('RUN weird', 'RUN echo $A', 'RUN echo $B');
+    const fs = await shellcheckFindings(text, undefined, runner);
+    assert.deepEqual(calls, [3, 1, 1, 1]);
+    assert.deepEqual(fs.filter((f) => f.code === 'SC2086').map((f) => covered(text, f)), ['$A', '$B']);
+    assert.deepEqual(fs.filter((f) => f.code === 'SC1073').map((f) => f.range.start.line), [1]);
+  });
+
   it('a failing runner yields no findings, not an error', async () => {
     const fs = await shellcheckFindings(dockerfile('RUN echo $A'), undefined, () => Promise.reject(new Error('boom')));
     assert.deepEqual(fs, []);
