@@ -1,5 +1,5 @@
 // The shared part of the four explorer views: one refresh emitter per tree, TreeNode → TreeItem,
-// the unreachable-engine message, and a way for tests and the benchmark to await a refresh.
+// the unreachable-engine message, and a way for tests to await a refresh.
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { TreeNode } from '../model/tree';
@@ -60,7 +60,7 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
     if (this.view.visible) void this.reload();
   }
 
-  /** Resolves after the next refresh completes (tests and the benchmark use it). */
+  /** Resolves after the next refresh completes (tests use it). */
   nextRefresh(): Promise<void> {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
