@@ -126,6 +126,11 @@ describe('layers panel (webview)', function () {
     await page.click('#history-order', { frame: webviewFrame });
     await waitUntil('oldest first', async () => (await page.texts('#history-table tbody tr.step', { frame: webviewFrame }))[0]?.includes('COPY file:'));
 
+    // Sorted by size through the column header: the 5 MiB `dd` layer first.
+    await page.click('#history-table th button', { frame: webviewFrame });
+    await waitUntil('largest first', async () => (await page.texts('#history-table tbody tr.step', { frame: webviewFrame }))[0]?.includes('RUN dd'));
+    await page.click('#history-table th button', { frame: webviewFrame });
+
     // Asking again reveals the same panel instead of opening a second one.
     const again = await vscode.commands.executeCommand<LayersPanel>('layerscope.showLayers', 'layerscope-fixture/multi:latest');
     assert.equal(again, panel);
