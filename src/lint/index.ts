@@ -2,7 +2,7 @@
 import { DEFAULT_CONFIG, LintConfig, mergeConfig } from './config';
 import { LintDocument } from './document';
 import { applyPragmas, readPragmas } from './pragmas';
-import { canonicalCode, codesFor, rules } from './registry';
+import { codesFor, rules } from './registry';
 import { reporterFor, Rule } from './rule';
 import { Finding, INTERNAL_ERROR_CODE, Level, Range } from './types';
 import { validityFindings } from './validity';
@@ -67,10 +67,11 @@ function lint(text: string, options: LintOptions): Finding[] {
   }
   const override = new Map<string, Level>(Object.entries(config.override).flatMap(([k, v]) => codesFor(k).map((c): [string, Level] => [c, v])));
   const out: Finding[] = [];
+  // Findings carry canonical codes (aliases were expanded into `ignored` and `override` above).
+  const filter = ignored.size > 0 || override.size > 0;
   for (const f of findings) {
-    const code = canonicalCode(f.code);
-    if (ignored.has(code) && f.code !== INTERNAL_ERROR_CODE) continue;
-    const level = override.get(code);
+    if (filter && ignored.has(f.code) && f.code !== INTERNAL_ERROR_CODE) continue;
+    const level = filter ? override.get(f.code) : undefined;
     out.push(clampFinding(level ? { ...f, level } : f, doc));
   }
   return out.sort(byPosition);

@@ -5,7 +5,7 @@
 //   # check=skip=all                       every BuildKit check (and DL rules that have a BuildKit name)
 //   # check=error=true                     BuildKit checks are reported as errors
 import type { LintDocument } from './document';
-import { canonicalCode, codesFor, findRule } from './registry';
+import { codesFor, findRule } from './registry';
 import type { Finding } from './types';
 
 export interface Suppressions {
@@ -90,7 +90,7 @@ export function applyPragmas(findings: Finding[], sup: Suppressions, doc: LintDo
   const firstLine = sup.byInstructionLine.size ? instructionStartByLine(doc) : [];
   const out: Finding[] = [];
   for (const f of findings) {
-    const code = canonicalCode(f.code);
+    const code = f.code;
     if (sup.global.has(code)) continue;
     if (sup.skipAllChecks && isBuildkitCheck(code)) continue;
     const start = firstLine[f.range.start.line];
