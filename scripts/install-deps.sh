@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, when missing (idempotent; apt needs root):
 # Debian packages for the test daemon, code-server's native modules and the browser, then the
-# repo's npm dependencies from package-lock.json when node_modules is missing or older than the lock.
+# repo's npm dependencies from package-lock.json when node_modules is missing or disagrees with the lock.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,7 +25,7 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   # Other sessions may be installing too: one apt at a time.
   flock /tmp/apt.lock apt-get update -qq
-  flock /tmp/apt.lock apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  flock /tmp/apt.lock apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 # npm dependencies: `npm ci` in a fresh clone; when node_modules exists but disagrees with the lock
