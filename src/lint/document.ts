@@ -389,6 +389,8 @@ export function joinContinuations(raw: string, escape: string): string {
 
 /** See LintDocument.shellSource: blank Dockerfile-only syntax without changing length. */
 export function neutraliseContinuations(raw: string, escape: string): string {
+  // Most instructions fit on one line: nothing to neutralise without a line break.
+  if (raw.indexOf('\n') < 0) return raw;
   const out = raw.split('');
   let i = 0;
   while (i < raw.length) {
