@@ -60,6 +60,7 @@ describe('foundation', function () {
   });
 
   it('lists the fixture images from the real engine in the Images view', async () => {
+    await api.views.images.setFilter(''); // an earlier test file may have left a name filter on
     await api.views.images.refresh();
     const shown = tagsShown(await api.views.images.rootNodes());
     const truth = await suiteDaemon(repo).tags();
