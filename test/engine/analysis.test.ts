@@ -158,6 +158,9 @@ describe('analysis on the real engine', function () {
       const report = JSON.parse(r.stdout);
       assert.deepEqual(report, { ...toJsonReport(viaEngine), image: multi });
       assert.equal(report.wastedBytes, 5_242_887);
+      const verified = await cli(['--json', '--verify', multi]);
+      assert.equal(verified.code, 0, verified.stderr);
+      assert.deepEqual(JSON.parse(verified.stdout), report);
     });
 
     it('--ci exits 1 when a rule fails and 0 when all pass, naming each rule', async () => {
