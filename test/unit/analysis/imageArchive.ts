@@ -33,6 +33,8 @@ export interface TestImage {
   metadata?: 'first' | 'last';
   /** Override the config's diff_ids. */
   diffIds?: string[];
+  /** Legacy layout as Docker 25+ writes it: `<id>/layer.tar` is a symlink to `../blobs/sha256/<hex>`. */
+  layerSymlinks?: boolean;
 }
 
 export const file = (path: string, content: string | number | Buffer, mode = 0o644): TestEntry => ({ path, type: 'file', content, mode });
@@ -118,9 +120,15 @@ export async function buildImageArchive(image: TestImage): Promise<BuiltImage> {
 
   const layerFiles: { name: string; body: Buffer }[] = [];
   const metaFiles: { name: string; body: Buffer }[] = [];
+  const links: { name: string; linkname: string }[] = [];
   if (layout === 'legacy') {
     layers.forEach((l) => {
-      layerFiles.push({ name: `${l.blobHex}/layer.tar`, body: l.blob });
+      if (image.layerSymlinks) {
+        layerFiles.push({ name: `blobs/sha256/${l.blobHex}`, body: l.blob });
+        links.push({ name: `${l.blobHex}/layer.tar`, linkname: `../blobs/sha256/${l.blobHex}` });
+      } else {
+        layerFiles.push({ name: `${l.blobHex}/layer.tar`, body: l.blob });
+      }
       layerFiles.push({ name: `${l.blobHex}/VERSION`, body: Buffer.from('1.0') });
     });
     metaFiles.push({ name: `${configHex}.json`, body: config });
@@ -158,7 +166,10 @@ export async function buildImageArchive(image: TestImage): Promise<BuiltImage> {
     }
   }
   const files = image.metadata === 'last' ? [...layerFiles, ...metaFiles] : [...metaFiles, ...layerFiles];
-  const archive = await buildTar(files.map((f) => ({ header: { name: f.name, type: 'file', mode: 0o644, size: f.body.length, mtime: new Date(0) }, body: f.body })));
+  const archive = await buildTar([
+    ...files.map((f) => ({ header: { name: f.name, type: 'file' as const, mode: 0o644, size: f.body.length, mtime: new Date(0) }, body: f.body })),
+    ...links.map((l) => ({ header: { name: l.name, type: 'symlink' as const, linkname: l.linkname, mode: 0o777, size: 0, mtime: new Date(0) } })),
+  ]);
   return { archive, diffIds: layers.map((l) => l.diffId), configDigest: `sha256:${configHex}` };
 }
 

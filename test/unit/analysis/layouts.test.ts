@@ -40,6 +40,7 @@ describe('analysis: archive layouts and compressions', () => {
     ['OCI with manifest.json (Docker 25+), gzip', { layers: layers('gzip'), layout: 'oci+manifest' }],
     ['OCI, mixed compressions', { layers: [layers('zstd')[0], layers('gzip')[1], layers('none')[2]], layout: 'oci' }],
     ['legacy, manifest and config after the layers', { layers: layers('none'), layout: 'legacy', metadata: 'last' }],
+    ['legacy with layer.tar symlinks into blobs/ (Docker 25+)', { layers: layers('none'), layout: 'legacy', layerSymlinks: true }],
     ['OCI zstd, index, manifest and config after the layers', { layers: layers('zstd'), layout: 'oci', metadata: 'last' }],
   ];
   for (const [name, image] of variants) {
