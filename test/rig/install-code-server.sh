@@ -19,6 +19,15 @@ if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" && -x "$vscode_dir/node_module
   exit 0
 fi
 
+# One install at a time (a test run and `npm start` may both get here); re-check once we hold it.
+mkdir -p "$rig_dir"
+exec 9>"$rig_dir/.install.lock"
+flock 9
+if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+  echo "$tool_dir"
+  exit 0
+fi
+
 major="$(node -p 'process.versions.node.split(".")[0]')"
 if [[ "$major" != 20 ]]; then
   echo "install-code-server: code-server $version needs Node 20; this is $(node -v)." >&2
