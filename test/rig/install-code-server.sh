@@ -12,8 +12,11 @@ tool_dir="$rig_dir/code-server-$version"
 vscode_dir="$tool_dir/node_modules/code-server/lib/vscode"
 stamp="$tool_dir/.layerscope-installed"
 
-# The stamp holds a hash of the lock, this script and the Node version (native modules depend on it).
-want="$(cat "$here/package-lock.json" "${BASH_SOURCE[0]}" | sha256sum | cut -c1-16) node-$(node -v)"
+# Bump when the steps below change what gets installed: the next run then reinstalls. (Not a hash of
+# this file: reinstalling pulls the files from under any code-server running from this folder.)
+steps_version=1
+# The stamp holds the lock's hash, the steps' version and the Node version (native modules depend on it).
+want="$(sha256sum < "$here/package-lock.json" | cut -c1-16) steps-$steps_version node-$(node -v)"
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" && -x "$vscode_dir/node_modules/@vscode/ripgrep/bin/rg" ]]; then
   echo "$tool_dir"
   exit 0
