@@ -111,7 +111,7 @@ class LayerChanges {
     } else if (previous && previous.layer === this.layer) {
       // Written twice by this layer: keep what the first write was relative to the layers below.
       record.change = previous.record.change;
-      if (previous.record.opaque) record.opaque = true;
+      if (previous.record.opaque && record.kind === 'dir') record.opaque = true;
       (this.dropped ??= new Set()).add(previous.record);
     } else {
       record.change = previous ? 'modified' : 'added';
