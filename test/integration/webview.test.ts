@@ -176,8 +176,16 @@ describe('layers panel (webview)', function () {
     const panel = await vscode.commands.executeCommand<LayersPanel>('layerscope.showLayers', 'layerscope-fixture/multi:1');
     await ready(panel);
     await renderedRows(panel, 12);
+    const posted: string[] = [];
+    const listening = panel.onDidPost((m) => posted.push(m.type));
     await page.click('#analyze', { frame: webviewFrame });
     const analysis = await waitUntil('the analysis to finish', () => panel.analysisResult, 60_000);
+    // The panel was told about the progress first, then got the result, then the rows again (now
+    // mapped onto the layers with the config's exact empty_layer flags).
+    await waitUntil('the rows after the analysis', () => posted.includes('analysisDone') && posted.lastIndexOf('image') > posted.indexOf('analysisDone'));
+    listening.dispose();
+    assert.equal(posted[0], 'analysisProgress');
+    assert.ok(posted.indexOf('analysisDone') > 0, posted.join(','));
     assert.equal(analysis.wastedBytes, 5_242_887);
     assert.equal(analysis.layers.length, 9);
 
