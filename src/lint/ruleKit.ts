@@ -73,20 +73,19 @@ export function stageChain(ins: LintInstruction): LintInstruction['stage'][] {
   return chain;
 }
 
-/** Levenshtein distance, capped work for short names (typo suggestions). */
+/** Edit distance counting an adjacent swap as one edit (PAHT → PATH is 1); 99 when far apart. */
 export function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 3) return 99;
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const t = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = t;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return prev[b.length];
+  return d[a.length][b.length];
 }
 
 /**
@@ -117,7 +116,7 @@ export const PREDEFINED_IN_STAGE: ReadonlySet<string> = new Set([...PREDEFINED_A
 /** The closest name within edit distance 2 (for "did you mean"), if any. */
 export function suggest(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
-  let bestD = name.length <= 3 ? 1 : 2;
+  let bestD = name.length <= 6 ? 1 : 2;
   for (const c of candidates) {
     const d = editDistance(name, c);
     if (d > 0 && d <= bestD && (best === undefined || d < bestD)) { best = c; bestD = d; }

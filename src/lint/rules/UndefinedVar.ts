@@ -10,6 +10,10 @@ const rule: Rule = {
   meta: { code: 'UndefinedVar', level: 'warning', source: 'buildkit', title: 'Variables should be defined before they are used' },
   check(doc, report) {
     for (const s of doc.stages) {
+      // The base image's own ENV is invisible here; say so when the stage starts from an image.
+      let root = s;
+      while (root.parent) root = root.parent;
+      const base = root.image && root.image.toLowerCase() !== 'scratch' ? root.image : undefined;
       for (const ins of s.instructions) {
         if (SHELL_EXPANDED.has(ins.keyword) || !doc.textOf(ins.range).includes('$')) continue;
         const scope = doc.scopeAt(ins);
@@ -22,7 +26,8 @@ const rule: Rule = {
           const declaredBefore = here.some((d) => d.name === name && comparePos(d.nameRange.start, v.getRange().start) < 0);
           if (declaredBefore) continue;
           const guess = suggest(name, [...scope, 'PATH']);
-          report(v.getRange(), `'$${name}' is not defined by any ARG or ENV before this line, so it expands to an empty string${guess ? ` (did you mean $${guess}?)` : ''}.`);
+          const hint = guess ? ` (did you mean $${guess}?)` : base ? ` unless the base image ${base} sets it` : '';
+          report(v.getRange(), `'$${name}' is not defined by any ARG or ENV before this line, so it expands to an empty string${hint}.`);
         }
       }
     }

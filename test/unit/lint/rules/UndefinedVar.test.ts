@@ -17,4 +17,8 @@ describe('UndefinedVar', () => {
   it('global ARGs are not in scope inside a stage unless redeclared', () => {
     assert.deepEqual(lines(findings('UndefinedVar', ['ARG V=1', 'FROM a:$V', 'COPY $V /x'])), [3]);
   });
+  it('says the base image may define it, except for scratch', () => {
+    assert.match(findings('UndefinedVar', ['FROM golang:1.22', 'WORKDIR $GOPATH/src'])[0].message, /unless the base image golang:1.22 sets it/);
+    assert.doesNotMatch(findings('UndefinedVar', ['FROM scratch', 'WORKDIR $GOPATH/src'])[0].message, /base image/);
+  });
 });
