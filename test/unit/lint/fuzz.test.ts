@@ -33,7 +33,10 @@ const dockerfile = fc.tuple(fc.array(line, { maxLength: 6 }), fc.constantFrom('\
 
 // Every optional input on, so the config- and file-driven rules are fuzzed too.
 const options = {
-  config: mergeConfig({ trustedRegistries: ['docker.io'], labelSchema: { a: 'url', b: 'semver', c: 'email' }, strictLabels: true }),
+  config: mergeConfig({
+    trustedRegistries: ['docker.io'], labelSchema: { a: 'url', b: 'semver', c: 'email' }, strictLabels: true,
+    ignored: ['DL3059', 'JSONArgsRecommended'], override: { MaintainerDeprecated: 'style', DL3007: 'error' },
+  }),
   fileName: 'Dockerfile',
   readFile: (p: string) => (p === '.dockerignore' ? '*.log\n!keep.log\n**/tmp\nbuild/\n[a-\n' : undefined),
 };
