@@ -180,3 +180,19 @@ describe('validity overlaps with rules', () => {
     assert.deepEqual(codes('FROM a:1\nEXPOSE http\n'), ['2:LS0005']);
   });
 });
+
+describe('dockerfile-ast memo', () => {
+  it('repeated calls return equal, independent lists (flags stripped every time)', () => {
+    const doc = new LintDocument('FROM a:1\nCOPY --from=b --chown=1:1 x y /d/\nLABEL k="v $X"\n');
+    const copy = doc.instructions[1].node;
+    const first = copy.getArguments().map((a) => a.getValue());
+    const again = copy.getArguments();
+    assert.deepEqual(first, ['x', 'y', '/d/']);
+    assert.deepEqual(again.map((a) => a.getValue()), first);
+    again.pop();
+    assert.equal(copy.getArguments().length, 3);
+    const label = doc.instructions[2].node;
+    assert.deepEqual(label.getVariables().map((v) => v.getName()), ['X']);
+    assert.deepEqual(label.getVariables().map((v) => v.getName()), ['X']);
+  });
+});
