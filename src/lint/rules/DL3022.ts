@@ -9,8 +9,10 @@ const rule: Rule = {
       if (ins.keyword !== 'COPY' || !ins.stage) continue;
       const from = flagValue(ins, 'from');
       if (!from || hasVariable(from)) continue;
+      // Copying from the stage itself is DL3023's finding.
+      if (from === String(ins.stage.index) || from.toLowerCase() === ins.stage.name?.toLowerCase()) continue;
       if (/^\d+$/.test(from)) {
-        if (Number(from) >= ins.stage.index) report(flagRange(ins), `--from=${from} refers to a stage index that is not defined before this one.`);
+        if (Number(from) > ins.stage.index) report(flagRange(ins), `--from=${from} refers to a stage index that is not defined before this one.`);
         continue;
       }
       // Image references (with a registry, a path, a tag or a digest) are pulled, not looked up as stages.

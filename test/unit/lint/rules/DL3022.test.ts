@@ -11,4 +11,7 @@ describe('DL3022', () => {
       'COPY --from=ghcr.io/o/img /x /x', 'COPY --from=$STAGE /x /x',
     ]), []);
   });
+  it('leaves a copy from the own stage to DL3023', () => {
+    assert.deepEqual(findings('DL3022', ['FROM a:1 AS b', 'COPY --from=b /x /x', 'FROM a:1', 'COPY --from=1 /x /y']), []);
+  });
 });
