@@ -1,7 +1,7 @@
 // DL3047: wget's default progress bar prints a line per chunk in a build log, burying everything else.
 import type { Rule } from '../../rule';
 import { parseArgs } from '../../shell';
-import { commandsNamed, spanRange } from './common';
+import { addAfterWord, commandsNamed, spanRange } from './common';
 
 export const WGET = {
   withValue: ['-O', '--output-document', '-o', '--output-file', '-a', '--append-output', '-P', '--directory-prefix',
@@ -13,13 +13,15 @@ export const WGET = {
 const rule: Rule = {
   meta: { code: 'DL3047', level: 'info', source: 'hadolint', title: 'Use wget with --progress (or quiet output)' },
   check(doc, report) {
-    for (const { cmd } of commandsNamed(doc, 'wget')) {
+    for (const { run, cmd } of commandsNamed(doc, 'wget')) {
       const args = parseArgs(cmd.argv.slice(1), WGET);
       // -nv is `-n v` to wget's option parser.
       const quiet = args.has('-q', '--quiet', '--no-verbose', '--progress', '-o', '--output-file', '-a', '--append-output')
         || args.values('-n').includes('v');
       if (quiet) continue;
-      report(spanRange(doc, cmd), 'Add --progress=dot:giga (or -q / -nv) to wget: its default progress bar floods the build log.');
+      report(spanRange(doc, cmd), 'Add --progress=dot:giga (or -q / -nv) to wget: its default progress bar floods the build log.', {
+        fixes: addAfterWord(doc, run, cmd.argv[0], '--progress=dot:giga'),
+      });
     }
   },
 };

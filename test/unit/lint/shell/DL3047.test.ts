@@ -1,4 +1,4 @@
-import { fires, silent } from './helpers';
+import { fires, fixedAndQuiet, silent } from './helpers';
 
 describe('DL3047 wget without progress setting', () => {
   it('fires without a progress or quiet option', () => {
@@ -13,5 +13,8 @@ describe('DL3047 wget without progress setting', () => {
     silent('DL3047', ['RUN wget --no-verbose https://example.invalid/x']);
     silent('DL3047', ['RUN wget -o /tmp/log https://example.invalid/x']);
     silent('DL3047', ['RUN echo wget']);
+  });
+  it('fix adds --progress=dot:giga after wget', () => {
+    fixedAndQuiet('DL3047', ['RUN wget -O /tmp/x https://example.invalid/x'], ['RUN wget --progress=dot:giga -O /tmp/x https://example.invalid/x']);
   });
 });

@@ -8,7 +8,7 @@ import { applyEdits } from '../../../../src/lint/edits';
 import { shellRules } from '../../../../src/lint/rules/shell';
 import { INTERNAL_ERROR_CODE } from '../../../../src/lint/types';
 
-const tool = fc.constantFrom('apt-get install', 'apt-get -y install', 'apk add', 'pip install', 'python3 -m pip install', 'npm i',
+const tool = fc.constantFrom('apt-get install', 'apt install', 'apt search', 'apt-get -y install', 'apk add', 'pip install', 'python3 -m pip install', 'npm i',
   'gem install', 'yum install', 'dnf -y install', 'microdnf install', 'zypper in', 'zypper -n dup', 'go install', 'yarn',
   'useradd -u 1234567', 'wget', 'curl', 'ln -sf /bin/bash', 'cd', 'sudo', 'set -o pipefail;', 'export PIP_NO_CACHE_DIR=1;', 'rm -rf');
 const arg = fc.oneof(
