@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { lintDockerfile } from '../../../src/lint/index';
 import { INTERNAL_ERROR_CODE } from '../../../src/lint/types';
+import { applyEdits } from '../../../src/lint/edits';
 
 const CORPUS = resolve(__dirname, '../../../../shared/corpus/dockerfiles');
 
@@ -18,7 +19,7 @@ function walk(dir: string, out: string[] = []): string[] {
 
 describe('lint corpus', function () {
   this.timeout(60000);
-  it('lints all 248 corpus files with no exception and no internal error', () => {
+  it('lints all 248 corpus files with no exception, no internal error, ranges inside the text and applicable fixes', () => {
     const files = walk(CORPUS);
     assert.equal(files.length, 248, `expected the 248 corpus files under ${CORPUS}`);
     let total = 0;
@@ -27,6 +28,11 @@ describe('lint corpus', function () {
       const out = lintDockerfile(text, { fileName: f, readFile: () => undefined });
       const internal = out.filter((x) => x.code === INTERNAL_ERROR_CODE);
       assert.deepEqual(internal, [], `${f}: ${internal.map((x) => x.message).join('; ')}`);
+      const lens = text.split(/\r\n|\r|\n/).map((l) => l.length);
+      for (const x of out) {
+        for (const p of [x.range.start, x.range.end]) assert.ok(p.line < lens.length && p.character <= lens[p.line], `${f}: ${x.code} range outside the text`);
+        for (const fix of x.fixes ?? []) applyEdits(text, fix.edits); // throws on overlapping edits
+      }
       total += out.length;
     }
     assert.ok(total > 0, 'the corpus should produce some findings');
