@@ -37,4 +37,21 @@ describe('lint corpus', function () {
     }
     assert.ok(total > 0, 'the corpus should produce some findings');
   });
+  it('every preferred quick fix removes its finding and adds no validity error', () => {
+    let applied = 0;
+    for (const f of walk(CORPUS)) {
+      const text = readFileSync(f, 'utf8');
+      const before = lintDockerfile(text);
+      for (const x of before) {
+        const fix = x.fixes?.find((q) => q.preferred);
+        if (!fix) continue;
+        const after = lintDockerfile(applyEdits(text, fix.edits));
+        const count = (list: typeof before, pick: (c: string) => boolean) => list.filter((y) => pick(y.code)).length;
+        assert.ok(count(after, (c) => c === x.code) < count(before, (c) => c === x.code), `${f}:${x.range.start.line + 1} ${x.code}: '${fix.title}' left the finding`);
+        assert.ok(count(after, (c) => c.startsWith('LS')) <= count(before, (c) => c.startsWith('LS')), `${f}:${x.range.start.line + 1} ${x.code}: '${fix.title}' broke the file`);
+        applied++;
+      }
+    }
+    assert.ok(applied > 100, `only ${applied} fixes were tried`);
+  });
 });
