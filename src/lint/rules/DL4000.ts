@@ -3,9 +3,10 @@ import { joinContinuations } from '../document';
 import type { Rule } from '../rule';
 import { argsRange } from '../ruleKit';
 
-/** Quotes a value for a Dockerfile double-quoted string (escapes \, " and $). */
-export function dockerQuote(v: string): string {
-  return `"${v.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+/** Quotes a value as a Dockerfile double-quoted string: the escape character, `"` and `$` escaped. */
+export function dockerQuote(v: string, escape = '\\'): string {
+  const special = new Set([escape, '"', '$']);
+  return `"${[...v].map((c) => (special.has(c) ? escape + c : c)).join('')}"`;
 }
 
 const rule: Rule = {
@@ -18,7 +19,7 @@ const rule: Rule = {
         const who = joinContinuations(doc.textOf(argsRange(ins)), doc.escape).replace(/\s+/g, ' ').trim();
         fixes.push({
           title: 'Replace with LABEL org.opencontainers.image.authors', preferred: true,
-          edits: [{ range: ins.range, newText: `LABEL org.opencontainers.image.authors=${dockerQuote(who)}` }],
+          edits: [{ range: ins.range, newText: `LABEL org.opencontainers.image.authors=${dockerQuote(who, doc.escape)}` }],
         });
       }
       report(ins.keywordRange, 'MAINTAINER is deprecated: record the author with LABEL org.opencontainers.image.authors="..." instead.',

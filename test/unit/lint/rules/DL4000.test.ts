@@ -11,4 +11,9 @@ describe('DL4000', () => {
   it('does not fire on LABEL', () => {
     assert.deepEqual(findings('DL4000', ['FROM a:1', 'LABEL maintainer=me']), []);
   });
+  it('quotes with the escape character of the file', () => {
+    const text = ['# escape=`', 'FROM a:1', 'MAINTAINER C:\\me "x" `y` z'];
+    const [f] = findings('DL4000', text);
+    assert.equal(applyFix(text, f), '# escape=`\nFROM a:1\nLABEL org.opencontainers.image.authors="C:\\me `"x`" ``y`` z"\n');
+  });
 });
