@@ -189,7 +189,7 @@ export class FilesSection {
       el('h3', {}, 'Inefficient paths'),
       rows.length === 0
         ? el('p', { class: 'muted' }, 'No path stores bytes the final image cannot see.')
-        : dataTable('inefficiencies', ['Path', 'Copies', 'Wasted'], rows.map((r) => [r.path, String(r.count), formatBytes(r.wastedBytes)])),
+        : dataTable('inefficiencies', ['Path', 'Copies', 'Wasted'], rows.map((r) => [`/${r.path}`, String(r.count), formatBytes(r.wastedBytes)])),
       analysis.inefficiencies.length > tableLimit ? el('p', { class: 'muted' }, `and ${analysis.inefficiencies.length - tableLimit} more`) : null);
   }
 
@@ -197,7 +197,7 @@ export class FilesSection {
     const rows = analysis.largestFiles.slice(0, tableLimit);
     return el('div', { class: 'subsection' },
       el('h3', {}, 'Largest files'),
-      dataTable('largest-files', ['Path', 'Size', 'Layer'], rows.map((r) => [r.path, formatBytes(r.sizeBytes), `L${r.layerIndex}`])));
+      dataTable('largest-files', ['Path', 'Size', 'Layer'], rows.map((r) => [`/${r.path}`, formatBytes(r.sizeBytes), `L${r.layerIndex}`])));
   }
 }
 

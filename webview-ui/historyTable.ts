@@ -110,7 +110,7 @@ function historyRow(row: HistoryRow, shared: boolean | undefined, options: Histo
       class: `badge ${shared === undefined ? 'unknown' : shared ? 'shared' : 'unique'}`,
       title: shared === undefined ? 'Could not map this step to a layer' : shared ? 'Stored once, also used by another local image' : 'Only this image uses this layer',
     }, `L${layer} · ${shared === undefined ? '?' : shared ? 'shared' : 'unique'}`)),
-  el('td', { class: 'num wasted' }, wasted === undefined ? '' : wasted > 0 ? formatBytes(wasted) : '0'),
+  el('td', { class: `num wasted${wasted === 0 ? ' none' : ''}` }, wasted === undefined ? '' : wasted > 0 ? formatBytes(wasted) : '0'),
   el('td', { class: 'when', title: createdIso }, row.created ? formatAge(row.created) : ''),
   el('td', { class: 'comment' }, row.comment));
 }
