@@ -126,7 +126,7 @@ async function main() {
     const [images, dangling, containers] = await Promise.all([
       Promise.all([snapshot.images(), snapshot.containers()]).then(([imgs, cs]) =>
         core.buildImageTree(imgs, cs, { groupBy: 'repository', sortBy: 'created', filter: '', nowMs })),
-      snapshot.images().then((imgs) => core.buildDanglingTree({ images: imgs, nowMs })),
+      Promise.all([snapshot.images(), snapshot.containers()]).then(([imgs, cs]) => core.buildDanglingTree({ images: imgs, containers: cs, nowMs })),
       snapshot.containers().then((cs) => new core.ContainerTreeModel(cs, 'state').roots()),
     ]);
     rows = [images, dangling, containers].flat().reduce((n, g) => n + 1 + (g.children?.length ?? 0), 0);

@@ -2,7 +2,7 @@
 // the legacy builder (kept alive by a tagged image, freeing nothing until it goes).
 import { formatAge, formatBytes } from './format';
 import { groupNode, shortId, type TreeNode } from './tree';
-import type { BuildCacheRecord, ImageSummary } from './types';
+import type { BuildCacheRecord, ContainerSummary, ImageSummary } from './types';
 
 export interface IntermediateImage {
   image: ImageSummary;
@@ -17,7 +17,7 @@ export interface UntaggedImages {
 }
 
 export type DanglingRef =
-  | { kind: 'danglingImage'; image: ImageSummary; reclaimable: number | undefined }
+  | { kind: 'danglingImage'; image: ImageSummary; reclaimable: number | undefined; usedBy: string[] }
   | { kind: 'intermediateImage'; image: ImageSummary; keptBy: string[] }
   | { kind: 'buildCache'; record: BuildCacheRecord };
 
@@ -62,6 +62,18 @@ function keepers(id: string, children: Map<string, ImageSummary[]>): string[] {
   return found;
 }
 
+/** Container names by the image ID they were created from. */
+export function containerNamesByImage(containers: ContainerSummary[]): Map<string, string[]> {
+  const byImage = new Map<string, string[]>();
+  for (const c of containers) {
+    const name = c.names[0] ?? shortId(c.id);
+    const list = byImage.get(c.imageId);
+    if (list) list.push(name);
+    else byImage.set(c.imageId, [name]);
+  }
+  return byImage;
+}
+
 /** Bytes freed by removing an image: what it does not share with other images. */
 export function uniqueSize(image: ImageSummary, sharedSize: number | undefined): number | undefined {
   const shared = sharedSize ?? image.sharedSize;
@@ -71,6 +83,8 @@ export function uniqueSize(image: ImageSummary, sharedSize: number | undefined):
 
 export interface DanglingTreeInput {
   images: ImageSummary[];
+  /** Containers (any state): a dangling image a container was created from is kept until it goes. */
+  containers?: ContainerSummary[];
   /** SharedSize per image ID from /system/df; undefined until it arrives. */
   sharedSizes?: Map<string, number>;
   /** Build cache records from /system/df; undefined until it arrives. */
@@ -94,23 +108,31 @@ function plural(n: number, word: string): string {
 export function buildDanglingTree(input: DanglingTreeInput): TreeNode<DanglingRef>[] {
   const { dangling, intermediate } = classifyUntagged(input.images);
   const known = input.sharedSizes !== undefined || dangling.every((i) => i.sharedSize !== undefined);
+  const users = containerNamesByImage(input.containers ?? []);
   const danglingNodes = dangling
-    .map((image) => ({ image, reclaimable: uniqueSize(image, input.sharedSizes?.get(image.id)) }))
+    .map((image) => ({ image, usedBy: users.get(image.id) ?? [], reclaimable: uniqueSize(image, input.sharedSizes?.get(image.id)) }))
     .sort((a, b) => (b.reclaimable ?? b.image.size) - (a.reclaimable ?? a.image.size))
-    .map(({ image, reclaimable }): TreeNode<DanglingRef> => ({
-      item: {
-        id: `dangling:${image.id}`,
-        label: shortId(image.id),
-        description: `${reclaimable === undefined ? formatBytes(image.size) : `${formatBytes(reclaimable)} reclaimable`} · ${formatAge(image.created, input.nowMs)}`,
-        tooltip: [`Dangling image ${image.id}`, `Size ${formatBytes(image.size)}`,
-          reclaimable === undefined ? 'Reclaimable: computing…' : `Reclaimable ${formatBytes(reclaimable)} (the rest is shared with other images)`,
-          `Created ${formatAge(image.created, input.nowMs)}`].join('\n'),
-        contextValue: 'image.dangling',
-        icon: { id: 'trash', color: 'list.warningForeground' },
-      },
-      ref: { kind: 'danglingImage', image, reclaimable },
-    }));
-  const total = danglingNodes.reduce((sum, n) => sum + ((n.ref as { reclaimable?: number }).reclaimable ?? 0), 0);
+    .map(({ image, usedBy, reclaimable }): TreeNode<DanglingRef> => {
+      const size = reclaimable === undefined ? formatBytes(image.size) : usedBy.length ? formatBytes(image.size) : `${formatBytes(reclaimable)} reclaimable`;
+      return {
+        item: {
+          id: `dangling:${image.id}`,
+          label: shortId(image.id),
+          description: `${size}${usedBy.length ? ` · in use by ${usedBy.join(', ')}` : ''} · ${formatAge(image.created, input.nowMs)}`,
+          tooltip: [`Dangling image ${image.id}`, `Size ${formatBytes(image.size)}`,
+            usedBy.length ? `Used by ${usedBy.join(', ')}: kept (and not pruned) until ${usedBy.length === 1 ? 'that container goes' : 'those containers go'}`
+              : reclaimable === undefined ? 'Reclaimable: computing…' : `Reclaimable ${formatBytes(reclaimable)} (the rest is shared with other images)`,
+            `Created ${formatAge(image.created, input.nowMs)}`].join('\n'),
+          contextValue: 'image.dangling',
+          icon: usedBy.length ? { id: 'trash', color: 'charts.green' } : { id: 'trash', color: 'list.warningForeground' },
+        },
+        ref: { kind: 'danglingImage', image, reclaimable, usedBy },
+      };
+    });
+  const total = danglingNodes.reduce((sum, n) => {
+    const ref = n.ref as { reclaimable?: number; usedBy: string[] };
+    return sum + (ref.usedBy.length ? 0 : ref.reclaimable ?? 0);
+  }, 0);
   const danglingLabel = `${plural(dangling.length, 'item')}, ${known ? formatBytes(total) : input.diskUsageError ? '?' : '…'} reclaimable`;
 
   const intermediateNodes = intermediate

@@ -1,7 +1,7 @@
 // Prune plans: exactly what a prune will remove and the bytes it should free, shown before asking;
 // then removal of those items by ID and nothing else (the engine's own /prune endpoints would also
 // take whatever appeared after the preview).
-import { classifyUntagged, uniqueSize } from './dangling';
+import { classifyUntagged, containerNamesByImage, uniqueSize } from './dangling';
 import { containerName } from './containers';
 import { formatBytes } from './format';
 import { shortId } from './tree';
@@ -42,10 +42,14 @@ export const pruneTitles: Record<PruneKind, string> = {
 
 const stoppedStates = new Set(['exited', 'created', 'dead']);
 
-/** Dangling images, then the untagged parents that only they keep (removed right after them). */
-export function danglingImageItems(images: ImageSummary[], df: DiskUsage): PruneItem[] {
+/**
+ * Dangling images no container uses (`docker image prune` skips those too), then the untagged
+ * parents that only they keep (removed right after them).
+ */
+export function danglingImageItems(images: ImageSummary[], containers: ContainerSummary[], df: DiskUsage): PruneItem[] {
   const shared = new Map(df.images.map((i) => [i.id, i.sharedSize ?? -1]));
-  const { dangling } = classifyUntagged(images);
+  const used = containerNamesByImage(containers);
+  const dangling = classifyUntagged(images).dangling.filter((i) => !used.has(i.id));
   const going = new Set(dangling.map((i) => i.id));
   const order = [...dangling];
   const children = new Map<string, string[]>();
@@ -53,7 +57,7 @@ export function danglingImageItems(images: ImageSummary[], df: DiskUsage): Prune
   for (let grew = true; grew;) {
     grew = false;
     for (const i of images) {
-      if (going.has(i.id) || i.repoTags.length || i.repoDigests.length) continue;
+      if (going.has(i.id) || i.repoTags.length || i.repoDigests.length || used.has(i.id)) continue;
       const kids = children.get(i.id);
       if (kids && kids.every((k) => going.has(k))) {
         going.add(i.id);
@@ -90,11 +94,11 @@ export function buildCacheItems(df: DiskUsage): PruneItem[] {
 
 export function planPrune(kind: PruneKind, input: PruneInput): PrunePlan {
   const items: PruneItem[] =
-    kind === 'danglingImages' ? danglingImageItems(input.images, input.df)
+    kind === 'danglingImages' ? danglingImageItems(input.images, input.containers, input.df)
       : kind === 'stoppedContainers' ? stoppedContainerItems(input.containers, input.df)
         : kind === 'unusedVolumes' ? unusedVolumeItems(input.df)
           : kind === 'buildCache' ? buildCacheItems(input.df)
-            : [...stoppedContainerItems(input.containers, input.df), ...danglingImageItems(input.images, input.df), ...buildCacheItems(input.df)];
+            : [...stoppedContainerItems(input.containers, input.df), ...danglingImageItems(input.images, input.containers, input.df), ...buildCacheItems(input.df)];
   return { kind, title: pruneTitles[kind], items, totalBytes: items.reduce((s, i) => s + i.bytes, 0) };
 }
 

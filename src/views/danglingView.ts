@@ -2,7 +2,7 @@
 // fills in reclaimable bytes and the build cache when the slower /system/df answers.
 import type { Ctx } from '../ctx';
 import { buildDanglingTree } from '../model/dangling';
-import type { DiskUsage } from '../model/types';
+import type { ContainerSummary, DiskUsage, ImageSummary } from '../model/types';
 import { ExplorerTree, type Node } from './explorerTree';
 import type { EngineSnapshot } from './snapshot';
 
@@ -12,23 +12,23 @@ export class DanglingView extends ExplorerTree {
   private generation = 0;
 
   constructor(ctx: Ctx, snapshot: EngineSnapshot) {
-    super(ctx, snapshot, 'layerscope.dangling', ['images', 'diskUsage']);
+    super(ctx, snapshot, 'layerscope.dangling', ['images', 'containers', 'diskUsage']);
   }
 
   protected async load(): Promise<Node[]> {
     const generation = ++this.generation;
-    const images = await this.snapshot.images();
+    const [images, containers] = await Promise.all([this.snapshot.images(), this.snapshot.containers()]);
     const df = this.snapshot.diskUsage();
-    this.diskUsagePhase = df.then((usage) => { if (generation === this.generation) this.fillIn(images, usage); }, (err) => {
+    this.diskUsagePhase = df.then((usage) => { if (generation === this.generation) this.fillIn(images, containers, usage); }, (err) => {
       const message = err instanceof Error ? err.message : String(err);
       this.ctx.log.warn(`layerscope.dangling: /system/df: ${message}`);
-      if (generation === this.generation) this.setRoots(buildDanglingTree({ images, diskUsageError: message, nowMs: Date.now() }));
+      if (generation === this.generation) this.setRoots(buildDanglingTree({ images, containers, diskUsageError: message, nowMs: Date.now() }));
     });
-    return buildDanglingTree({ images, nowMs: Date.now() });
+    return buildDanglingTree({ images, containers, nowMs: Date.now() });
   }
 
-  private fillIn(images: Awaited<ReturnType<EngineSnapshot['images']>>, df: DiskUsage): void {
+  private fillIn(images: ImageSummary[], containers: ContainerSummary[], df: DiskUsage): void {
     const sharedSizes = new Map(df.images.map((i) => [i.id, i.sharedSize ?? -1]));
-    this.setRoots(buildDanglingTree({ images, sharedSizes, buildCache: df.buildCache, nowMs: Date.now() }));
+    this.setRoots(buildDanglingTree({ images, containers, sharedSizes, buildCache: df.buildCache, nowMs: Date.now() }));
   }
 }

@@ -36,10 +36,10 @@ export class LiveUpdates {
       // Running/stopped changes the df "active" counts; the rest of the views are unaffected.
       this.mark(['diskUsage'], [diskUsage]);
     } else if (e.type === 'container' && ['create', 'destroy', 'rename', 'update'].includes(e.action)) {
-      // Also one container: add, drop or redraw its row; the Images view recounts its in-use
+      // Also one container: add, drop or redraw its row; Images and Dangling recount their in-use
       // markers from the patched container list.
       void containers.updateOne(e.id).catch((err) => this.ctx.log.warn(`container ${e.id}: ${err instanceof Error ? err.message : String(err)}`));
-      this.mark(['diskUsage'], [images, diskUsage]);
+      this.mark(['diskUsage'], [images, dangling, diskUsage]);
     } else if (e.type === 'image') {
       this.mark(['images', 'diskUsage'], [images, dangling, diskUsage]);
     } else if (e.type === 'volume') {

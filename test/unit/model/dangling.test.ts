@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { buildDanglingTree, classifyUntagged } from '../../../src/model/dangling';
-import { image, sha } from './explorerFixtures';
+import { container, image, sha } from './explorerFixtures';
 
 describe('model/dangling', () => {
   // base <- mid (untagged) <- app:1 ; base <- old (untagged, no children) ; orphan (untagged)
@@ -52,5 +52,16 @@ describe('model/dangling when /system/df fails', () => {
     const tree = buildDanglingTree({ images: [image('x')], diskUsageError: 'timed out', nowMs: 0 });
     assert.equal(tree[0].item.description, '1 item, ? reclaimable');
     assert.equal(tree[2].item.description, '/system/df failed: timed out');
+  });
+});
+
+describe('model/dangling with containers', () => {
+  it('marks a dangling image a container uses, and leaves it out of the reclaimable total', () => {
+    const used = image('used', { size: 500, sharedSize: 0 });
+    const free = image('free', { size: 300, sharedSize: 0 });
+    const tree = buildDanglingTree({ images: [used, free], containers: [container('old-app', { imageId: sha('used') })], sharedSizes: new Map(), buildCache: [], nowMs: 0 });
+    assert.equal(tree[0].item.description, '2 items, 300 B reclaimable');
+    const row = tree[0].children!.find((n) => n.item.label.startsWith('used'))!;
+    assert.match(row.item.description!, /^500 B · in use by old-app · /);
   });
 });

@@ -24,6 +24,11 @@ describe('model/prune', () => {
     assert.ok(!plan.items.some((i) => i.id === sha('kept')), 'an intermediate kept by a tagged image stays');
   });
 
+  it('leaves out a dangling image a container uses, and the parent it keeps', () => {
+    const plan = planPrune('danglingImages', { ...input, containers: [container('old', { imageId: sha('leaf') })] });
+    assert.deepEqual(plan.items, []);
+  });
+
   it('plans stopped containers, unused volumes, reclaimable build cache, and system', () => {
     assert.deepEqual(planPrune('stoppedContainers', input).items.map((i) => [i.label, i.bytes]), [['old (app:1, exited)', 10]]);
     assert.deepEqual(planPrune('unusedVolumes', input).items.map((i) => i.id), ['unused']);
