@@ -1,6 +1,5 @@
 // `layerscope <command>`: the same pure core the extension uses, from a terminal or CI.
-import { runLintCli } from './cli/lint';
-import { runAnalyzeCli } from './cli/analyze';
+// Subcommands load on demand: `analyze` need not initialise the Dockerfile parsers, nor `lint` the engine client.
 
 const usage = `Usage:
   layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold LEVEL] [--ignore CODE]... FILE... | -
@@ -10,8 +9,8 @@ const usage = `Usage:
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'lint': return runLintCli(rest);
-    case 'analyze': return runAnalyzeCli(rest);
+    case 'lint': return (await import('./cli/lint')).runLintCli(rest);
+    case 'analyze': return (await import('./cli/analyze')).runAnalyzeCli(rest);
     case '--version': case '-v':
       process.stdout.write(`${require('../package.json').version}\n`);
       return 0;
