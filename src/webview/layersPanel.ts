@@ -94,6 +94,13 @@ export class LayersPanel implements vscode.Disposable {
     }
   }
 
+  /** The engine stopped answering: the panel shows why (it reloads when the engine is back). */
+  engineLost(reason: string): void {
+    this.loadRun?.abort();
+    this.analysisRun?.abort();
+    this.setState({ type: 'error', message: `${reason || 'The Docker engine is not reachable.'} The panel reloads when the engine is back.` });
+  }
+
   /**
    * An engine event: this image deleted or (un)tagged, or another image coming or going (the shared
    * bytes move). Bursts (a build, a prune) collapse into one reload.

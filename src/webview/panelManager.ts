@@ -18,6 +18,13 @@ export class LayersPanelManager implements vscode.Disposable {
       }),
       ctx.onDidRequestRefresh(() => this.reloadAll()),
       ctx.onDidEngineEvent((e) => this.onEngineEvent(e)),
+      // Engine gone: say so rather than show what may no longer be true; back: read everything again.
+      ctx.onDidChangeState((state) => {
+        for (const panel of this.panels.values()) {
+          if (state === 'unreachable') panel.engineLost(ctx.error);
+          else if (state === 'ready') void panel.reload();
+        }
+      }),
     );
   }
 

@@ -326,6 +326,26 @@ describe('layers panel (webview)', function () {
     }
   });
 
+  it('says so when the engine goes away, and shows the image again when it is back', async () => {
+    const panel = await vscode.commands.executeCommand<LayersPanel>('layerscope.showLayers', 'layerscope-fixture/small:1');
+    await ready(panel);
+    await renderedRows(panel, 2);
+    const settings = vscode.workspace.getConfiguration('layerscope');
+    const nowhere = 'unix:///tmp/layerscope-it-no-engine-here.sock';
+    try {
+      await settings.update('host', nowhere, vscode.ConfigurationTarget.Global);
+      await waitUntil('the panel to say the engine is gone', () => panel.lastPosted?.type === 'error', 20_000);
+      const notice = await page.texts('#notice', { frame: webviewFrame });
+      assert.match(notice.join('\n'), /not reachable/i);
+      assert.equal((await page.texts('#history-table tbody tr', { frame: webviewFrame })).length, 0, 'no stale rows');
+    } finally {
+      await settings.update('host', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitUntil('the image back', () => panel.lastPosted?.type === 'image', 30_000);
+    await renderedRows(panel, 2);
+    assert.equal((await page.texts('#history-table tbody tr.step', { frame: webviewFrame })).length, 2);
+  });
+
   it('says the image is gone when it is removed, instead of showing stale rows', async () => {
     const tag = `layerscope-it/gone:${Date.now()}`;
     await docker(['build', '-q', '-t', tag, '-'], `FROM layerscope-fixture/small:1\nLABEL layerscope.it.gone="${tag}"\n`);
