@@ -62,5 +62,6 @@ echo "==== summary ===="
 for i in "${!names[@]}"; do
   printf '%-12s %4d passed, %d failed  (%ds)\n' "${names[$i]}:" "${passes[$i]}" "${fails[$i]}" "${secs[$i]}"
 done
+echo "total time: ${SECONDS}s"
 echo "$total_pass passed, $total_fail failed"
 exit "$status"
