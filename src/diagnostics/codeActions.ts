@@ -1,24 +1,72 @@
 // Quick fixes: every Fix the rules attached to a finding, then "Ignore CODE for this instruction"
-// and "Ignore CODE in this file" for every finding under the cursor.
+// and "Ignore CODE in this file" for every finding under the cursor; plus "fix all" (every
+// preferred fix of the file) as a quick fix and as source.fixAll.layerscope for codeActionsOnSave.
 import * as vscode from 'vscode';
+import { lintDockerfile } from '../lint';
+import { fixAll, minimalEdit } from '../lint/fixAll';
 import { suppressionFixes } from '../lint/suppress';
 import type { Finding, Fix } from '../lint/types';
+import type { ConfigSource } from './configSource';
 import type { DocumentLinter } from './linter';
+import { lintOptions } from './run';
 import { codeOf, findingKey, toRange } from './toDiagnostic';
 
-export class DockerfileCodeActions implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('layerscope');
+const FIX_ALL_TITLE = 'Fix all auto-fixable Dockerfile problems';
 
-  constructor(private readonly linter: DocumentLinter, private readonly log: vscode.LogOutputChannel) {}
+/** A "fix all" entry in the quick-fix list: its edit is computed only when chosen. */
+class FixAllAction extends vscode.CodeAction {
+  constructor(readonly doc: vscode.TextDocument, kind: vscode.CodeActionKind) {
+    super(FIX_ALL_TITLE, kind);
+  }
+}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
+export class DockerfileCodeActions implements vscode.CodeActionProvider<vscode.CodeAction> {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL] };
+
+  constructor(private readonly linter: DocumentLinter, private readonly configs: ConfigSource, private readonly log: vscode.LogOutputChannel) {}
+
+  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     try {
-      return this.actions(doc, context.diagnostics);
+      if (context.only && (context.only.contains(FIX_ALL) || FIX_ALL.contains(context.only))) {
+        const action = new FixAllAction(doc, FIX_ALL);
+        action.edit = await this.fixAllEdit(doc);
+        return action.edit ? [action] : [];
+      }
+      if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
+      const actions = this.actions(doc, context.diagnostics);
+      // Offered when there is more than one thing to fix; computed lazily (resolveCodeAction).
+      const fixable = (this.linter.findingsFor(doc) ?? []).filter((f) => f.fixes?.some((x) => x.preferred)).length;
+      if (fixable > 1 && actions.length) actions.push(new FixAllAction(doc, vscode.CodeActionKind.QuickFix));
+      return actions;
     } catch (err) {
       this.log.error(`Dockerfile quick fixes failed for ${doc.uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
       return [];
     }
+  }
+
+  async resolveCodeAction(action: vscode.CodeAction): Promise<vscode.CodeAction> {
+    if (action instanceof FixAllAction && !action.edit) {
+      try {
+        action.edit = await this.fixAllEdit(action.doc);
+      } catch (err) {
+        this.log.error(`Dockerfile fix all failed for ${action.doc.uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    return action;
+  }
+
+  /** One edit applying every preferred fix (re-linting between passes), or undefined when none applies. */
+  private async fixAllEdit(doc: vscode.TextDocument): Promise<vscode.WorkspaceEdit | undefined> {
+    const resolved = await this.configs.resolve(doc);
+    if (!resolved.enable) return undefined;
+    const options = lintOptions(doc, resolved, this.configs);
+    const text = doc.getText();
+    const edit = minimalEdit(text, fixAll(text, (t) => lintDockerfile(t, options)).text);
+    if (!edit) return undefined;
+    const we = new vscode.WorkspaceEdit();
+    we.replace(doc.uri, toRange(edit.range), edit.newText);
+    return we;
   }
 
   private actions(doc: vscode.TextDocument, diagnostics: readonly vscode.Diagnostic[]): vscode.CodeAction[] {

@@ -52,7 +52,7 @@ export function registerDiagnostics(ctx: Ctx): DocumentLinter {
     ...watchers,
     vscode.languages.registerCodeActionsProvider(
       [{ language: 'dockerfile' }, { language: 'plaintext', pattern: '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.[dD]ockerfile,*.[cC]ontainerfile}' }],
-      new DockerfileCodeActions(linter, ctx.log), DockerfileCodeActions.metadata),
+      new DockerfileCodeActions(linter, configs, ctx.log), DockerfileCodeActions.metadata),
     vscode.workspace.onDidOpenTextDocument((doc) => { if (isLintable(doc)) void linter.lintNow(doc); }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length === 0 || !isLintable(e.document)) return;

@@ -17,15 +17,20 @@ export function lintRun(configs: ConfigSource, onConfig: (resolved: ResolvedConf
     onConfig(resolved);
     if (!resolved.enable) return [];
     const text = doc.getText();
-    const options: LintOptions = {
-      config: resolved.config,
-      fileName: doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.path,
-      readFile: configs.readBeside(doc),
-    };
+    const options = lintOptions(doc, resolved, configs);
     if (!resolved.shellcheck) return lintDockerfile(text, options);
     shellcheck ??= { bin: findShellcheck() };
     if (!shellcheck.bin) return lintDockerfile(text, options);
     // A newer edit aborts `signal`: the stale shellcheck process is killed, not waited for.
     return lintWithShellcheck(text, options, shellcheckRunner(shellcheck.bin, undefined, signal));
+  };
+}
+
+/** What the pure linter needs to know about one document. */
+export function lintOptions(doc: vscode.TextDocument, resolved: ResolvedConfig, configs: ConfigSource): LintOptions {
+  return {
+    config: resolved.config,
+    fileName: doc.uri.scheme === 'file' ? doc.uri.fsPath : doc.uri.path,
+    readFile: configs.readBeside(doc),
   };
 }

@@ -320,6 +320,33 @@ describe('Dockerfile diagnostics (real VS Code)', function () {
       assert.deepEqual(now.map(codeOf), ['DL3059'], 'only the consecutive-RUN note is left');
     });
 
+    const FIXED = [
+      'FROM debian:12 AS builder',
+      'LABEL org.opencontainers.image.authors="ops@example.com"',
+      'RUN apt-get update && apt-get install --no-install-recommends -y curl && rm -rf /var/lib/apt/lists/*',
+      'WORKDIR app',
+      'CMD ["node", "server.js"]',
+      '',
+    ];
+
+    it('fix all: source.fixAll.layerscope (for codeActionsOnSave) applies every preferred fix', async () => {
+      const all = new vscode.Range(0, 0, doc.lineCount, 0);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, all, 'source.fixAll.layerscope');
+      assert.deepEqual(actions.map((a) => a.title), ['Fix all auto-fixable Dockerfile problems']);
+      assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
+      assert.deepEqual(lines(doc), FIXED);
+      const left = await diagnosticsWhen(doc.uri, (d) => d.length === 2, 'only the findings without a fix');
+      assert.deepEqual(left.map(codeOf).sort(), ['DL3000', 'DL3008']);
+    });
+
+    it('fix all from the quick-fix list (its edit resolved on demand)', async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, find(ds, 'DL3025')!.range, undefined, 100);
+      const action = actions.find((a) => a.title === 'Fix all auto-fixable Dockerfile problems');
+      assert.ok(action?.edit, `resolved fix-all among: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.ok(await vscode.workspace.applyEdit(action.edit));
+      assert.deepEqual(lines(doc), FIXED);
+    });
+
     it('every finding offers both suppressions; suppressions come after the rule fixes', async () => {
       for (const d of ds) {
         const titles = (await quickFixes(doc, d)).map((a) => a.title);
