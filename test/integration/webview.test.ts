@@ -286,6 +286,23 @@ describe('layers panel (webview)', function () {
     assert.match(text, /\| `\/app\/tenk\.txt` \| 10 kB \|/);
   });
 
+  it('Analyze Image Files opens the panel and analyses small:1: one file, nothing wasted', async () => {
+    const panel = await vscode.commands.executeCommand<LayersPanel>('layerscope.analyzeImage', 'layerscope-fixture/small:1');
+    const analysis = panel.analysisResult;
+    assert.ok(analysis);
+    assert.equal(analysis.layers.length, 1);
+    assert.equal(analysis.wastedBytes, 0);
+    assert.equal(analysis.efficiency, 1);
+    assert.deepEqual(analysis.largestFiles.map((f) => [f.path, f.sizeBytes]), [['hello.txt', 6]]);
+    await ready(panel);
+    await page.waitFor('#efficiency', { frame: webviewFrame });
+    assert.deepEqual(await page.texts('#efficiency', { frame: webviewFrame }), ['100.0 %']);
+    assert.deepEqual(await page.texts('#wasted-bytes', { frame: webviewFrame }), ['0 B']);
+    const rows = await page.texts('#file-tree .tree-row', { frame: webviewFrame });
+    assert.equal(rows.length, 1);
+    assert.match(rows[0], /A\s*hello\.txt\s*6 B/);
+  });
+
   it('cancels an analysis, and says so instead of failing', async () => {
     const panel = await vscode.commands.executeCommand<LayersPanel>('layerscope.showLayers', 'layerscope-fixture/multi:1');
     await ready(panel);
