@@ -430,6 +430,15 @@ describe('explorer', function () {
       const name = `${prefix}/dangle:1`;
       const first = await buildImage(name, 'one');
       const second = await buildImage(name, 'two'); // `first` is dangling now; `second` becomes so during the prompt
+      // A dangling image a container still uses: shown as in use, never in the plan.
+      const usedName = `${prefix}/used:1`;
+      const used = await buildImage(usedName, 'used-one');
+      const user = await createContainer(`${prefix}-keeps`, usedName, 'true');
+      await buildImage(usedName, 'used-two');
+      await api.views.dangling.refresh();
+      await api.views.dangling.diskUsagePhase;
+      const usedRow = findNode(await api.views.dangling.rootNodes(), (n) => (n.ref as { image?: { id: string } } | undefined)?.image?.id === used, 'the used dangling image');
+      assert.match(usedRow.item.description!, new RegExp(`in use by ${prefix}-keeps`));
       const asked = answer({
         confirm: async (_m, _detail, buttons) => {
           await buildImage(name, 'three');
@@ -440,6 +449,8 @@ describe('explorer', function () {
         const report = await vscode.commands.executeCommand<PruneReport>('layerscope.prune.danglingImages');
         assert.match(asked.confirms[0].detail, new RegExp(first.slice(7, 19)));
         assert.doesNotMatch(asked.confirms[0].detail, new RegExp(second.slice(7, 19)));
+        assert.doesNotMatch(asked.confirms[0].detail, new RegExp(used.slice(7, 19)), 'an image a container uses is not offered');
+        assert.ok(await imageExists(used));
         assert.match(asked.confirms[0].detail, /^\d+ items?, [\d.]+ (B|kB|MB) to reclaim:/);
         assert.strictEqual(await imageExists(first), false, 'the previewed dangling image is gone');
         assert.ok(await imageExists(second), 'the image that became dangling after the preview survived');
@@ -452,7 +463,8 @@ describe('explorer', function () {
         const shown = (await api.views.dangling.rootNodes())[0].children!.map((n) => (n.ref as { image: { id: string } }).image.id);
         assert.ok(shown.includes(second) && !shown.includes(first), 'the Dangling view shows the survivor');
       } finally {
-        await removeQuietly('image', name, second);
+        await removeQuietly('container', user);
+        await removeQuietly('image', name, second, usedName, used);
       }
     });
 
