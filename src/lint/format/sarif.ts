@@ -22,6 +22,10 @@ export function formatSarif(results: FileResult[], opts: SarifOptions): string {
       rule.helpUri = `${opts.docsBase}${id}.md`;
       rule.defaultConfiguration = { level: SARIF_LEVEL[meta.level] };
       if (meta.aliases?.length) rule.properties = { aliases: meta.aliases };
+    } else if (/^SC\d+$/.test(id)) {
+      // ShellCheck findings: its own wiki documents every code.
+      rule.shortDescription = { text: `ShellCheck ${id}` };
+      rule.helpUri = `https://www.shellcheck.net/wiki/${id}`;
     }
     return rule;
   });

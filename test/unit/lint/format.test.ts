@@ -29,11 +29,11 @@ describe('output formats', () => {
     assert.match(out, /message="quote &quot;\$x&quot; &lt;here&gt; &amp; there"/);
     assert.equal(xmlEscape("'"), '&apos;');
   });
-  it('sarif: levels, rule metadata for known codes only, URIs', () => {
+  it('sarif: levels, rule metadata and help links (ours, ShellCheck's wiki), URIs', () => {
     const log = JSON.parse(formatSarif([...results, { file: '/abs/my file', findings: [f('DL3048', 'style', 1, 1)] }, { file: 'C:\\w\\Dockerfile', findings: [f('DL3007', 'error', 0, 0)] }], { docsBase: 'https://docs.example/rules/' }));
     const run = log.runs[0];
     assert.deepEqual(run.tool.driver.rules.map((r: { id: string; helpUri?: string }) => [r.id, r.helpUri ?? null]), [
-      ['DL3007', 'https://docs.example/rules/DL3007.md'], ['DL3048', 'https://docs.example/rules/DL3048.md'], ['SC2086', null],
+      ['DL3007', 'https://docs.example/rules/DL3007.md'], ['DL3048', 'https://docs.example/rules/DL3048.md'], ['SC2086', 'https://www.shellcheck.net/wiki/SC2086'],
     ]);
     assert.deepEqual(run.results.map((r: { level: string }) => r.level), ['warning', 'note', 'note', 'error']);
     assert.deepEqual(run.results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri),
