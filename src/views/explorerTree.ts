@@ -117,9 +117,14 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
     this.changed.fire(undefined);
   }
 
+  /** A line above the rows when there is no error (e.g. a filter that matches nothing). */
+  protected note(): string | undefined {
+    return undefined;
+  }
+
   /** TreeView.message carries the actionable error; the description names the engine. */
   protected showState(): void {
-    this.view.message = this.ctx.state === 'unreachable' ? this.ctx.error || 'The Docker engine is not reachable.' : this.lastError || undefined;
+    this.view.message = this.ctx.state === 'unreachable' ? this.ctx.error || 'The Docker engine is not reachable.' : this.lastError || this.note();
     this.view.description = this.describe();
   }
 

@@ -28,6 +28,10 @@ export class ImagesView extends ExplorerTree {
     return this.filterText ? `filter: "${this.filterText}" · ${engine}` : engine;
   }
 
+  protected override note(): string | undefined {
+    return this.filterText && this.roots.length === 0 ? `No tag matches "${this.filterText}". Clear the filter to see every image.` : undefined;
+  }
+
   protected async load(): Promise<Node[]> {
     const [images, containers] = await Promise.all([this.snapshot.images(), this.snapshot.containers()]);
     this.sharedSizes = undefined;

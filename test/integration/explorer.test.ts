@@ -124,8 +124,13 @@ describe('explorer', function () {
       const shown = flatten(await images.rootNodes()).map((n) => (n.ref as ImageTagRef | undefined)?.ref).filter(Boolean);
       assert.deepStrictEqual(shown.sort(), ['layerscope-fixture/multi:1', 'layerscope-fixture/multi:latest']);
       assert.match(images.view.description!, /filter: "MULTI"/);
+      answer({ input: async () => 'no-such-image-anywhere' });
+      await vscode.commands.executeCommand('layerscope.images.filter');
+      assert.deepStrictEqual(await images.rootNodes(), []);
+      assert.match(images.view.message ?? '', /No tag matches "no-such-image-anywhere"/);
       await vscode.commands.executeCommand('layerscope.images.clearFilter');
       assert.ok(flatten(await images.rootNodes()).some(isTag('layerscope-fixture/base:1')));
+      assert.strictEqual(images.view.message, undefined);
     });
     it('follows image events from the engine and re-lists on a full refresh request', async () => {
       const images = api.views.images;
