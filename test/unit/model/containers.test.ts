@@ -52,6 +52,15 @@ describe('model/containers', () => {
     assert.equal(m.size, 2);
   });
 
+  it('adds a created container in name order (a create event), without rebuilding the others', () => {
+    const m = new ContainerTreeModel(list(), 'state');
+    const web = m.node('web'.padEnd(64, '0'));
+    m.apply('api'.padEnd(64, '0'), container('api', { state: 'running' }));
+    assert.deepEqual(m.roots()[0].children!.map((n) => n.item.label), ['api', 'web']);
+    assert.equal(m.node('web'.padEnd(64, '0')), web, 'the other rows are the same objects');
+    assert.equal(m.size, 4);
+  });
+
   it('picks icons by state and health', () => {
     assert.equal(containerIcon(container('a', { state: 'running', health: 'healthy' })).id, 'pass-filled');
     assert.equal(containerIcon(container('a', { state: 'paused' })).id, 'debug-pause');
