@@ -29,7 +29,7 @@ describe('output formats', () => {
     assert.match(out, /message="quote &quot;\$x&quot; &lt;here&gt; &amp; there"/);
     assert.equal(xmlEscape("'"), '&apos;');
   });
-  it('sarif: levels, rule metadata and help links (ours, ShellCheck's wiki), URIs', () => {
+  it('sarif: levels, rule metadata and help links (ours and the ShellCheck wiki), URIs', () => {
     const log = JSON.parse(formatSarif([...results, { file: '/abs/my file', findings: [f('DL3048', 'style', 1, 1)] }, { file: 'C:\\w\\Dockerfile', findings: [f('DL3007', 'error', 0, 0)] }], { docsBase: 'https://docs.example/rules/' }));
     const run = log.runs[0];
     assert.deepEqual(run.tool.driver.rules.map((r: { id: string; helpUri?: string }) => [r.id, r.helpUri ?? null]), [
