@@ -142,6 +142,7 @@ async function readArchive(input: Readable, options: AnalyzeOptions): Promise<Ar
   feeding.catch((err) => fail(failure ?? outerError(err)));
 
   let lastEnd = 0;
+  let jsonBytes = 0;
   try {
     for await (const entry of extract) {
       if (++ctx.counter.entries > limits.maxEntries) {
@@ -179,6 +180,10 @@ async function readArchive(input: Readable, options: AnalyzeOptions): Promise<Ar
       if (isRootJson(path) || (isBlob && jsonLike && size <= limits.maxJsonBytes)) {
         if (size > limits.maxJsonBytes) {
           throw new AnalysisError('limit', `${path} is ${size} bytes, more than the ${limits.maxJsonBytes} allowed for a JSON document`);
+        }
+        jsonBytes += size;
+        if (jsonBytes > 2 * limits.maxJsonBytes) {
+          throw new AnalysisError('limit', `the archive's JSON documents exceed ${2 * limits.maxJsonBytes} bytes in total; refusing to keep them`);
         }
         const chunks = [head];
         for await (const chunk of rest) chunks.push(chunk);

@@ -44,7 +44,12 @@ function toEntry(header: TarHeader, limits: AnalysisLimits, where: string): Laye
   }
   const kind = tarTypes[header.typeflag] ?? 'other';
   const entry: LayerEntry = { path, change: 'added', kind, size: kind === 'file' ? header.size : 0, mode, uid: header.uid, gid: header.gid };
-  if (kind === 'symlink') entry.linkTarget = header.linkname;
+  if (kind === 'symlink') {
+    if (header.linkname.length > limits.maxPathLength) {
+      throw new AnalysisError('limit', `${where}: symlink target of '${path.slice(0, 80)}' is longer than ${limits.maxPathLength} characters`);
+    }
+    entry.linkTarget = header.linkname;
+  }
   if (kind === 'hardlink') entry.linkTarget = normalizeEntryPath(header.linkname, limits.maxPathLength, where);
   return entry;
 }

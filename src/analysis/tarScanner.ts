@@ -190,6 +190,11 @@ export class TarScanner {
     if (meta.type === 'L') this.longName = text(bytes, 0, bytes.length);
     else if (meta.type === 'K') this.longLink = text(bytes, 0, bytes.length);
     else if (meta.type === 'x') this.pax = parsePax(bytes);
-    else this.globalPax = { ...this.globalPax, ...parsePax(bytes) };
+    else {
+      this.globalPax = { ...this.globalPax, ...parsePax(bytes) };
+      let kept = 0;
+      for (const [key, value] of Object.entries(this.globalPax)) kept += key.length + value.length;
+      if (kept > maxMetaBytes) throw new TarFormatError('limit', `global PAX headers hold more than ${maxMetaBytes} bytes`);
+    }
   }
 }

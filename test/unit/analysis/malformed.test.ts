@@ -156,6 +156,18 @@ describe('analysis: malformed input', () => {
     await rejects(long.archive, 'limit', /longer than 64 characters/, { limits: { maxPathLength: 64 } });
   });
 
+  it('JSON documents are capped one by one and in total', async () => {
+    const big = Buffer.from(JSON.stringify({ pad: 'x'.repeat(3000) }));
+    const many = Array.from({ length: 5 }, (_, i) => ({ header: { name: `doc${i}.json`, size: big.length, type: 'file' as const }, body: big }));
+    await rejects(await buildTar(many), 'limit', /JSON documents exceed 8000 bytes in total/, { limits: { maxJsonBytes: 4000 } });
+    await rejects(await buildTar(many.slice(0, 1)), 'limit', /doc0\.json is \d+ bytes, more than the 2000 allowed/, { limits: { maxJsonBytes: 2000 } });
+  });
+
+  it('symlink targets are capped like paths', async () => {
+    const long = await buildImageArchive({ layers: [{ entries: [{ path: 'l', type: 'symlink', linkname: 'x'.repeat(90) }] }] });
+    await rejects(long.archive, 'limit', /symlink target of 'l' is longer than 80 characters/, { limits: { maxPathLength: 80 } });
+  });
+
   it('an unknown image name is "imageNotFound" listing what is there', async () => {
     const { archive } = await buildImageArchive(simple());
     await rejects(archive, 'imageNotFound', /no image named 'other:1' \(it holds: test\/image:1\)/, { image: 'other:1' });
