@@ -1,0 +1,117 @@
+// The header-only layer tar reader: formats, long names, odd chunking, damage.
+import * as assert from 'node:assert/strict';
+import { TarFormatError, TarScanner, type TarHeader } from '../../../src/analysis/tarScanner';
+import { buildTar } from './imageArchive';
+
+/** One raw 512-byte header; `magic` 'ustar' (POSIX) or 'gnu'. Numbers octal unless `base256Size`. */
+function rawHeader(o: { name: string; type: string; size?: number; linkname?: string; prefix?: string; magic?: 'ustar' | 'gnu'; base256Size?: boolean }): Buffer {
+  const b = Buffer.alloc(512);
+  b.write(o.name, 0, 100, 'utf8');
+  b.write('0000644\0', 100);
+  b.write('0000000\0', 108);
+  b.write('0000000\0', 116);
+  const size = o.size ?? 0;
+  if (o.base256Size) {
+    b[124] = 0x80;
+    b.writeUIntBE(size, 130, 6);
+  } else {
+    b.write(size.toString(8).padStart(11, '0') + '\0', 124);
+  }
+  b.write('00000000000\0', 136);
+  b.write(o.type, 156);
+  if (o.linkname) b.write(o.linkname, 157, 100, 'utf8');
+  if (o.magic === 'gnu') b.write('ustar  \0', 257, 'latin1');
+  else { b.write('ustar\0', 257, 'latin1'); b.write('00', 263); }
+  if (o.prefix) b.write(o.prefix, 345, 155, 'utf8');
+  b.fill(0x20, 148, 156);
+  let sum = 0;
+  for (const byte of b) sum += byte;
+  b.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
+  return b;
+}
+
+const pad = (data: Buffer): Buffer => Buffer.concat([data, Buffer.alloc((512 - (data.length % 512)) % 512)]);
+const end = Buffer.alloc(1024);
+
+function scan(tar: Buffer, chunk = tar.length): TarHeader[] {
+  const seen: TarHeader[] = [];
+  const scanner = new TarScanner((h) => seen.push(h));
+  for (let i = 0; i < tar.length; i += chunk) scanner.push(tar.subarray(i, i + chunk));
+  scanner.end(tar.length);
+  return seen;
+}
+
+describe('analysis: tar header scanner', () => {
+  it('reads what tar-stream writes, including long names (ustar prefix and PAX), byte by byte', async () => {
+    const deep = `${'dir/'.repeat(40)}file.txt`;
+    const flat = `${'x'.repeat(150)}.txt`;
+    const tar = await buildTar([
+      { header: { name: 'etc/', type: 'directory', mode: 0o755 } },
+      { header: { name: 'etc/hosts', type: 'file', mode: 0o644, uid: 1000, gid: 1001, size: 700 }, body: Buffer.alloc(700, 1) },
+      { header: { name: deep, type: 'file', size: 3 }, body: Buffer.from('abc') },
+      { header: { name: flat, type: 'file', size: 1 }, body: Buffer.from('z') },
+      { header: { name: 'link', type: 'symlink', linkname: 'etc/hosts' } },
+      { header: { name: 'hard', type: 'link', linkname: 'etc/hosts' } },
+    ]);
+    for (const chunk of [tar.length, 1, 511, 513]) {
+      const seen = scan(tar, chunk);
+      assert.deepEqual(seen.map((h) => [h.name, h.typeflag, h.size]), [
+        ['etc/', '5', 0], ['etc/hosts', '0', 700], [deep, '0', 3], [flat, '0', 1], ['link', '2', 0], ['hard', '1', 0],
+      ]);
+      assert.deepEqual([seen[1].mode, seen[1].uid, seen[1].gid], [0o644, 1000, 1001]);
+      assert.equal(seen[4].linkname, 'etc/hosts');
+    }
+  });
+
+  it('reads GNU long names and link names, base-256 sizes, and the ustar prefix', () => {
+    const longName = `${'n'.repeat(200)}/file`;
+    const longLink = `${'t'.repeat(180)}`;
+    const big = 2 ** 33 + 5; // more than octal's 8 GiB: GNU writes base-256
+    const tar = Buffer.concat([
+      rawHeader({ name: '././@LongLink', type: 'L', size: longName.length + 1, magic: 'gnu' }), pad(Buffer.from(`${longName}\0`)),
+      rawHeader({ name: 'truncated-name', type: '0', size: 0, magic: 'gnu' }),
+      rawHeader({ name: '././@LongLink', type: 'K', size: longLink.length, magic: 'gnu' }), pad(Buffer.from(longLink)),
+      rawHeader({ name: 'sym', type: '2', linkname: 'short', magic: 'gnu' }),
+      rawHeader({ name: 'name.txt', type: '0', prefix: 'some/prefix', size: 0 }),
+      rawHeader({ name: 'huge', type: '0', size: big, base256Size: true, magic: 'gnu' }),
+    ]);
+    const seen: TarHeader[] = [];
+    const scanner = new TarScanner((h) => seen.push(h));
+    scanner.push(tar);
+    assert.deepEqual(seen.map((h) => [h.name, h.linkname, h.size]), [
+      [longName, '', 0], ['sym', longLink, 0], ['some/prefix/name.txt', '', 0], ['huge', '', big],
+    ]);
+  });
+
+  it('applies PAX records (path, linkpath, size) to the next entry, global ones to all', () => {
+    const record = (key: string, value: string): string => {
+      const body = ` ${key}=${value}\n`;
+      const bytes = Buffer.byteLength(body); // the record length counts bytes, digits included
+      let length = bytes + 1;
+      while (String(length).length + bytes !== length) length++;
+      return `${length}${body}`;
+    };
+    const global = Buffer.from(record('uid', '4242'));
+    const local = Buffer.from(record('path', 'päx/ñame') + record('size', '5'));
+    const tar = Buffer.concat([
+      rawHeader({ name: 'pax_global_header', type: 'g', size: global.length }), pad(global),
+      rawHeader({ name: 'PaxHeaders/x', type: 'x', size: local.length }), pad(local),
+      rawHeader({ name: 'ignored', type: '0', size: 0 }), pad(Buffer.from('12345')),
+      rawHeader({ name: 'plain', type: '0', size: 0 }),
+      end,
+    ]);
+    const seen = scan(tar, 100);
+    assert.deepEqual(seen.map((h) => [h.name, h.size, h.uid]), [['päx/ñame', 5, 4242], ['plain', 0, 4242]]);
+  });
+
+  it('rejects a bad checksum, a cut entry and a missing end marker', () => {
+    const good = Buffer.concat([rawHeader({ name: 'f', type: '0', size: 600 }), pad(Buffer.alloc(600, 7)), end]);
+    const bad = Buffer.from(good);
+    bad[10] = 0x41;
+    assert.throws(() => scan(bad), (e: unknown) => e instanceof TarFormatError && e.kind === 'notTar' && /bad header checksum/.test(e.message));
+    assert.throws(() => scan(good.subarray(0, 800)), (e: unknown) => e instanceof TarFormatError && e.kind === 'truncated' && /middle of an entry/.test(e.message));
+    assert.throws(() => scan(good.subarray(0, 1536)), (e: unknown) => e instanceof TarFormatError && e.kind === 'truncated' && /no end-of-archive marker/.test(e.message));
+    assert.deepEqual(scan(good).map((h) => h.name), ['f']);
+    assert.deepEqual(scan(Buffer.alloc(0)), []);
+  });
+});
