@@ -20,7 +20,7 @@ import * as esbuild from 'esbuild';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TAGS = 1000;
 const CONTAINERS = 1000;
-const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
 // ---- the bench daemon -------------------------------------------------------------------------
 const dockerdSh = path.join(repo, 'test/rig/dockerd.sh');

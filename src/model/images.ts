@@ -92,15 +92,19 @@ function tagLabel(tag: ImageTagRef, groupBy: ImageGroupBy): string {
   return tag.ref;
 }
 
-export function imageTagNode(tag: ImageTagRef, groupBy: ImageGroupBy, nowMs: number): TreeNode<ImageTagRef> {
+/** The row text of one image, shared by all its tags (an image may carry hundreds). */
+function imageDescription(tag: ImageTagRef, nowMs: number): string {
+  const text = `${formatBytes(tag.image.size)} · ${formatAge(tag.image.created, nowMs)}`;
+  return tag.usedBy.length ? `${text} · in use (${tag.usedBy.length})` : text;
+}
+
+export function imageTagNode(tag: ImageTagRef, groupBy: ImageGroupBy, nowMs: number, description = imageDescription(tag, nowMs)): TreeNode<ImageTagRef> {
   const inUse = tag.usedBy.length > 0;
-  const parts = [formatBytes(tag.image.size), formatAge(tag.image.created, nowMs)];
-  if (inUse) parts.push(`in use (${tag.usedBy.length})`);
   return {
     item: {
       id: `image:${groupBy}:${tag.ref}`,
       label: tagLabel(tag, groupBy),
-      description: parts.join(' · '),
+      description,
       contextValue: inUse ? 'image.inUse' : 'image',
       icon: inUse ? { id: 'layers-active', color: 'charts.green' } : { id: 'layers' },
     },
@@ -142,7 +146,13 @@ export function imageTooltip(tag: ImageTagRef, sharedSize: number | undefined, n
 /** The whole Images tree. */
 export function buildImageTree(images: ImageSummary[], containers: ContainerSummary[], options: ImageTreeOptions): TreeNode<ImageTagRef>[] {
   const tags = imageTags(images, containers, options.filter).sort(compareTags(options.sortBy));
-  if (options.groupBy === 'none') return tags.map((t) => imageTagNode(t, 'none', options.nowMs));
+  const descriptions = new Map<string, string>();
+  const node = (t: ImageTagRef, groupBy: ImageGroupBy) => {
+    let description = descriptions.get(t.image.id);
+    if (description === undefined) descriptions.set(t.image.id, (description = imageDescription(t, options.nowMs)));
+    return imageTagNode(t, groupBy, options.nowMs, description);
+  };
+  if (options.groupBy === 'none') return tags.map((t) => node(t, 'none'));
   const groups = new Map<string, ImageTagRef[]>();
   for (const t of tags) {
     const key = groupKey(t, options.groupBy);
@@ -158,7 +168,7 @@ export function buildImageTree(images: ImageSummary[], containers: ContainerSumm
     const members = groups.get(key)!;
     const count = `${members.length} tag${members.length === 1 ? '' : 's'}`;
     return groupNode(`imageGroup:${options.groupBy}:${key}`, key, count,
-      members.map((t) => imageTagNode(t, options.groupBy, options.nowMs)),
+      members.map((t) => node(t, options.groupBy)),
       { id: options.groupBy === 'registry' ? 'server' : 'repo' });
   });
 }
