@@ -184,3 +184,22 @@ export function chunked(data: Buffer, size = 997): Readable {
     },
   });
 }
+
+/** Every regular file of a tar, in order (to take a built archive apart and rebuild it changed). */
+export async function readTarFiles(archive: Buffer): Promise<{ name: string; body: Buffer }[]> {
+  const extract = tar.extract();
+  const files: { name: string; body: Buffer }[] = [];
+  const done = (async () => {
+    for await (const e of extract) {
+      const chunks: Buffer[] = [];
+      for await (const c of e) chunks.push(c as Buffer);
+      if (e.header.type === 'file') files.push({ name: e.header.name, body: Buffer.concat(chunks) });
+    }
+  })();
+  extract.end(archive);
+  await done;
+  return files;
+}
+
+export const tarOfFiles = (files: { name: string; body: Buffer }[]): Promise<Buffer> =>
+  buildTar(files.map((f) => ({ header: { name: f.name, size: f.body.length, type: 'file' as const, mode: 0o644 }, body: f.body })));

@@ -1,7 +1,7 @@
 // The same image read from every archive layout and layer compression gives the same analysis.
 import * as assert from 'node:assert/strict';
 import { analyzeArchive, analyzeImage, type ImageAnalysis } from '../../../src/analysis';
-import { buildImageArchive, chunked, compress, dir, file, opaque, whiteout, type TestImage, type TestLayer } from './imageArchive';
+import { buildImageArchive, chunked, compress, readTarFiles, sha256, tarOfFiles, dir, file, opaque, whiteout, type TestImage, type TestLayer } from './imageArchive';
 
 const layers = (compression: TestLayer['compression']): TestLayer[] => [
   { compression, entries: [dir('bin'), file('bin/tool', 5000, 0o755), dir('data'), file('data/a', 300), file('data/b', 200)], createdBy: '/bin/sh -c #(nop) COPY dir:abc in / ' },
@@ -62,6 +62,27 @@ describe('analysis: archive layouts and compressions', () => {
       const a = await analyzeImage(chunked(compress(built.archive, compression)));
       assert.deepEqual(summary(a), summary(reference));
     }
+  });
+
+  it('follows a nested OCI index (multi-platform) and skips attestation manifests', async () => {
+    const built = await buildImageArchive({ layers: layers('gzip'), layout: 'oci' });
+    const files = await readTarFiles(built.archive);
+    const index = files.find((f) => f.name === 'index.json')!;
+    const inner = JSON.parse(index.body.toString());
+    inner.manifests.unshift({
+      mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: `sha256:${'e'.repeat(64)}`, size: 1,
+      annotations: { 'vnd.docker.reference.type': 'attestation-manifest' },
+    });
+    const innerBody = Buffer.from(JSON.stringify(inner));
+    const innerHex = sha256(innerBody);
+    files.push({ name: `blobs/sha256/${innerHex}`, body: innerBody });
+    index.body = Buffer.from(JSON.stringify({
+      schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json',
+      manifests: [{ mediaType: 'application/vnd.oci.image.index.v1+json', digest: `sha256:${innerHex}`, size: innerBody.length }],
+    }));
+    const a = await analyzeImage(chunked(await tarOfFiles(files)));
+    assert.deepEqual(summary(a), summary(reference));
+    assert.equal(a.id, built.configDigest);
   });
 
   it('maps history to layers, skipping empty_layer entries', async () => {

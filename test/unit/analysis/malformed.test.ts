@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { AnalysisError, analyzeImage, type AnalysisErrorCode } from '../../../src/analysis';
-import { buildImageArchive, buildTar, chunked, compress, dir, file, layerTar, sha256, type TestImage } from './imageArchive';
+import { buildImageArchive, buildTar, chunked, compress, dir, file, layerTar, readTarFiles, sha256, tarOfFiles, type TestImage } from './imageArchive';
 
 async function rejects(input: Readable | Buffer, code: AnalysisErrorCode, message: RegExp, options = {}): Promise<void> {
   await assert.rejects(analyzeImage(Buffer.isBuffer(input) ? chunked(input) : input, options), (err: unknown) => {
@@ -18,27 +18,13 @@ const simple = (over: Partial<TestImage> = {}): TestImage => ({
   layers: [{ entries: [dir('a'), file('a/x', 2000)] }, { entries: [file('b', 10)] }], ...over,
 });
 
-/** An archive whose one layer blob (OCI) is replaced by `blob`. */
+/** An OCI archive whose one layer blob is replaced by `blob` (under the name the manifest expects). */
 async function ociWithBlob(blob: Buffer, compression: 'gzip' | 'zstd' | 'none' = 'gzip'): Promise<Buffer> {
   const built = await buildImageArchive({ layout: 'oci', layers: [{ compression, entries: [file('x', 1)] }] });
-  // Rebuild: swap the layer blob's bytes but keep its name so the manifest still points at it.
-  const raw = await layerTar([file('x', 1)]);
-  const goodBlob = compress(raw, compression);
-  const name = `blobs/sha256/${sha256(goodBlob)}`;
-  const { default: tar } = await import('tar-stream').then((m) => ({ default: m }));
-  const entries: { header: { name: string; size: number; type: 'file'; mode: number }; body: Buffer }[] = [];
-  const extract = tar.extract();
-  const collected = (async () => {
-    for await (const e of extract) {
-      const chunks: Buffer[] = [];
-      for await (const c of e) chunks.push(c as Buffer);
-      const body = e.header.name === name ? blob : Buffer.concat(chunks);
-      entries.push({ header: { name: e.header.name, size: body.length, type: 'file', mode: 0o644 }, body });
-    }
-  })();
-  extract.end(built.archive);
-  await collected;
-  return buildTar(entries);
+  const name = `blobs/sha256/${sha256(compress(await layerTar([file('x', 1)]), compression))}`;
+  const files = await readTarFiles(built.archive);
+  files.find((f) => f.name === name)!.body = blob;
+  return tarOfFiles(files);
 }
 
 describe('analysis: malformed input', () => {
@@ -87,20 +73,10 @@ describe('analysis: malformed input', () => {
 
   it('a layer referenced by the manifest but absent is "missingLayer"', async () => {
     const { archive } = await buildImageArchive(simple());
-    const extract = (await import('tar-stream')).extract();
-    const kept: { header: { name: string; size: number; type: 'file' }; body: Buffer }[] = [];
-    let dropped = '';
-    const done = (async () => {
-      for await (const e of extract) {
-        const chunks: Buffer[] = [];
-        for await (const c of e) chunks.push(c as Buffer);
-        if (!dropped && e.header.name.endsWith('/layer.tar')) { dropped = e.header.name; continue; }
-        kept.push({ header: { name: e.header.name, size: e.header.size, type: 'file' }, body: Buffer.concat(chunks) });
-      }
-    })();
-    extract.end(archive);
-    await done;
-    await rejects(await buildTar(kept), 'missingLayer', new RegExp(`layer 0 \\(${dropped.replace('.', '\\.')}.*absent from the archive`));
+    const files = await readTarFiles(archive);
+    const dropped = files.find((f) => f.name.endsWith('/layer.tar'))!.name;
+    const kept = files.filter((f) => f.name !== dropped);
+    await rejects(await tarOfFiles(kept), 'missingLayer', new RegExp(`layer 0 \\(${dropped.replace('.', '\\.')}.*absent from the archive`));
   });
 
   it('a config missing from the archive is a clear error', async () => {

@@ -1,11 +1,10 @@
 // A layer is streamed, never buffered: a 384 MiB file inside a gzip layer is analysed while the
 // process's Buffer memory stays far below the file's size.
 import * as assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { createGzip } from 'node:zlib';
 import * as tar from 'tar-stream';
 import { analyzeImage } from '../../../src/analysis';
-import { buildImageArchive, buildTar, chunked } from './imageArchive';
+import { buildImageArchive, chunked, readTarFiles, sha256, tarOfFiles } from './imageArchive';
 
 const bigSize = 384 * 1024 * 1024;
 
@@ -50,20 +49,9 @@ describe('analysis: bounded memory', function () {
 
 /** Replaces the single layer blob of a one-layer OCI archive (and its manifest entry) with `blob`. */
 async function swapOnlyLayer(archive: Buffer, blob: Buffer): Promise<Buffer> {
-  const digest = createHash('sha256').update(blob).digest('hex');
-  const extract = tar.extract();
-  const files: { name: string; body: Buffer }[] = [];
-  const done = (async () => {
-    for await (const e of extract) {
-      const chunks: Buffer[] = [];
-      for await (const c of e) chunks.push(c as Buffer);
-      files.push({ name: e.header.name, body: Buffer.concat(chunks) });
-    }
-  })();
-  extract.end(archive);
-  await done;
-  const isLayer = (f: { body: Buffer }): boolean => f.body[0] === 0x1f && f.body[1] === 0x8b;
-  const old = files.find(isLayer)!;
+  const digest = sha256(blob);
+  const files = await readTarFiles(archive);
+  const old = files.find((f) => f.body[0] === 0x1f && f.body[1] === 0x8b)!;
   const oldDigest = old.name.split('/').pop()!;
   old.name = `blobs/sha256/${digest}`;
   old.body = blob;
@@ -71,9 +59,9 @@ async function swapOnlyLayer(archive: Buffer, blob: Buffer): Promise<Buffer> {
   const manifest = files.find((f) => f.body.includes(oldDigest) && f.name.startsWith('blobs/'))!;
   const oldManifestDigest = manifest.name.split('/').pop()!;
   manifest.body = Buffer.from(manifest.body.toString().replace(oldDigest, digest));
-  const manifestDigest = createHash('sha256').update(manifest.body).digest('hex');
+  const manifestDigest = sha256(manifest.body);
   manifest.name = `blobs/sha256/${manifestDigest}`;
   const index = files.find((f) => f.name === 'index.json')!;
   index.body = Buffer.from(index.body.toString().replace(oldManifestDigest, manifestDigest));
-  return buildTar(files.map((f) => ({ header: { name: f.name, size: f.body.length, type: 'file' as const, mode: 0o644 }, body: f.body })));
+  return tarOfFiles(files);
 }
