@@ -30,13 +30,13 @@ class Builder {
     const parts = path.split('/');
     parts.pop();
     let node = this.root;
-    let prefix = '';
-    for (const part of parts) {
-      prefix = prefix ? `${prefix}/${part}` : part;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
       let next = node.children?.get(part);
       if (!next || !next.children) {
         if (!create) return undefined;
         // The change lists always carry parents before children; this only guards odd input.
+        const prefix = parts.slice(0, i + 1).join('/');
         next = { name: part, path: prefix, kind: 'dir', size: 0, mode: 0o755, uid: 0, gid: 0, layerIndex: -1, inBase: !this.marking, children: new Map() };
         if (this.marking) next.change = 'added';
         node.children!.set(part, next);

@@ -22,7 +22,9 @@ Options:
                             the current docker context, or the platform default).
                             archive: IMAGE is a docker save / OCI archive file (.tar, .tar.gz), or -
                             for standard input; no engine needed.
-  --json                    print one JSON object instead of the table
+  --json                    print one JSON object instead of the table: {image, sizeBytes, layers,
+                            wastedBytes, efficiency, inefficiencies, largestFiles}; with --ci it gains
+                            a "ci" member and the rule lines go to stderr
   --verify                  with --source engine, also check each layer's content against its diff ID
                             (always done for archives, which may be damaged on disk)
   --ci                      check the rules below; exit 1 if one fails. Defaults when --ci is given
