@@ -315,6 +315,33 @@ describe('layers panel (webview)', function () {
     assert.ok(last?.type === 'analysisFailed' && last.cancelled, JSON.stringify(last));
   });
 
+  it('cancels a running analysis from the panel\'s Cancel button, aborting the stream', async () => {
+    // 300 MB of zeros: the engine needs a few seconds to stream it, time enough to press Cancel.
+    const tag = `layerscope-it/slow:${Date.now()}`;
+    await docker(['build', '-q', '-t', tag, '-'],
+      `FROM layerscope-fixture/base:1\nRUN dd if=/dev/zero of=/zeros bs=1048576 count=300\nLABEL layerscope.it.slow="${tag}"\n`);
+    try {
+      const panel = await vscode.commands.executeCommand<LayersPanel>('layerscope.showLayers', tag);
+      await ready(panel);
+      await page.click('#analyze', { frame: webviewFrame });
+      await page.waitFor('#cancel-analysis', { frame: webviewFrame });
+      const progress = await page.texts('#analysis-progress-text', { frame: webviewFrame });
+      assert.match(progress[0], /read/);
+      await page.click('#cancel-analysis', { frame: webviewFrame });
+      const cancelledAt = Date.now();
+      await waitUntil('the analysis to stop', () => !panel.analysing, 10_000, 20);
+      const last = panel.lastPosted;
+      assert.ok(last?.type === 'analysisFailed' && last.cancelled, JSON.stringify(last));
+      assert.equal(panel.analysisResult, undefined);
+      console.log(`    (stopped ${Date.now() - cancelledAt} ms after Cancel)`);
+      await page.waitFor('#analyze', { frame: webviewFrame });
+      assert.ok((await page.texts('section[aria-labelledby="files-heading"] > p', { frame: webviewFrame })).includes('Analysis cancelled.'));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await docker(['rmi', '-f', tag]).catch(() => undefined);
+    }
+  });
+
   it('keeps the DOM small for a layer of 20,000 files (only the rows in view exist)', async () => {
     const tag = `layerscope-it/many:${Date.now()}`;
     await docker(['build', '-q', '-t', tag, '-'],
