@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { ContainerStatsSample } from '../docker/engine';
 import { openInspect } from '../inspect';
-import { containerName } from '../model/containers';
+import { containerName, type ContainerRef } from '../model/containers';
 import { formatBytes } from '../model/format';
 import type { ContainerState, ContainerSummary } from '../model/types';
 import { explorerOf } from '../views';
@@ -30,7 +30,7 @@ async function runLifecycle(ctx: Ctx, action: Lifecycle, arg: unknown): Promise<
   await lifecycle[action].run(ctx, c.id);
   const containers = explorerOf(ctx).containers;
   await containers.updateOne(c.id);
-  return containers.nodeOf(c.id)?.ref as ContainerSummary | undefined ?? await ctx.engine.getContainer(c.id);
+  return (containers.nodeOf(c.id)?.ref as ContainerRef | undefined)?.container ?? await ctx.engine.getContainer(c.id);
 }
 
 async function remove(ctx: Ctx, arg: unknown): Promise<boolean> {

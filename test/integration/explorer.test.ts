@@ -258,6 +258,7 @@ describe('explorer', function () {
         const run = async (command: string, state: string) => {
           const result = await vscode.commands.executeCommand<ContainerSummary | undefined>(`layerscope.container.${command}`, node());
           assert.strictEqual((await inspectContainer(id)).State.Status, state, `${command} → ${state}`);
+          assert.strictEqual(result?.state, state, 'the command returns the container as now shown');
           assert.strictEqual(node().item.contextValue, `container.${state}`);
           return result;
         };
