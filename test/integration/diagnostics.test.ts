@@ -101,6 +101,17 @@ async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('layerscope.lint').update(key, value, vscode.ConfigurationTarget.Global);
 }
 
+/** Shows the editor hover at a position, once the squiggles are on screen (the renderer gets them after the API). */
+async function showHoverAt(doc: vscode.TextDocument, line: number, character: number): Promise<void> {
+  const editor = await vscode.window.showTextDocument(doc);
+  editor.selection = new vscode.Selection(line, character, line, character);
+  await page.waitFor('.monaco-editor .squiggly-error');
+  await waitUntil('the editor hover', async () => {
+    await vscode.commands.executeCommand('editor.action.showHover');
+    return (await page.texts('.monaco-editor .monaco-hover .hover-contents')).length > 0;
+  }, 15_000, 500);
+}
+
 /** The main fixture's findings: [code, line]. */
 const MAIN: [string, number][] = [
   ['StageNameCasing', 0], ['DL4000', 1], ['DL3008', 2], ['DL3009', 2], ['DL3014', 2], ['DL3015', 2], ['DL3000', 3], ['DL3025', 4],
@@ -186,9 +197,7 @@ describe('Dockerfile diagnostics (real VS Code)', function () {
     fs.copyFileSync(shot, path.join(extensionPath, 'test-results', 'diagnostics.png'));
     assert.ok(fs.statSync(shot).size > 10_000, 'the screenshot has content');
     // The hover on the relative WORKDIR: message, code link and the Quick Fix entry.
-    const editor = await vscode.window.showTextDocument(doc);
-    editor.selection = new vscode.Selection(3, 9, 3, 9);
-    await vscode.commands.executeCommand('editor.action.showHover');
+    await showHoverAt(doc, 3, 9);
     await page.waitFor('.monaco-hover .hover-row.status-bar', { hasText: 'Quick Fix' });
     const hover = (await page.texts('.monaco-hover')).join(' ');
     assert.ok(hover.includes('DL3000') && hover.includes('relative'), `hover: ${hover}`);
@@ -460,12 +469,17 @@ describe('Dockerfile diagnostics (real VS Code)', function () {
     assert.ok(fs.existsSync(path.join(extensionPath, 'docs', 'rules', 'DL3000.md')), 'docs/rules/DL3000.md is bundled');
     const doc = await open(fixture('Dockerfile'));
     await diagnosticsWhen(doc.uri, having(['DL3000', 3]), 'DL3000');
-    const editor = await vscode.window.showTextDocument(doc);
-    editor.selection = new vscode.Selection(3, 9, 3, 9);
-    await vscode.commands.executeCommand('editor.action.showHover');
+    await showHoverAt(doc, 3, 9);
     await page.click('.monaco-hover a.code-link', { hasText: 'DL3000' });
-    await waitUntil('a Markdown preview of DL3000.md', () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes('DL3000.md') && t.input instanceof vscode.TabInputWebview));
+    const preview = (name: string) => () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes(name) && t.input instanceof vscode.TabInputWebview);
+    await waitUntil('a Markdown preview of DL3000.md', preview('DL3000.md'));
+    // From the command palette the command asks which rule.
+    const shown = vscode.commands.executeCommand('layerscope.showRuleDoc');
+    await page.waitFor('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'DL3006' });
+    await page.type('DL3006');
+    await page.press('Enter');
+    await shown;
+    await waitUntil('a Markdown preview of DL3006.md', preview('DL3006.md'));
   });
 
 });
