@@ -166,7 +166,7 @@ export interface AnalyzeOptions {
    */
   image?: string;
   signal?: AbortSignal;
-  /** Called at most every ~64 KiB of input and at each layer boundary. */
+  /** Called about every 1 MiB of input, at each layer boundary and once at the end. */
   onProgress?: (progress: AnalyzeProgress) => void;
   limits?: Partial<AnalysisLimits>;
   /** Hash each uncompressed layer and check it against the config's diff_ids (default true). */
