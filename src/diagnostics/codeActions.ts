@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { lintDockerfile } from '../lint';
 import { fixAll, minimalEdit } from '../lint/fixAll';
-import { suppressionFixes } from '../lint/suppress';
+import { suppressor } from '../lint/suppress';
 import type { Finding, Fix } from '../lint/types';
 import type { ConfigSource } from './configSource';
 import type { DocumentLinter } from './linter';
@@ -74,7 +74,7 @@ export class DockerfileCodeActions implements vscode.CodeActionProvider<vscode.C
     // suppressions (computed from the current text) are safe to offer.
     const byKey = new Map<string, Finding>();
     for (const f of this.linter.findingsFor(doc) ?? []) byKey.set(findingKey(f.code, f.range), f);
-    const text = doc.getText();
+    const suppress = suppressor(doc.getText());
     const ruleFixes: vscode.CodeAction[] = [];
     const suppressions: vscode.CodeAction[] = [];
     const seen = new Set<string>();
@@ -84,7 +84,7 @@ export class DockerfileCodeActions implements vscode.CodeActionProvider<vscode.C
       const finding = byKey.get(findingKey(code, diagnostic.range));
       for (const fix of finding?.fixes ?? []) ruleFixes.push(toAction(doc.uri, fix, diagnostic));
       const asFinding: Finding = finding ?? { code, level: 'info', message: diagnostic.message, range: diagnostic.range };
-      for (const fix of suppressionFixes(text, asFinding)) {
+      for (const fix of suppress(asFinding)) {
         // Two findings of one rule on one instruction share the same suppression.
         if (seen.has(fix.title)) continue;
         seen.add(fix.title);

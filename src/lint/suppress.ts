@@ -13,12 +13,39 @@ const DIRECTIVE = /^[ \t]*#[ \t]*[A-Za-z][A-Za-z0-9]*[ \t]*=[ \t]*\S/;
 
 /** Both suppression fixes that apply to a finding (none when its code is already listed). */
 export function suppressionFixes(text: string, finding: Finding): Fix[] {
-  const fixes: Fix[] = [];
-  const local = ignoreForInstruction(text, finding.code, finding.range.start.line);
-  if (local) fixes.push(local);
-  const global = ignoreInFile(text, finding.code);
-  if (global) fixes.push(global);
-  return fixes;
+  return suppressor(text)(finding);
+}
+
+/**
+ * suppressionFixes for many findings of one text: the text is split and parsed once, not once per
+ * finding (the editor asks for every diagnostic under the cursor on each cursor move).
+ */
+export function suppressor(text: string): (finding: Finding) => Fix[] {
+  const parsed = new Parsed(text);
+  return (finding) => {
+    const fixes: Fix[] = [];
+    const local = forInstruction(parsed, finding.code, finding.range.start.line);
+    if (local) fixes.push(local);
+    const global = inFile(parsed, finding.code);
+    if (global) fixes.push(global);
+    return fixes;
+  };
+}
+
+/** The text split into lines, and its instruction ranges, computed when first needed. */
+class Parsed {
+  readonly lines: string[];
+  readonly eol: string;
+  private starts?: Range[];
+  constructor(readonly text: string) {
+    this.lines = text.split(/\r\n|\r|\n/);
+    this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+  }
+
+  get instructions(): Range[] {
+    this.starts ??= DockerfileParser.parse(this.text).getInstructions().map((i) => i.getRange());
+    return this.starts;
+  }
 }
 
 /**
@@ -27,9 +54,13 @@ export function suppressionFixes(text: string, finding: Finding): Fix[] {
  * instruction (a comment, a blank line) or the pragma already names the code.
  */
 export function ignoreForInstruction(text: string, code: string, line: number): Fix | undefined {
-  const startLine = instructionStartLine(text, line);
+  return forInstruction(new Parsed(text), code, line);
+}
+
+function forInstruction(parsed: Parsed, code: string, line: number): Fix | undefined {
+  const startLine = instructionStartLine(parsed, line);
   if (startLine === undefined) return undefined;
-  const lines = splitLines(text);
+  const { lines } = parsed;
   const title = `Ignore ${code} for this instruction`;
   // A pragma anywhere in the comment block right above the instruction applies to it: extend that one.
   for (let l = startLine - 1; l >= 0 && COMMENT.test(lines[l]); l--) {
@@ -38,7 +69,7 @@ export function ignoreForInstruction(text: string, code: string, line: number): 
     if (merged) return { title, edits: [merged] };
   }
   const indent = /^[ \t]*/.exec(lines[startLine])![0];
-  return { title, edits: [insertLine(startLine, `${indent}# hadolint ignore=${code}${eol(text)}`)] };
+  return { title, edits: [insertLine(startLine, `${indent}# hadolint ignore=${code}${parsed.eol}`)] };
 }
 
 /**
@@ -46,7 +77,11 @@ export function ignoreForInstruction(text: string, code: string, line: number): 
  * after the parser directives at the top (inserting above them would turn them into comments).
  */
 export function ignoreInFile(text: string, code: string): Fix | undefined {
-  const lines = splitLines(text);
+  return inFile(new Parsed(text), code);
+}
+
+function inFile(parsed: Parsed, code: string): Fix | undefined {
+  const { lines, eol } = parsed;
   const title = `Ignore ${code} in this file`;
   for (let i = 0; i < lines.length; i++) {
     const merged = mergeInto(lines[i], i, GLOBAL_IGNORE, code);
@@ -59,9 +94,9 @@ export function ignoreInFile(text: string, code: string): Fix | undefined {
   if (at === lines.length && at > 0) {
     const last = lines.length - 1;
     const end = { line: last, character: lines[last].length };
-    return { title, edits: [{ range: { start: end, end }, newText: `${eol(text)}# hadolint global ignore=${code}` }] };
+    return { title, edits: [{ range: { start: end, end }, newText: `${eol}# hadolint global ignore=${code}` }] };
   }
-  return { title, edits: [insertLine(at, `# hadolint global ignore=${code}${eol(text)}`)] };
+  return { title, edits: [insertLine(at, `# hadolint global ignore=${code}${eol}`)] };
 }
 
 /**
@@ -84,9 +119,8 @@ function mergeInto(lineText: string, line: number, pragma: RegExp, code: string)
 }
 
 /** The first line of the instruction whose range covers `line` (heredocs and continuations included). */
-function instructionStartLine(text: string, line: number): number | undefined {
-  for (const instruction of DockerfileParser.parse(text).getInstructions()) {
-    const range: Range = instruction.getRange();
+function instructionStartLine(parsed: Parsed, line: number): number | undefined {
+  for (const range of parsed.instructions) {
     if (range.start.line <= line && line <= range.end.line) return range.start.line;
     if (range.start.line > line) return undefined;
   }
@@ -96,12 +130,4 @@ function instructionStartLine(text: string, line: number): number | undefined {
 function insertLine(line: number, newText: string) {
   const at = { line, character: 0 };
   return { range: { start: at, end: at }, newText };
-}
-
-function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
-}
-
-function eol(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
 }

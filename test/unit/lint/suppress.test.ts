@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ignoreForInstruction, ignoreInFile, suppressionFixes } from '../../../src/lint/suppress';
+import { ignoreForInstruction, ignoreInFile, suppressionFixes, suppressor } from '../../../src/lint/suppress';
 import { applyEdits } from '../../../src/lint/edits';
 import { lintDockerfile } from '../../../src/lint';
 import type { Finding, Fix } from '../../../src/lint/types';
@@ -164,6 +164,15 @@ describe('suppress: suppressionFixes', () => {
     const fixes = suppressionFixes(lines('FROM debian:12', 'RUN apt-get install curl'), finding(1));
     assert.deepEqual(fixes.map((f) => f.title), ['Ignore DL3015 for this instruction', 'Ignore DL3015 in this file']);
     assert.ok(fixes.every((f) => !f.preferred), 'suppressing is never the preferred fix');
+  });
+
+  it('suppressor: one parse serves every finding of the text, with the same answers', () => {
+    const text = lines('FROM debian:12', '# hadolint ignore=DL3008', 'RUN apt-get install curl \\', '  && true', '', 'WORKDIR app');
+    const suppress = suppressor(text);
+    for (const [code, line] of [['DL3015', 2], ['DL3008', 3], ['DL3000', 5], ['DL3000', 4]] as const) {
+      assert.deepEqual(suppress(finding(line, code)), suppressionFixes(text, finding(line, code)), `${code}@${line}`);
+    }
+    assert.deepEqual(suppress(finding(3, 'DL3008')).map((f) => f.title), ['Ignore DL3008 in this file'], 'already listed above the RUN');
   });
 
   it('offers only the file fix outside instructions', () => {
