@@ -421,6 +421,21 @@ describe('explorer', function () {
       const sizes = children.map((c) => Number(/^([\d.]+) (B|kB|MB|GB)/.exec(c.item.description!)![1]) * { B: 1, kB: 1e3, MB: 1e6, GB: 1e9 }[/^[\d.]+ (B|kB|MB|GB)/.exec(c.item.description!)![1] as 'B']);
       assert.deepStrictEqual(sizes, [...sizes].sort((a, b) => b - a));
     });
+
+    it('follows volume events: a new volume shows up without a refresh', async () => {
+      const diskUsage = api.views.diskUsage;
+      await diskUsage.rootNodes();
+      const volume = `${prefix}-dvol`;
+      await docker(['volume', 'create', volume]);
+      try {
+        await waitUntil('the volume in Disk Usage', async () => {
+          const volumes = (await diskUsage.rootNodes()).find((n) => n.item.label === 'Local volumes');
+          return volumes && (await diskUsage.getChildren(volumes)).some((n) => n.item.label === volume);
+        }, 10_000, 100);
+      } finally {
+        await removeQuietly('volume', volume);
+      }
+    });
   });
 
   describe('prune', () => {
