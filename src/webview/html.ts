@@ -6,7 +6,7 @@ export function mediaRoot(extensionUri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'media');
 }
 
-/** `nonce` is exported for the unit-free check in the integration test: 16 random bytes, base64. */
+/** A fresh nonce per document: 16 random bytes from the OS, base64 (never Math.random). */
 export function newNonce(): string {
   return randomBytes(16).toString('base64');
 }
