@@ -63,7 +63,9 @@ async function main() {
     const ui = serveUiChannel(channel, browser.page);
     cleanups.push(() => ui.stop());
 
-    const results = await relayUntilResults({ outputFile, resultsFile, userDataDir, consoleLog, serverLog, exited: server.exited });
+    const results = await relayUntilResults({
+      outputFile, resultsFile, userDataDir, consoleLog, serverLog, exited: server.exited,
+    });
     for (const f of results.failures ?? []) console.log(`[launcher] FAILED ${f.title}: ${f.error}`);
     console.log(`${results.passed} passed, ${results.failed} failed`);
     exitCode = results.failed === 0 && results.passed > 0 ? 0 : 1;
@@ -80,6 +82,8 @@ async function main() {
 /** Prints the test entry's output as it grows; resolves with the results it finally writes. */
 async function relayUntilResults({ outputFile, resultsFile, userDataDir, consoleLog, serverLog, exited }) {
   const started = Date.now();
+  let diedAt = 0;
+  let diedLine = '';
   let printed = 0;
   const flush = () => {
     if (!fs.existsSync(outputFile)) return;
@@ -95,13 +99,30 @@ async function relayUntilResults({ outputFile, resultsFile, userDataDir, console
       return JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
     }
     const elapsed = Date.now() - started;
+    // A results file may still land just after the host's exit is logged: give it a moment.
+    if (!diedAt) diedLine = extensionHostExit(userDataDir);
+    if (diedLine && !diedAt) diedAt = Date.now();
     const why = exited() !== null ? `code-server exited (${exited()}) before the tests finished`
+      : diedAt && Date.now() - diedAt > 3000 ? `the extension host exited before the tests finished (${diedLine.trim()})`
       : !fs.existsSync(outputFile) && elapsed > ENTRY_START_TIMEOUT ? `the test entry did not start within ${ENTRY_START_TIMEOUT / 1000}s`
       : elapsed > RUN_TIMEOUT ? `the tests did not finish within ${RUN_TIMEOUT / 1000}s`
       : '';
     if (why) throw new Error(`${why}.\n${extensionHostLogs(userDataDir)}\n${tail(consoleLog)}\n${tail(serverLog)}`);
     await sleep(200);
   }
+}
+
+/** code-server's remoteagent.log line saying the extension host process ended, else ''. */
+function extensionHostExit(userDataDir) {
+  try {
+    const logs = path.join(userDataDir, 'logs');
+    for (const session of fs.readdirSync(logs)) {
+      const file = path.join(logs, session, 'remoteagent.log');
+      const line = fs.existsSync(file) && fs.readFileSync(file, 'utf8').split('\n').find((l) => /Extension Host Process exited/.test(l));
+      if (line) return line;
+    }
+  } catch { /* no logs yet */ }
+  return '';
 }
 
 function extensionHostLogs(userDataDir) {
