@@ -14,6 +14,9 @@ npm run --silent build
 serve=(node test/rig/launcher/serve.mjs "$@")
 if [[ -n ${DOCKER_HOST:-} ]]; then
   echo "start: using DOCKER_HOST=$DOCKER_HOST"
+  if [[ $DOCKER_HOST == unix://* ]] && ! curl -sf --max-time 2 --unix-socket "${DOCKER_HOST#unix://}" http://localhost/_ping >/dev/null 2>&1; then
+    echo "start: warning: nothing answers at $DOCKER_HOST yet; Layerscope will say so and reconnect when it does"
+  fi
   exec "${serve[@]}"
 elif curl -sf --max-time 2 --unix-socket /var/run/docker.sock http://localhost/_ping >/dev/null 2>&1; then
   echo "start: using the local engine at /var/run/docker.sock"
