@@ -9,6 +9,7 @@ import { findRule } from '../../src/lint/registry';
 import type { Level } from '../../src/lint/types';
 import { page } from './support/ui';
 import { waitUntil } from './support/wait';
+import { publishScreenshot, resultsPath } from './support/workbench';
 
 const EXTENSION_ID = 'layerscope.layerscope';
 const SEVERITY: Record<Level, vscode.DiagnosticSeverity> = {
@@ -190,11 +191,9 @@ describe('Dockerfile diagnostics (real VS Code)', function () {
       if (!s) { s = document.createElement('style'); s.id = 'ls-shot-style'; document.head.appendChild(s); }
       s.textContent = '.context-view .workbench-hover-container { display: ${display} !important; }'; })()`);
     await tooltips('none');
-    const shot = path.join(extensionPath, 'media', 'screenshots', 'diagnostics.png');
-    await page.screenshot(shot, { settleMs: 800 });
+    const shot = await page.screenshot(resultsPath(extensionPath, 'diagnostics.png'), { settleMs: 800 });
     await tooltips('block');
-    fs.mkdirSync(path.join(extensionPath, 'test-results'), { recursive: true });
-    fs.copyFileSync(shot, path.join(extensionPath, 'test-results', 'diagnostics.png'));
+    publishScreenshot(extensionPath, shot, 'diagnostics.png');
     assert.ok(fs.statSync(shot).size > 10_000, 'the screenshot has content');
     // The hover on the relative WORKDIR: message, code link and the Quick Fix entry.
     await showHoverAt(doc, 3, 9);

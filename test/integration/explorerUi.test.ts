@@ -8,7 +8,7 @@ import type { LayerscopeApi } from '../../src/extension';
 import { engineGet } from './support/engine';
 import { page, uiAvailable } from './support/ui';
 import { waitUntil } from './support/wait';
-import { openViewContainer, paneRowTexts, resultsPath, setSidebarWidth } from './support/workbench';
+import { openViewContainer, paneRowTexts, publishScreenshot, resultsPath, setSidebarWidth } from './support/workbench';
 
 describe('explorer on screen', function () {
   this.timeout(120_000);
@@ -63,9 +63,6 @@ describe('explorer on screen', function () {
 
     const file = await page.screenshot(resultsPath(repo, 'explorer.png'), { settleMs: 500 });
     assert.ok(fs.statSync(file).size > 10_000, 'the screenshot has content');
-    if (process.env.LAYERSCOPE_UPDATE_SCREENSHOTS) {
-      fs.mkdirSync(path.join(repo, 'media/screenshots'), { recursive: true });
-      fs.copyFileSync(file, path.join(repo, 'media/screenshots/explorer.png'));
-    }
+    publishScreenshot(repo, file, 'explorer.png');
   });
 });

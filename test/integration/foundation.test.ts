@@ -10,7 +10,7 @@ import type { ImageTagRef } from '../../src/model/images';
 import type { TreeNode } from '../../src/model/tree';
 import { Daemon, holdLock, suiteDaemon } from './support/engine';
 import { page } from './support/ui';
-import { openViewContainer, paneRowTexts, resultsPath, selectors, setSidebarWidth } from './support/workbench';
+import { openViewContainer, paneRowTexts, publishScreenshot, resultsPath, selectors, setSidebarWidth } from './support/workbench';
 import { waitUntil } from './support/wait';
 
 const EXTENSION_ID = 'layerscope.layerscope';
@@ -139,9 +139,6 @@ describe('foundation', function () {
     await setSidebarWidth(520);
     const file = await page.screenshot(resultsPath(repo, 'sidebar.png'), { settleMs: 300 });
     assert.ok(fs.statSync(file).size > 10_000, 'the screenshot has content');
-    if (process.env.LAYERSCOPE_UPDATE_SCREENSHOTS) {
-      fs.mkdirSync(path.join(repo, 'media/screenshots'), { recursive: true });
-      fs.copyFileSync(file, path.join(repo, 'media/screenshots/sidebar.png'));
-    }
+    publishScreenshot(repo, file, 'sidebar.png');
   });
 });

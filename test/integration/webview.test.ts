@@ -11,7 +11,7 @@ import type { LayersPanel } from '../../src/webview/layersPanel';
 import { formatBytes } from '../../src/model/format';
 import { engineGet, testDaemon } from './support/engine';
 import { page } from './support/ui';
-import { selectors } from './support/workbench';
+import { publishScreenshot, selectors } from './support/workbench';
 import { waitUntil } from './support/wait';
 
 const hostile = '<img src=x onerror=alert(1)>';
@@ -137,8 +137,7 @@ describe('layers panel (webview)', function () {
 
     await page.click('#history-order', { frame: webviewFrame });
     const shot = await page.screenshot(path.join(repo, 'test-results/layers.png'), { settleMs: 500 });
-    fs.mkdirSync(path.join(repo, 'media/screenshots'), { recursive: true });
-    fs.copyFileSync(shot, path.join(repo, 'media/screenshots/layers.png'));
+    publishScreenshot(repo, shot, 'layers.png');
   });
 
   it('renders hostile labels, CreatedBy and file names as text, never as HTML', async () => {
@@ -207,7 +206,7 @@ describe('layers panel (webview)', function () {
       (await page.texts('#file-tree .tree-row.removed', { frame: webviewFrame })).some((t) => t.includes('scratch/')));
     await page.evaluate('document.getElementById("files-heading").scrollIntoView()', { frame: webviewFrame });
     const shot = await page.screenshot(path.join(repo, 'test-results/layers-analysis.png'), { settleMs: 300 });
-    fs.copyFileSync(shot, path.join(repo, 'media/screenshots/layers-analysis.png'));
+    publishScreenshot(repo, shot, 'layers-analysis.png');
 
     // Keyboard: the tree takes focus, Enter closes the first folder, ArrowRight opens it again.
     const expandedOfFirst = async () => (await page.attributes('#tree-row-0', 'aria-expanded', { frame: webviewFrame }))[0];

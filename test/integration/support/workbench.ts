@@ -42,6 +42,17 @@ export function resultsPath(repo: string, file: string): string {
   return path.join(dir, file);
 }
 
+/**
+ * Copies a screenshot taken under test-results/ to media/screenshots/ (the README's pictures), only
+ * when LAYERSCOPE_UPDATE_SCREENSHOTS is set, so an ordinary test run leaves the committed images alone.
+ */
+export function publishScreenshot(repo: string, file: string, name: string): void {
+  if (!process.env.LAYERSCOPE_UPDATE_SCREENSHOTS) return;
+  const dir = path.join(repo, 'media', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(file, path.join(dir, name));
+}
+
 /** Drags the side bar's edge so it is `width` pixels wide (screenshots read better with room). */
 export async function setSidebarWidth(width: number): Promise<void> {
   const box = await page.evaluate<{ right: number; top: number; bottom: number; left: number }>(
