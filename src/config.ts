@@ -3,6 +3,12 @@ import * as vscode from 'vscode';
 
 const section = () => vscode.workspace.getConfiguration('layerscope');
 
+/** A user-level (global) string setting; workspace values are ignored on purpose. */
+function userValue(key: string): string {
+  const inspected = section().inspect<string>(key);
+  return (inspected?.globalValue ?? inspected?.defaultValue ?? '').trim();
+}
+
 /** `layerscope.lint.*` for one Dockerfile (resource-scoped: folders may differ). */
 export interface LintSettings {
   enable: boolean;
@@ -16,8 +22,11 @@ export interface LintSettings {
 export const config = {
   /** Machine-scoped: a workspace cannot redirect the engine. */
   host(): string {
-    const inspected = section().inspect<string>('host');
-    return (inspected?.globalValue ?? inspected?.defaultValue ?? '').trim();
+    return userValue('host');
+  },
+  /** Machine-scoped like host: the docker context chosen in Switch Engine… ('' = automatic). */
+  context(): string {
+    return userValue('context');
   },
   lint(scope?: vscode.Uri): LintSettings {
     const s = vscode.workspace.getConfiguration('layerscope.lint', scope);

@@ -8,7 +8,7 @@ import { createEngine } from './docker/connect';
 import type { Disposable, Engine } from './docker/engine';
 
 export function connectEngine(): Engine {
-  return createEngine({ setting: config.host(), env: process.env, homeDir: os.homedir() });
+  return createEngine({ setting: config.host(), contextSetting: config.context(), env: process.env, homeDir: os.homedir() });
 }
 
 export function watchEngine(ctx: Ctx): void {
@@ -32,7 +32,7 @@ export function watchEngine(ctx: Ctx): void {
     { dispose: () => subscription?.dispose() },
     ctx.onDidChangeEngine(follow),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (config.affects(e, 'host')) ctx.setEngine(connectEngine());
+      if (config.affects(e, 'host') || config.affects(e, 'context')) ctx.setEngine(connectEngine());
     }),
     // Retry while unreachable resolves the address again: the docker context, a Docker Desktop
     // socket or a certificate may have been fixed since.

@@ -38,6 +38,8 @@ export type Connection =
 export interface ConnectionInputs {
   /** The layerscope.host setting ('' when unset). */
   setting: string;
+  /** The layerscope.context setting: a docker context chosen in Switch Engine… ('' when unset). */
+  contextSetting?: string;
   env: Record<string, string | undefined>;
   homeDir: string;
   platform?: NodeJS.Platform;
@@ -56,15 +58,15 @@ export function resolveConnection(inputs: ConnectionInputs): Connection {
   const { env } = inputs;
   const setting = inputs.setting.trim();
   if (setting) return fromHost(setting, { endpoint: setting, source: 'setting' }, inputs, io);
+  // A context picked in the extension wins over the environment, like the host setting; it is
+  // resolved here (not copied into layerscope.host) so its TLS material comes along.
+  const chosen = inputs.contextSetting?.trim();
+  if (chosen && chosen !== 'default') return fromContext(contextByName(chosen, inputs, io), inputs, io);
   const dockerHost = env.DOCKER_HOST?.trim();
   if (dockerHost) return fromHost(dockerHost, { endpoint: dockerHost, source: 'env' }, inputs, io);
 
   const context = currentContext(inputs, io);
-  if (context instanceof EngineError) return { info: { endpoint: '', source: 'context' }, error: context };
-  if (context) {
-    const info: EngineInfo = { endpoint: context.host, source: 'context', contextName: context.name };
-    return fromHost(context.host, info, inputs, io, context);
-  }
+  if (context) return fromContext(context, inputs, io);
   const endpoint = defaultEndpoint(inputs, io);
   return fromHost(endpoint, { endpoint, source: 'default' }, inputs, io);
 }
@@ -86,9 +88,17 @@ function defaultEndpoint(inputs: ConnectionInputs, io: Io): string {
 
 interface ContextChoice { name: string; host: string; tlsDir?: string; skipTlsVerify?: boolean }
 
+function fromContext(context: ContextChoice | EngineError, inputs: ConnectionInputs, io: Io): Connection {
+  if (context instanceof EngineError) return { info: { endpoint: '', source: 'context' }, error: context };
+  const info: EngineInfo = { endpoint: context.host, source: 'context', contextName: context.name };
+  return fromHost(context.host, info, inputs, io, context);
+}
+
+const dockerConfigDir = (inputs: ConnectionInputs) => inputs.env.DOCKER_CONFIG?.trim() || path.join(inputs.homeDir, '.docker');
+
 /** The docker CLI's current context (DOCKER_CONTEXT, else config.json currentContext); undefined for "default". */
 function currentContext(inputs: ConnectionInputs, io: Io): ContextChoice | EngineError | undefined {
-  const configDir = inputs.env.DOCKER_CONFIG?.trim() || path.join(inputs.homeDir, '.docker');
+  const configDir = dockerConfigDir(inputs);
   let name = inputs.env.DOCKER_CONTEXT?.trim();
   if (!name) {
     const configFile = path.join(configDir, 'config.json');
@@ -103,7 +113,28 @@ function currentContext(inputs: ConnectionInputs, io: Io): ContextChoice | Engin
     }
   }
   if (!name || name === 'default') return undefined;
+  return contextByName(name, inputs, io);
+}
 
+/** The docker CLI's contexts (name and docker endpoint), sorted by name; unreadable ones are left out. */
+export function listContexts(inputs: Pick<ConnectionInputs, 'env' | 'homeDir'>): { name: string; host: string }[] {
+  const metaDir = path.join(dockerConfigDir(inputs as ConnectionInputs), 'contexts', 'meta');
+  let dirs: string[];
+  try { dirs = fs.readdirSync(metaDir); } catch { return []; }
+  const out: { name: string; host: string }[] = [];
+  for (const dir of dirs) {
+    try {
+      const meta = JSON.parse(fs.readFileSync(path.join(metaDir, dir, 'meta.json'), 'utf8')) as { Name?: unknown; Endpoints?: { docker?: { Host?: unknown } } };
+      const host = meta.Endpoints?.docker?.Host;
+      if (typeof meta.Name === 'string' && typeof host === 'string' && host.trim()) out.push({ name: meta.Name, host: host.trim() });
+    } catch { /* a broken context is reported when it is selected, by contextByName */ }
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** One docker context by name: its endpoint and TLS material. */
+function contextByName(name: string, inputs: ConnectionInputs, io: Io): ContextChoice | EngineError {
+  const configDir = dockerConfigDir(inputs);
   // The CLI stores each context under the SHA-256 of its name.
   const id = createHash('sha256').update(name).digest('hex');
   const metaFile = path.join(configDir, 'contexts', 'meta', id, 'meta.json');
@@ -112,7 +143,7 @@ function currentContext(inputs: ConnectionInputs, io: Io): ContextChoice | Engin
     meta = JSON.parse(io.readFile(metaFile).toString('utf8'));
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    return configError(`Docker context "${name}" is selected but ${metaFile} cannot be read (${why}). Run \`docker context use default\` or set layerscope.host.`);
+    return configError(`Docker context "${name}" is selected but ${metaFile} cannot be read (${why}). Run \`docker context use default\`, pick another engine in Switch Engine…, or set layerscope.host.`);
   }
   const host = meta?.Endpoints?.docker?.Host;
   if (typeof host !== 'string' || !host.trim()) {

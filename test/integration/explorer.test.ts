@@ -1,6 +1,7 @@
 // The explorer in a real VS Code against the real test daemon: every view, every action, live
 // updates from the event stream, and prune removing only what it previewed.
 import * as assert from 'assert';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -551,10 +552,11 @@ describe('explorer', function () {
         && flatten(await api.views.images.rootNodes()).some(isTag('layerscope-fixture/base:1')), 30_000, 100);
     });
 
-    it('lists the docker contexts, DOCKER_HOST and the configured host, and switches through layerscope.host', async () => {
+    it('lists the docker contexts, DOCKER_HOST and the configured host, and switches to a context through layerscope.context', async () => {
       // A docker CLI config with one context pointing at the test daemon (the extension host shares our process.env).
       const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lsx-docker-config-'));
-      const meta = path.join(configDir, 'contexts', 'meta', 'f'.repeat(64));
+      // The docker CLI keeps each context under the SHA-256 of its name.
+      const meta = path.join(configDir, 'contexts', 'meta', createHash('sha256').update('lsx-test').digest('hex'));
       fs.mkdirSync(meta, { recursive: true });
       fs.writeFileSync(path.join(meta, 'meta.json'), JSON.stringify({ Name: 'lsx-test', Metadata: {}, Endpoints: { docker: { Host: process.env.DOCKER_HOST, SkipTLSVerify: false } } }));
       const previousConfig = process.env.DOCKER_CONFIG;
@@ -562,26 +564,36 @@ describe('explorer', function () {
       const asked = answer({ pick: async (items) => items.find((i) => i.label.endsWith('lsx-test')) });
       try {
         const changed = new Promise<void>((resolve) => { const d = api.ctx.onDidChangeEngine(() => { d.dispose(); resolve(); }); });
-        assert.strictEqual(await vscode.commands.executeCommand('layerscope.switchEngine'), process.env.DOCKER_HOST);
+        assert.strictEqual(await vscode.commands.executeCommand('layerscope.switchEngine'), 'context:lsx-test');
         await changed;
         const labels = asked.picks[0].items.map((i) => `${i.label} | ${i.description}`);
         assert.ok(labels.some((l) => l.startsWith('Automatic')), labels.join('\n'));
         assert.ok(labels.some((l) => l.endsWith('| DOCKER_HOST')), labels.join('\n'));
         assert.ok(labels.some((l) => /lsx-test \| docker context · unix:\/\//.test(l)), labels.join('\n'));
-        assert.strictEqual(api.ctx.engine.info.source, 'setting');
+        assert.equal(vscode.workspace.getConfiguration('layerscope').inspect('context')?.globalValue, 'lsx-test');
+        assert.deepEqual(api.ctx.engine.info, { endpoint: process.env.DOCKER_HOST, source: 'context', contextName: 'lsx-test' });
         await waitUntil('the engine to be ready again', () => api.ctx.state === 'ready', 15_000);
         await api.views.images.refresh();
         assert.ok(flatten(await api.views.images.rootNodes()).some(isTag('layerscope-fixture/base:1')));
         assert.ok(api.views.images.view.description?.includes(process.env.DOCKER_HOST!));
-        // The configured host is offered next time.
+        // The chosen context is marked next time; picking a host then replaces the context choice.
         restore.splice(0).forEach((d) => d.dispose());
-        const again = answer({ pick: async () => undefined });
+        const again = answer({ pick: async (items) => items.find((i) => i.description === 'DOCKER_HOST') });
+        const hostChanged = new Promise<void>((resolve) => { const d = api.ctx.onDidChangeEngine(() => { d.dispose(); resolve(); }); });
+        assert.strictEqual(await vscode.commands.executeCommand('layerscope.switchEngine'), process.env.DOCKER_HOST);
+        assert.ok(again.picks[0].items.some((i) => i.label === '$(check) lsx-test'), again.picks[0].items.map((i) => i.label).join(' | '));
+        await hostChanged;
+        assert.equal(vscode.workspace.getConfiguration('layerscope').inspect('context')?.globalValue, undefined);
+        await waitUntil('the host setting to take over', () => api.ctx.engine.info.source === 'setting', 15_000);
+        restore.splice(0).forEach((d) => d.dispose());
+        const third = answer({ pick: async () => undefined });
         await vscode.commands.executeCommand('layerscope.switchEngine');
-        assert.ok(again.picks[0].items.some((i) => i.description === 'the layerscope.host setting'));
+        assert.ok(third.picks[0].items.some((i) => i.description === 'the layerscope.host setting'));
       } finally {
         if (previousConfig === undefined) delete process.env.DOCKER_CONFIG;
         else process.env.DOCKER_CONFIG = previousConfig;
         fs.rmSync(configDir, { recursive: true, force: true });
+        await vscode.workspace.getConfiguration('layerscope').update('context', undefined, vscode.ConfigurationTarget.Global);
         await vscode.workspace.getConfiguration('layerscope').update('host', undefined, vscode.ConfigurationTarget.Global);
         await waitUntil('the automatic engine again', () => api.ctx.engine.info.source === 'env' && api.ctx.state === 'ready', 15_000);
       }

@@ -4,7 +4,7 @@ import { createHash, createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type Connection, type ConnectionInputs, parseHost, resolveConnection } from '../../../src/docker/connection';
+import { type Connection, type ConnectionInputs, listContexts, parseHost, resolveConnection } from '../../../src/docker/connection';
 import { EngineError } from '../../../src/docker/engine';
 
 let home: string;
@@ -54,6 +54,42 @@ describe('docker/connection: resolution order', () => {
     const c = resolve({});
     assert.deepEqual(c.info, { endpoint: 'tcp://ctx.example:2375', source: 'context', contextName: 'remote' });
     assert.deepEqual(options(c), { protocol: 'http', host: 'ctx.example', port: 2375 });
+  });
+
+  it('a context chosen in the extension (layerscope.context) comes after the host setting and before DOCKER_HOST', () => {
+    writeContext('picked', 'tcp://picked.example:2375');
+    writeContext('current', 'tcp://current.example:2375');
+    useContext('current');
+    const env = { DOCKER_HOST: 'tcp://env:2375' };
+    assert.deepEqual(resolve({ contextSetting: 'picked', env }).info, { endpoint: 'tcp://picked.example:2375', source: 'context', contextName: 'picked' });
+    assert.equal(resolve({ contextSetting: 'picked', env, setting: 'unix:///srv/d.sock' }).info.source, 'setting');
+    // "default" and blank mean: no choice, resolve as usual.
+    assert.equal(resolve({ contextSetting: 'default', env }).info.source, 'env');
+    assert.equal(resolve({ contextSetting: '  ', env: {} }).info.contextName, 'current');
+  });
+
+  it('a chosen context keeps its TLS material; a chosen context that is gone is a config error', () => {
+    const id = writeContext('secure', 'tcp://secure.example:2376');
+    const tlsDir = path.join(home, '.docker', 'contexts', 'tls', id, 'docker');
+    fs.mkdirSync(tlsDir, { recursive: true });
+    fs.writeFileSync(path.join(tlsDir, 'ca.pem'), 'picked-ca');
+    const o = options(resolve({ contextSetting: 'secure' }));
+    assert.equal(o.protocol, 'https');
+    assert.equal(String(o.ca), 'picked-ca');
+    const gone = resolve({ contextSetting: 'vanished' });
+    assert.ok(gone.error instanceof EngineError);
+    assert.equal(gone.error.code, 'config');
+    assert.match(gone.error.message, /context "vanished" is selected but .*meta\.json cannot be read/);
+  });
+
+  it('lists the docker contexts by name, leaving out unreadable ones', () => {
+    writeContext('zeta', 'unix:///z.sock');
+    writeContext('alpha', 'tcp://a:2375');
+    const broken = path.join(home, '.docker', 'contexts', 'meta', 'broken');
+    fs.mkdirSync(broken, { recursive: true });
+    fs.writeFileSync(path.join(broken, 'meta.json'), '{not json');
+    assert.deepEqual(listContexts({ env: {}, homeDir: home }), [{ name: 'alpha', host: 'tcp://a:2375' }, { name: 'zeta', host: 'unix:///z.sock' }]);
+    assert.deepEqual(listContexts({ env: { DOCKER_CONFIG: path.join(home, 'nowhere') }, homeDir: home }), []);
   });
 
   it('DOCKER_CONTEXT overrides config.json, and DOCKER_CONFIG moves the folder', () => {
