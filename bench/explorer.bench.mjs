@@ -1,13 +1,16 @@
 // Explorer benchmark (`npm run bench`): 1,000 tags and 1,000 created containers in a separate
 // daemon named `explorer-bench` (test/rig/dockerd.sh, so the test daemon stays small), then medians of:
 //  (a) the raw API round trip: GET /images/json + GET /containers/json?all=1, plain node http;
-//  (b) Layerscope's cold refresh, request → tree rows ready for Images, Dangling and Containers:
-//      the real dockerode adapter + the shared snapshot + the pure model that builds each row's
-//      TreeItem data (label, description, tooltip, icon, contextValue), bundled from src/ without
-//      VS Code (no shim: the views copy that data into vscode.TreeItem field by field);
+//  (b) Layerscope's cold refresh, request → TreeItems ready for Images, Dangling and Containers: the
+//      REAL view classes (src/views/, built by registerViews as the extension does) reload over the
+//      real dockerode adapter, then every row goes through getChildren/getTreeItem as VS Code asks;
 //  (c) the CLI path: docker image ls --no-trunc --format '{{json .}}' + docker ps -a …;
-//  (d) one container's `start` event → its row showing the new state (getContainer for that one
-//      container + ContainerTreeModel.apply, as ContainersView.updateOne does), 1,000 containers present.
+//  (d) one container's `start` event → its tree item showing 'running', 1,000 containers present,
+//      through the REAL code path: GET /events → Engine adapter → engineGlue's watchEngine →
+//      ctx.onDidEngineEvent → LiveUpdates → ContainersView.updateOne (getContainer + model apply) →
+//      onDidChangeTreeData → getTreeItem. Timed from the event reaching ctx (the first listener).
+// The views import `vscode`: esbuild aliases it to bench/fixtures/vscodeShim.cjs (bench-only; tree
+// views report hidden, settings return defaults, UI calls do nothing).
 // Prints the four timings, the ratios b/a (target ≤ 1.3), c/b (≥ 2), d/a (≤ 0.25) and peak RSS.
 import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -81,23 +84,22 @@ async function ensureData() {
   console.log(`bench daemon ${host}: ${TAGS} tags (${missingTags.length} added), ${CONTAINERS} containers (${missing.length} created)`);
 }
 
-// ---- Layerscope's own code, bundled from src/ -------------------------------------------------
-async function loadCore() {
-  const out = path.join(repo, 'out/bench/explorer-core.cjs');
+// ---- Layerscope's own code, bundled from src/ with `vscode` → the bench-only shim ----------------
+async function loadExtensionSide() {
+  const out = path.join(repo, 'out/bench/explorer-views.cjs');
   await esbuild.build({
     stdin: {
       resolveDir: repo, loader: 'ts', sourcefile: 'bench-explorer-entry.ts',
       contents: `
         export { createEngine } from './src/docker/connect';
-        export { EngineSnapshot } from './src/views/snapshot';
-        export { buildImageTree } from './src/model/images';
-        export { buildDanglingTree } from './src/model/dangling';
-        export { ContainerTreeModel } from './src/model/containers';
-        export { isStateEvent } from './src/views/live';
+        export { Ctx } from './src/ctx';
+        export { watchEngine } from './src/engineGlue';
+        export { registerViews } from './src/views/index';
       `,
     },
     bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: out, logLevel: 'warning',
-    external: ['vscode', 'cpu-features', './crypto/build/Release/sshcrypto.node'],
+    alias: { vscode: path.join(repo, 'bench/fixtures/vscodeShim.cjs') },
+    external: ['cpu-features', './crypto/build/Release/sshcrypto.node'],
   });
   const { createRequire } = await import('node:module');
   return createRequire(import.meta.url)(out);
@@ -109,11 +111,37 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 
 const cli = (args) => new Promise((resolve, reject) => execFile('docker', args, { env, maxBuffer: 256 << 20 }, (e, out) => (e ? reject(e) : resolve(out))));
 
+/** What VS Code asks after a change event for `element` (undefined: the root): its TreeItem, then its
+ *  children and theirs, each through getChildren/getTreeItem. Visits every node below (collapsed
+ *  groups too, so this over-counts rather than under-counts); `visit` sees each node and its TreeItem. */
+async function redraw(view, element, visit) {
+  if (element) visit(element, view.getTreeItem(element));
+  for (const child of (await view.getChildren(element)) ?? []) {
+    if (child.children?.length) await redraw(view, child, visit);
+    else visit(child, view.getTreeItem(child));
+  }
+}
+
+const sleep = (t) => new Promise((r) => setTimeout(r, t));
+
 async function main() {
   await ensureData();
-  const core = await loadCore();
-  const engine = core.createEngine({ setting: '', env: { DOCKER_HOST: host }, homeDir: os.homedir() });
+  const ext = await loadExtensionSide();
+  const engine = ext.createEngine({ setting: '', env: { DOCKER_HOST: host }, homeDir: os.homedir() });
   await engine.ping();
+
+  // The extension side, wired as activate() wires it: Ctx, the four views, the engine watcher.
+  const ctx = new ext.Ctx({}, engine);
+  let onArrive = () => {};
+  ctx.onDidEngineEvent((e) => onArrive(e)); // registered first: (d)'s clock starts as the event reaches ctx
+  const explorer = ext.registerViews(ctx);
+  const ready = new Promise((resolve) => { const d = ctx.onDidChangeState((st) => { if (st === 'ready') { d.dispose(); resolve(); } }); });
+  ext.watchEngine(ctx);
+  await ready; // the event stream is connected (onResync), which also asked every view to refresh
+  await explorer.refreshAll();
+  await explorer.dangling.diskUsagePhase;
+  if (ctx.state !== 'ready') throw new Error(`engine state ${ctx.state}: ${ctx.error}`);
+  const views = [explorer.images, explorer.dangling, explorer.containers];
 
   const rawRoundTrip = async () => {
     await request('GET', '/images/json');
@@ -121,15 +149,11 @@ async function main() {
   };
   let rows = 0;
   const coldRefresh = async () => {
-    const snapshot = new core.EngineSnapshot(() => engine);
-    const nowMs = Date.now();
-    const [images, dangling, containers] = await Promise.all([
-      Promise.all([snapshot.images(), snapshot.containers()]).then(([imgs, cs]) =>
-        core.buildImageTree(imgs, cs, { groupBy: 'repository', sortBy: 'created', filter: '', nowMs })),
-      Promise.all([snapshot.images(), snapshot.containers()]).then(([imgs, cs]) => core.buildDanglingTree({ images: imgs, containers: cs, nowMs })),
-      snapshot.containers().then((cs) => new core.ContainerTreeModel(cs, 'state').roots()),
-    ]);
-    rows = [images, dangling, containers].flat().reduce((n, g) => n + 1 + (g.children?.length ?? 0), 0);
+    // As refreshAll does (minus Disk Usage, not part of (b)): forget every read, reload the views.
+    explorer.snapshot.invalidate();
+    await Promise.all(views.map((v) => v.reload()));
+    rows = 0;
+    for (const v of views) await redraw(v, undefined, () => { rows++; });
   };
   const cliPath = async () => {
     await cli(['image', 'ls', '--no-trunc', '--format', '{{json .}}']);
@@ -138,53 +162,63 @@ async function main() {
   // Interleaved rounds (a, b, c, a, b, c, …): load changes on a shared machine hit all three alike.
   const times = { a: [], b: [], c: [] };
   const once = async (fn) => { const t0 = performance.now(); await fn(); return performance.now() - t0; };
-  await rawRoundTrip(); await coldRefresh(); await cliPath(); // warm-up (connections, JIT)
+  const settleB = () => explorer.dangling.diskUsagePhase; // Dangling's /system/df phase, after rows are ready
+  await rawRoundTrip(); await coldRefresh(); await settleB(); await cliPath(); // warm-up (connections, JIT)
+  if (rows < TAGS + CONTAINERS) throw new Error(`only ${rows} tree rows after a refresh`);
   for (let i = 0; i < RUNS; i++) {
     times.a.push(await once(rawRoundTrip));
     times.b.push(await once(coldRefresh));
+    await settleB();
     times.c.push(await once(cliPath));
   }
   const [a, b, c] = [median(times.a), median(times.b), median(times.c)];
 
-  // (d): the model holds all containers; an event names one; measure event → row updated.
+  // (d): the Containers view holds all containers; a `start` event names one; measure until the
+  // tree item VS Code would fetch for it says running.
   const live = JSON.parse(await request('POST', '/containers/create?name=bench-live', {
     Image: 'bench/base:1', Cmd: ['/bin/busybox', 'sleep', '3600'], HostConfig: { NetworkMode: 'none' },
   }).catch(async () => JSON.stringify({ Id: (await getJson('/containers/bench-live/json')).Id })));
-  const model = new core.ContainerTreeModel(await engine.listContainers({ all: true }), 'state');
-  const dTimes = [];
-  let pending;
-  const sub = engine.subscribe({
-    onEvent: (e) => {
-      if (!core.isStateEvent(e) || e.id !== live.Id || e.action !== 'start') return;
-      const t0 = performance.now();
-      engine.getContainer(e.id).then((next) => {
-        model.apply(e.id, next);
-        const row = model.node(e.id);
-        if (row.item.contextValue !== 'container.running') throw new Error(`row shows ${row.item.contextValue}`);
-        pending?.(performance.now() - t0);
-      }).catch((err) => { console.error(err); process.exit(1); });
-    },
-    onResync: () => {}, onDisconnect: (err) => console.error(`events: ${err.message}`),
+  const containers = explorer.containers;
+  const rowState = () => containers.nodeOf(live.Id)?.item.contextValue;
+  const until = async (ok, what) => {
+    for (let waited = 0; !ok(); waited += 10) { if (waited > 5000) throw new Error(`timed out waiting for ${what}`); await sleep(10); }
+  };
+  await until(() => rowState() !== undefined, 'bench-live to appear in the Containers view (create event)');
+
+  let t0 = 0;
+  let finish;
+  onArrive = (e) => { if (e.type === 'container' && e.id === live.Id && e.action === 'start') t0 = performance.now(); };
+  containers.onDidChangeTreeData((fired) => {
+    if (!finish || !t0) return;
+    const target = containers.nodeOf(live.Id);
+    let shown = false;
+    void redraw(containers, fired, (node, item) => { if (node === target && item.contextValue === 'container.running') shown = true; }).then(() => {
+      if (shown && finish) { const done = finish; finish = undefined; done(performance.now() - t0); }
+    });
   });
-  await new Promise((r) => setTimeout(r, 300));
+  const dTimes = [];
   for (let i = 0; i < RUNS + 1; i++) {
-    const done = new Promise((resolve) => { pending = resolve; });
+    t0 = 0;
+    const done = new Promise((resolve) => { finish = resolve; });
     await request('POST', `/containers/${live.Id}/start`);
-    const took = await done;
+    const took = await Promise.race([done, sleep(10000).then(() => { throw new Error(`no redraw showing running (row: ${rowState()})`); })]);
     if (i > 0) dTimes.push(took);
     await request('POST', `/containers/${live.Id}/kill`);
     await request('POST', `/containers/${live.Id}/wait?condition=not-running`);
+    await until(() => rowState() !== 'container.running', 'the row to leave running after kill');
   }
-  sub.dispose();
+  const containerRows = containers.shownRoots.reduce((n, g) => n + (g.children?.length ?? 0), 0);
   await request('DELETE', `/containers/${live.Id}?force=1`);
   const d = median(dTimes);
+  ctx.dispose();
 
   const rss = process.resourceUsage().maxRSS / 1024;
-  console.log(`containers ${model.size - 1}+1, tree rows built in (b): ${rows}; medians of ${RUNS} interleaved rounds`);
+  console.log(`containers in the view ${containerRows} (bench-live included), tree rows fetched in (b): ${rows}; medians of ${RUNS} interleaved rounds`);
+  console.log('(b) and (d) run the REAL src/views code (registerViews, LiveUpdates, ContainersView, getTreeItem) with `vscode` → bench/fixtures/vscodeShim.cjs');
   console.log(`(a) raw API round trip (images + containers?all=1)   ${ms(a)}`);
-  console.log(`(b) Layerscope cold refresh → rows ready (3 views)   ${ms(b)}`);
+  console.log(`(b) Layerscope cold refresh → TreeItems (3 views)    ${ms(b)}`);
   console.log(`(c) docker CLI image ls + ps -a                      ${ms(c)}`);
-  console.log(`(d) start event → that container's row updated        ${ms(d)}`);
+  console.log(`(d) start event reaches ctx → getTreeItem 'running'  ${ms(d)}`);
   const verdict = (ok) => (ok ? 'ok' : 'MISSED');
   console.log(`b/a = ${(b / a).toFixed(2)} (target ≤ 1.3: ${verdict(b / a <= 1.3)})`);
   console.log(`c/b = ${(c / b).toFixed(2)} (target ≥ 2: ${verdict(c / b >= 2)})`);
