@@ -191,11 +191,16 @@ export class DockerodeEngine implements Engine {
 
   async pruneBuildCache(ids: string[], signal?: AbortSignal): Promise<number> {
     // No IDs must never become "no filter", which would prune everything.
-    if (ids.length === 0) return 0;
-    const raw = await this.t.json<{ SpaceReclaimed?: number }>({
-      method: 'POST', path: '/build/prune', query: { filters: { id: ids } }, what: 'remove build cache',
-    }, signal);
-    return raw?.SpaceReclaimed ?? 0;
+    // One request per ID: engines up to at least 20.10 refuse several values for one filter key. The
+    // engine matches `id` as a pattern, but record IDs are all one length, so a full ID matches only itself.
+    let reclaimed = 0;
+    for (const id of ids) {
+      const raw = await this.t.json<{ SpaceReclaimed?: number }>({
+        method: 'POST', path: '/build/prune', query: { filters: { id: [id] } }, what: 'remove build cache',
+      }, signal);
+      reclaimed += raw?.SpaceReclaimed ?? 0;
+    }
+    return reclaimed;
   }
 
   subscribe(listener: EventStreamListener): Disposable {

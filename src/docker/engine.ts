@@ -74,7 +74,7 @@ export interface Engine {
   listVolumes(signal?: AbortSignal): Promise<VolumeSummary[]>;
   removeVolume(name: string, signal?: AbortSignal): Promise<void>;
   diskUsage(signal?: AbortSignal): Promise<DiskUsage>;
-  /** Removes build cache records by ID (`POST /build/prune` with `filters={"id":[…]}`); returns bytes reclaimed. */
+  /** Removes build cache records by ID (`POST /build/prune` with `filters={"id":[ID]}`, one request each); returns bytes reclaimed. */
   pruneBuildCache(ids: string[], signal?: AbortSignal): Promise<number>;
 
   /** Subscribes to `GET /events`; reconnects with backoff and calls onResync after each reconnect. */

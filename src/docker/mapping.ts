@@ -164,6 +164,9 @@ function mapBuildCache(raw: unknown): BuildCacheRecord {
     usageCount: num(b.UsageCount),
   };
   if (str(b.LastUsedAt)) record.lastUsedAt = str(b.LastUsedAt);
+  // API ≤ 1.41 names one `Parent`; newer engines list `Parents`.
+  const parents = Array.isArray(b.Parents) ? b.Parents.map(str).filter(Boolean) : str(b.Parent) ? [str(b.Parent)] : [];
+  if (parents.length) record.parents = parents;
   return record;
 }
 

@@ -156,7 +156,7 @@ export function buildDanglingTree(input: DanglingTreeInput): TreeNode<DanglingRe
   ];
   if (input.buildCache) {
     const records = [...input.buildCache].sort((a, b) => b.size - a.size);
-    const reclaimable = records.filter((r) => !r.inUse).reduce((s, r) => s + r.size, 0);
+    const reclaimable = records.filter((r) => !r.inUse && !r.shared).reduce((s, r) => s + r.size, 0);
     groups.push(withContext(groupNode('dangling:group:buildCache', 'Build cache', `${plural(records.length, 'record')}, ${formatBytes(reclaimable)} reclaimable`,
       records.map((record): TreeNode<DanglingRef> => ({
         item: {
@@ -164,7 +164,7 @@ export function buildDanglingTree(input: DanglingTreeInput): TreeNode<DanglingRe
           label: record.description || record.id.slice(0, 12),
           description: `${formatBytes(record.size)} · ${record.type}${record.inUse ? ' · in use' : record.shared ? ' · shared' : ''}`,
           tooltip: [`Build cache record ${record.id}`, `Type ${record.type}`, `Size ${formatBytes(record.size)}`,
-            record.inUse ? 'In use by a running build: not reclaimable' : 'Reclaimable',
+            record.inUse ? 'In use by a running build: not reclaimable' : record.shared ? 'Shared with an image: frees nothing until it goes' : 'Reclaimable',
             `Used ${record.usageCount} times${record.lastUsedAt ? `, last ${record.lastUsedAt}` : ''}`].join('\n'),
           contextValue: record.inUse ? 'buildCache.inUse' : 'buildCache',
           icon: { id: 'database' },

@@ -86,9 +86,28 @@ export function unusedVolumeItems(df: DiskUsage): PruneItem[] {
   }));
 }
 
+/**
+ * Records neither in use nor shared with an image (the engine's prune keeps shared ones), nor the
+ * parent of a record that stays; children first, since the engine keeps a record while a child remains.
+ */
 export function buildCacheItems(df: DiskUsage): PruneItem[] {
-  return df.buildCache.filter((r) => !r.inUse).map((r) => ({
-    kind: 'buildCache', id: r.id, label: `${r.description || shortId(r.id)} (${r.type})`, bytes: r.shared ? 0 : r.size,
+  const offered = new Set(df.buildCache.filter((r) => !r.inUse && !r.shared).map((r) => r.id));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const r of df.buildCache) {
+      if (offered.has(r.id)) continue;
+      for (const p of r.parents ?? []) if (offered.delete(p)) changed = true;
+    }
+  }
+  const pending = df.buildCache.filter((r) => offered.has(r.id));
+  const ordered: typeof pending = [];
+  while (pending.length) {
+    // Next: a record none of whose remaining children is still pending.
+    const i = pending.findIndex((r) => !pending.some((c) => c.parents?.includes(r.id)));
+    ordered.push(...pending.splice(i < 0 ? 0 : i, 1));
+  }
+  return ordered.map((r) => ({
+    kind: 'buildCache', id: r.id, label: `${r.description || shortId(r.id)} (${r.type})`, bytes: r.size,
   }));
 }
 

@@ -77,6 +77,8 @@ export interface BuildCacheRecord {
   createdAt: string;
   lastUsedAt?: string;
   usageCount: number;
+  /** Records this one builds on; the engine will not remove a record while a child of it remains. */
+  parents?: string[];
 }
 
 /** `GET /system/df`, normalised across the API ≤ 1.51 and ≥ 1.53 shapes. */

@@ -39,11 +39,12 @@ describe('model/dangling', () => {
     assert.match(tree[1].children![0].item.description!, /kept by app:1 · frees nothing/);
   });
 
-  it('lists build cache records, reclaimable unless in use', () => {
-    const rec = (id: string, size: number, inUse: boolean) => ({ id, type: 'regular', description: `step ${id}`, inUse, shared: false, size, createdAt: '', usageCount: 1 });
-    const tree = buildDanglingTree({ images: [], sharedSizes: new Map(), buildCache: [rec('x', 100, false), rec('y', 5_000, true)], nowMs: 0 });
-    assert.equal(tree[2].item.description, '2 records, 100 B reclaimable');
-    assert.deepEqual(tree[2].children!.map((n) => n.item.contextValue), ['buildCache.inUse', 'buildCache']);
+  it('lists build cache records, reclaimable unless in use or shared with an image', () => {
+    const rec = (id: string, size: number, inUse: boolean, shared = false) => ({ id, type: 'regular', description: `step ${id}`, inUse, shared, size, createdAt: '', usageCount: 1 });
+    const tree = buildDanglingTree({ images: [], sharedSizes: new Map(), buildCache: [rec('x', 100, false), rec('y', 5_000, true), rec('z', 70, false, true)], nowMs: 0 });
+    assert.equal(tree[2].item.description, '3 records, 100 B reclaimable');
+    assert.deepEqual(tree[2].children!.map((n) => n.item.contextValue), ['buildCache.inUse', 'buildCache', 'buildCache']);
+    assert.match(tree[2].children![2].item.description!, / · shared$/);
   });
 });
 

@@ -13,7 +13,9 @@ describe('model/prune', () => {
     containers: [{ ...container('old'), sizeRw: 10, sizeRootFs: 0 }],
     volumes: [{ name: 'unused', driver: 'local', mountpoint: '', size: 5, refCount: 0, labels: {} }, { name: 'used', driver: 'local', mountpoint: '', size: 9, refCount: 1, labels: {} }],
     buildCache: [{ id: 'c1', type: 'regular', description: 'RUN x', inUse: false, shared: false, size: 40, createdAt: '', usageCount: 1 },
-      { id: 'c2', type: 'regular', description: 'RUN y', inUse: true, shared: false, size: 60, createdAt: '', usageCount: 1 }],
+      { id: 'c2', type: 'regular', description: 'RUN y', inUse: true, shared: false, size: 60, createdAt: '', usageCount: 1 },
+      // Shared with an image: the engine's prune keeps it, so the plan must not show it.
+      { id: 'c3', type: 'regular', description: 'RUN z', inUse: false, shared: true, size: 70, createdAt: '', usageCount: 1 }],
   });
   const input = { images: [base, parent, leaf, kept, app], containers: [container('old'), container('up', { state: 'running' })], df: usage };
 
@@ -33,6 +35,10 @@ describe('model/prune', () => {
     assert.deepEqual(planPrune('stoppedContainers', input).items.map((i) => [i.label, i.bytes]), [['old (app:1, exited)', 10]]);
     assert.deepEqual(planPrune('unusedVolumes', input).items.map((i) => i.id), ['unused']);
     assert.deepEqual(planPrune('buildCache', input).items.map((i) => i.id), ['c1']);
+    const rec = (id: string, parents: string[], inUse = false) => ({ id, type: 'regular', description: id, inUse, shared: false, size: 1, createdAt: '', usageCount: 1, parents });
+    // Children before parents; a parent whose child stays (in use) is not offered.
+    const chain = { ...input, df: df({ buildCache: [rec('root', []), rec('mid', ['root']), rec('leaf', ['mid']), rec('kept', []), rec('busy', ['kept'], true)] }) };
+    assert.deepEqual(planPrune('buildCache', chain).items.map((i) => i.id), ['leaf', 'mid', 'root']);
     assert.deepEqual(planPrune('system', input).items.map((i) => i.kind), ['container', 'image', 'image', 'buildCache']);
   });
 
