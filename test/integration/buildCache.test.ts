@@ -13,7 +13,18 @@ import { waitUntil } from './support/wait';
 
 interface RawRecord { ID: string; Parent?: string; Parents?: string[]; Type: string; Size: number; InUse: boolean; Shared: boolean }
 
-const records = async () => (await engineGet<{ BuildCache: RawRecord[] | null }>('/system/df')).BuildCache ?? [];
+/** The daemon's build cache records. dockerd runs one /system/df at a time and refuses a second
+ * ("a disk usage operation is already running"), e.g. while the extension refreshes: retry those. */
+async function records(): Promise<RawRecord[]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return (await engineGet<{ BuildCache: RawRecord[] | null }>('/system/df')).BuildCache ?? [];
+    } catch (e) {
+      if (attempt >= 50 || !/already running/.test(String(e))) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
 const prefix = `lsx-bk-${process.pid}`;
 
 describe('build cache (BuildKit records)', function () {
