@@ -29,6 +29,7 @@ export interface EngineTuning {
 
 export class DockerodeEngine implements Engine {
   private readonly t: Transport;
+  private diskUsageInFlight?: Promise<DiskUsage>;
   private readonly backoff: BackoffOptions;
 
   constructor(connection: Connection, tuning: EngineTuning = {}) {
@@ -185,8 +186,13 @@ export class DockerodeEngine implements Engine {
   }
 
   async diskUsage(signal?: AbortSignal): Promise<DiskUsage> {
-    // verbose=1 asks newer engines for the per-item lists; older ones ignore it.
-    return normaliseDiskUsage(await this.t.json({ method: 'GET', path: '/system/df', query: { verbose: 1 }, what: 'read disk usage' }, signal));
+    // dockerd computes one disk usage at a time and answers a concurrent request with HTTP 500 ("a disk
+    // usage operation is already running"), so callers share the request under way; it is nobody's
+    // alone to cancel. verbose=1 asks newer engines for the per-item lists; older ones ignore it.
+    this.diskUsageInFlight ??= this.t.json({ method: 'GET', path: '/system/df', query: { verbose: 1 }, what: 'read disk usage' })
+      .then(normaliseDiskUsage)
+      .finally(() => { this.diskUsageInFlight = undefined; });
+    return this.t.join(this.diskUsageInFlight, 'read disk usage', signal);
   }
 
   async pruneBuildCache(ids: string[], signal?: AbortSignal): Promise<number> {

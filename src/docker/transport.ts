@@ -60,6 +60,15 @@ export class Transport {
     return (await this.dial(req, false, signal)) as T;
   }
 
+  /** Waits for a request someone else started; only this caller's wait ends ('aborted') when its signal fires. */
+  async join<T>(request: Promise<T>, what: string, signal?: AbortSignal): Promise<T> {
+    try {
+      return await untilAborted(request, signal);
+    } catch (e) {
+      throw signal?.aborted ? toEngineError(e, this.endpoint, what) : e;
+    }
+  }
+
   /**
    * The response body as a stream; the caller consumes or destroys it. Its errors are EngineErrors
    * ('aborted' when the signal fired, 'unreachable' when the engine went away mid-stream).

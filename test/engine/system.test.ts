@@ -31,6 +31,19 @@ describe('engine: system', () => {
     assert.equal(v.os, 'linux');
   });
 
+  it('disk usage: concurrent callers all get an answer (dockerd refuses a second df while one runs)', async () => {
+    const fresh = testEngine();
+    const results = await Promise.all(Array.from({ length: 6 }, () => fresh.diskUsage()));
+    for (const df of results) assert.equal(df.layersSize, results[0].layersSize);
+    // A caller that gives up stops waiting with 'aborted'; the others still get their answer.
+    const abort = new AbortController();
+    const gaveUp = fresh.diskUsage(abort.signal);
+    const stayed = fresh.diskUsage();
+    abort.abort();
+    await assert.rejects(gaveUp, (e: unknown) => e instanceof EngineError && e.code === 'aborted');
+    assert.ok((await stayed).images.length > 0);
+  });
+
   it('disk usage: fixtures with shared sizes and container counts computed', async () => {
     const df = await engine.diskUsage();
     const byRole = (role: string) => df.images.find((i) => i.labels['layerscope.fixture'] === role)!;
