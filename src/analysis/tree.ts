@@ -2,17 +2,8 @@
 // layers involved), pure and browser-safe, so the webview can switch layers without re-reading the image.
 import type { ChangeKind, FileChange, ImageAnalysis, TreeNode } from './types';
 
-interface Work {
-  name: string;
-  path: string;
-  kind: TreeNode['kind'];
-  size: number;
-  mode: number;
-  uid: number;
-  gid: number;
-  linkTarget?: string;
-  layerIndex: number;
-  change?: ChangeKind;
+/** A TreeNode under construction: children by name, and whether the path existed in the base. */
+interface Work extends Omit<TreeNode, 'children'> {
   /** Existed in the base filesystem of the comparison. */
   inBase: boolean;
   children?: Map<string, Work>;
