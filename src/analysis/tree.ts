@@ -1,6 +1,6 @@
 // Filesystem views rebuilt from the per-layer change lists: cheap (linear in the changes of the
 // layers involved), pure and browser-safe, so the webview can switch layers without re-reading the image.
-import type { ChangeKind, FileChange, ImageAnalysis, TreeNode } from './types';
+import type { FileChange, ImageAnalysis, TreeNode } from './types';
 
 /** A TreeNode under construction: children by name, and whether the path existed in the base. */
 interface Work extends Omit<TreeNode, 'children'> {
