@@ -472,13 +472,24 @@ describe('Dockerfile diagnostics (real VS Code)', function () {
     await page.click('.monaco-hover a.code-link', { hasText: 'DL3000' });
     const preview = (name: string) => () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes(name) && t.input instanceof vscode.TabInputWebview);
     await waitUntil('a Markdown preview of DL3000.md', preview('DL3000.md'));
-    // From the command palette the command asks which rule.
-    const shown = vscode.commands.executeCommand('layerscope.showRuleDoc');
-    await page.waitFor('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'DL3006' });
-    await page.type('DL3006');
-    await page.press('Enter');
-    await shown;
-    await waitUntil('a Markdown preview of DL3006.md', preview('DL3006.md'));
+    // From the command palette the command asks which rule. The preview that just opened may still
+    // take focus while it loads, and a quick pick closes when it loses focus (the command then ends
+    // with no choice): ask again until the pick stays up, as a person would.
+    for (let attempt = 1; ; attempt++) {
+      const shown = vscode.commands.executeCommand('layerscope.showRuleDoc');
+      try {
+        await page.waitFor('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'DL3006', timeoutMs: 5_000 });
+        await page.type('DL3006');
+        await page.press('Enter');
+        await shown;
+        await waitUntil('a Markdown preview of DL3006.md', preview('DL3006.md'), 5_000);
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        await shown;
+      }
+    }
   });
 
 });
