@@ -12,21 +12,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 packages=(docker.io busybox-static chromium build-essential pkg-config libkrb5-dev libx11-dev
   libxkbfile-dev libsecret-1-dev ripgrep skopeo shellcheck zstd curl openssl podman)
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  if [[ $(id -u) -ne 0 ]]; then
-    echo "install-deps: missing Debian packages (need root to install): ${missing[*]}" >&2
-    exit 1
-  fi
-  echo "install-deps: installing ${missing[*]}" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  # Other sessions may be installing too: one apt at a time.
-  flock /tmp/apt.lock apt-get update -qq
-  flock /tmp/apt.lock apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+bash "$repo/scripts/apt-install.sh" install-deps "${packages[@]}"
 
 # npm dependencies: `npm ci` in a fresh clone; when node_modules exists but disagrees with the lock
 # (a teammate added a package), `npm install` brings it in line without wiping the folder.

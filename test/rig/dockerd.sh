@@ -42,18 +42,12 @@ daemon_pid() {
 
 install_if_missing() {
   # busybox must be the static build: fixture images have no libc. (ldd fails on static binaries.)
+  # A dockerd from elsewhere (docker-ce) is used as it is.
   if command -v dockerd >/dev/null && [[ -x /bin/busybox ]] && ! ldd /bin/busybox >/dev/null 2>&1 \
      && command -v curl >/dev/null && command -v openssl >/dev/null; then
     return 0
   fi
-  if [[ $(id -u) -ne 0 ]]; then
-    echo "dockerd.sh: dockerd/busybox-static/curl/openssl missing and not root; install docker.io busybox-static curl openssl" >&2
-    exit 1
-  fi
-  echo "dockerd.sh: installing docker.io busybox-static curl openssl" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  flock /tmp/apt.lock apt-get update -qq
-  flock /tmp/apt.lock apt-get install -y -qq docker.io busybox-static curl openssl >/dev/null
+  bash "$(dirname "${BASH_SOURCE[0]}")/../../scripts/apt-install.sh" dockerd.sh docker.io busybox-static curl openssl
 }
 
 fail_with_log() {
