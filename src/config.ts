@@ -51,6 +51,16 @@ export const config = {
   containersGroupBy(): 'state' | 'compose' {
     return oneOf(section().get<string>('containers.groupBy'), ['state', 'compose'] as const, 'state');
   },
+  /** A container's own layer and files (section 1 and 2 of issue 10). */
+  containerFiles(): { listing: 'auto' | 'exec' | 'archive'; maxArchiveEntries: number; maxOpenBytes: number; maxSizeStats: number } {
+    const s = vscode.workspace.getConfiguration('layerscope.containerFiles');
+    return {
+      listing: oneOf(s.get<string>('listing'), ['auto', 'exec', 'archive'] as const, 'auto'),
+      maxArchiveEntries: Math.max(1, s.get<number>('maxArchiveEntries', 100_000)),
+      maxOpenBytes: Math.max(1, s.get<number>('maxOpenBytes', 10_000_000)),
+      maxSizeStats: Math.max(0, s.get<number>('maxChangeSizes', 200)),
+    };
+  },
   get<T>(key: string, fallback: T): T {
     return section().get<T>(key, fallback);
   },

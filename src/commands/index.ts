@@ -8,6 +8,8 @@ import { imageCommands } from './images';
 import { containerCommands } from './containers';
 import { pruneCommands } from './prune';
 import { engineCommands } from './engine';
+import { containerLayerCommands } from './containerLayer';
+import { containerFileCommands } from './containerFiles';
 
 export type CommandHandler = (...args: any[]) => unknown;
 export type CommandTable = Record<string, (ctx: Ctx) => CommandHandler>;
@@ -25,6 +27,8 @@ export const commandTable: CommandTable = {
   ...containerCommands,
   ...pruneCommands,
   ...engineCommands,
+  ...containerLayerCommands,
+  ...containerFileCommands,
 };
 
 export function registerCommands(ctx: Ctx): void {

@@ -6,6 +6,8 @@ import type {
   VolumeSummary,
 } from '../model/types';
 import type { Connection } from './connection';
+import { type CommitOptions, ContainerLayerCalls, type ExecResult } from './containerLayerCalls';
+import type { ContainerSize, PathChange, PathStat } from '../model/containerLayer';
 import {
   type ContainerStatsSample, type ContainerTop, type Disposable, type Engine, EngineError,
   type EventStreamListener, type ListImagesOptions, type LogsOptions,
@@ -31,11 +33,13 @@ export class DockerodeEngine implements Engine {
   private readonly t: Transport;
   private diskUsageInFlight?: Promise<DiskUsage>;
   private readonly backoff: BackoffOptions;
+  private readonly layer: ContainerLayerCalls;
 
   constructor(connection: Connection, tuning: EngineTuning = {}) {
     this.info = connection.info;
     this.backoff = tuning.backoff ?? DEFAULT_BACKOFF;
     this.t = new Transport(connection, tuning.connectTimeoutMs);
+    this.layer = new ContainerLayerCalls(this.t);
   }
 
   readonly info: EngineInfo;
@@ -208,6 +212,16 @@ export class DockerodeEngine implements Engine {
     }
     return reclaimed;
   }
+
+  // A container's own layer and files (containerLayerCalls.ts).
+  containerSize(id: string, signal?: AbortSignal): Promise<ContainerSize> { return this.layer.containerSize(id, signal); }
+  containerChanges(id: string, signal?: AbortSignal): Promise<PathChange[]> { return this.layer.containerChanges(id, signal); }
+  commitContainer(id: string, options: CommitOptions, signal?: AbortSignal): Promise<string> { return this.layer.commitContainer(id, options, signal); }
+  exportContainer(id: string, signal?: AbortSignal): Promise<Readable> { return this.layer.exportContainer(id, signal); }
+  statContainerPath(id: string, path: string, signal?: AbortSignal): Promise<PathStat> { return this.layer.statContainerPath(id, path, signal); }
+  getContainerArchive(id: string, path: string, signal?: AbortSignal): Promise<Readable> { return this.layer.getContainerArchive(id, path, signal); }
+  putContainerArchive(id: string, dir: string, tar: Readable, signal?: AbortSignal): Promise<void> { return this.layer.putContainerArchive(id, dir, tar, signal); }
+  execInContainer(id: string, cmd: string[], signal?: AbortSignal): Promise<ExecResult> { return this.layer.execInContainer(id, cmd, signal); }
 
   subscribe(listener: EventStreamListener): Disposable {
     return subscribeEvents(this.t, listener, this.backoff);

@@ -5,6 +5,7 @@ import type {
   ContainerSummary, DiskUsage, EngineEvent, EngineInfo, EngineVersion, HistoryEntry,
   ImageSummary, RemovedItem, VolumeSummary,
 } from '../model/types';
+import type { ContainerLayerEngine } from './containerLayerCalls';
 
 export interface ListImagesOptions {
   /** Include intermediate images (legacy builder parents). */
@@ -40,7 +41,8 @@ export interface EventStreamListener {
 
 export interface Disposable { dispose(): void }
 
-export interface Engine {
+/** The Engine port; a container's own layer and files: see ContainerLayerEngine (containerLayerCalls.ts). */
+export interface Engine extends ContainerLayerEngine {
   readonly info: EngineInfo;
   ping(signal?: AbortSignal): Promise<void>;
   version(signal?: AbortSignal): Promise<EngineVersion>;

@@ -69,6 +69,8 @@ export function containerNode(c: ContainerSummary): TreeNode<ContainerRef> {
       description,
       contextValue: containerContext(c),
       icon: containerIcon(c),
+      // Expands to its Layer and Files (src/views/containerChildren.ts).
+      collapse: 'collapsed',
     },
     ref: { kind: 'container', container: c },
   };

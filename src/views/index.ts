@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { registerInspect } from '../inspect';
 import { prompterSlot, type PrompterSlot } from '../commands/prompt';
+import { ContainerFileSystem } from './containerFileSystem';
 import { ContainersView } from './containersView';
 import { DanglingView } from './danglingView';
 import { DiskUsageView } from './diskUsageView';
@@ -18,6 +19,8 @@ export interface Explorer {
   diskUsage: DiskUsageView;
   snapshot: EngineSnapshot;
   live: LiveUpdates;
+  /** `layerscope-container:` documents: a container's files, read-only. */
+  containerFiles: ContainerFileSystem;
   /** Where commands ask questions; tests swap in a scripted prompter with `prompter.use({...})`. */
   prompter: PrompterSlot;
   /** Re-reads everything from the engine and rebuilds every view; resolves when all are done. */
@@ -61,7 +64,8 @@ export function registerViews(ctx: Ctx): Explorer {
   }));
   registerInspect(ctx);
 
-  const explorer: Explorer = { images, dangling, containers, diskUsage, snapshot, live, refreshAll, prompter: prompterSlot(ctx) };
+  const containerFiles = new ContainerFileSystem(ctx);
+  const explorer: Explorer = { images, dangling, containers, diskUsage, snapshot, live, containerFiles, refreshAll, prompter: prompterSlot(ctx) };
   explorers.set(ctx, explorer);
   return explorer;
 }

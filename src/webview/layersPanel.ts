@@ -9,6 +9,7 @@ import { formatBytes } from '../model/format';
 import { shortId } from '../model/tree';
 import type { EngineEvent } from '../model/types';
 import { mediaRoot, panelHtml } from './html';
+import { type ContainerOverlay, imageWithContainerLayer, overlayHistoryEntry } from './containerOverlay';
 import type { LocalLayers } from './localLayers';
 import type { HostMessage, ImageState, WebviewMessage } from './protocol';
 
@@ -49,9 +50,11 @@ export class LayersPanel implements vscode.Disposable {
     /** The tag the panel was opened with ('' for an ID): kept as the title while the image has it. */
     private tag: string,
     private readonly layers: LocalLayers,
-    readonly panel: vscode.WebviewPanel = createPanel(ctx, titleOf(tag, imageId)),
+    /** Compare with Image: a container whose writable layer is shown on top of the image's. */
+    readonly overlay?: ContainerOverlay,
+    readonly panel: vscode.WebviewPanel = createPanel(ctx, titleOf(tag, imageId, overlay)),
   ) {
-    const title = titleOf(tag, imageId);
+    const title = titleOf(tag, imageId, overlay);
     this.onDidDispose = panel.onDidDispose;
     panel.webview.html = panelHtml(panel.webview, ctx.extension.extensionUri, title);
     this.disposables.push(
@@ -78,7 +81,7 @@ export class LayersPanel implements vscode.Disposable {
       const state = await this.load(run.signal);
       if (run.signal.aborted) return;
       if (!state.header.repoTags.includes(this.tag)) this.tag = state.header.repoTags[0] ?? '';
-      this.panel.title = titleOf(this.tag, this.imageId);
+      this.panel.title = titleOf(this.tag, this.imageId, this.overlay);
       this.setState({ type: 'image', state });
     } catch (err) {
       if (run.signal.aborted || this.disposed) return;
@@ -128,7 +131,9 @@ export class LayersPanel implements vscode.Disposable {
           let lastPost = 0;
           let reported = 0;
           this.post({ type: 'analysisProgress', bytesRead: 0, totalBytes, layersRead: 0, layerCount });
-          const stream = await this.ctx.engine.saveImages([this.imageId], run.signal);
+          const stream = this.overlay
+            ? await imageWithContainerLayer(this.ctx.engine, this.imageId, this.overlay, run.signal)
+            : await this.ctx.engine.saveImages([this.imageId], run.signal);
           return analyzeImage(stream, {
             image: this.imageId,
             signal: run.signal,
@@ -171,12 +176,15 @@ export class LayersPanel implements vscode.Disposable {
 
   private async load(signal: AbortSignal): Promise<ImageState> {
     const engine = this.ctx.engine;
-    const [inspect, history] = await Promise.all([
+    const [inspect, imageHistory, top] = await Promise.all([
       engine.inspectImage(this.imageId, signal),
       engine.imageHistory(this.imageId, signal),
+      this.overlay && overlayHistoryEntry(engine, this.overlay, signal),
     ]);
     this.layers.remember(this.imageId, inspect);
-    const diffIds = diffIdsFromInspect(inspect);
+    // With a container on top: one more (newest) step and layer, unique to this container.
+    const history = top ? [top, ...imageHistory] : imageHistory;
+    const diffIds = top ? [...diffIdsFromInspect(inspect), `container:${this.overlay!.containerId}`] : diffIdsFromInspect(inspect);
     // The split is a nicety: when listing the other images fails, show the history anyway.
     const all = await this.layers.all(engine, signal).catch(() => undefined);
     if (all) all.set(this.imageId, diffIds);
@@ -250,8 +258,8 @@ function createPanel(ctx: Ctx, title: string): vscode.WebviewPanel {
   });
 }
 
-export function titleOf(tag: string, id: string): string {
-  return `Layers: ${tag || shortId(id)}`;
+export function titleOf(tag: string, id: string, overlay?: ContainerOverlay): string {
+  return `Layers: ${tag || shortId(id)}${overlay ? ` + ${overlay.name}` : ''}`;
 }
 
 function errorText(err: unknown): string {
