@@ -66,6 +66,8 @@ export function scripted(answers: Partial<Prompter>): { prompter: Partial<Prompt
     info: (message) => { asked.infos.push(message); },
     saveFile: answers.saveFile ?? (async () => undefined),
     openFile: answers.openFile ?? (async () => undefined),
+    pickFolder: answers.pickFolder ?? (async () => undefined),
+    pickUpload: answers.pickUpload ?? (async () => undefined),
     progress: answers.progress ?? ((_title, task) => task(() => undefined, new AbortController().signal)),
   };
   return { prompter, asked };
