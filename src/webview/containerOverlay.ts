@@ -48,7 +48,7 @@ async function buildLayer(engine: Engine, containerId: string, signal?: AbortSig
       const rel = change.path.replace(/^\/+/, '');
       if (change.kind === 'deleted') {
         const cut = rel.lastIndexOf('/');
-        pack.entry({ name: `${rel.slice(0, cut + 1)}.wh.${rel.slice(cut + 1)}`, size: 0, mode: 0o644 });
+        pack.entry({ name: `${rel.slice(0, cut + 1)}.wh.${rel.slice(cut + 1)}`, type: 'file', mode: 0o644 }, Buffer.alloc(0));
         continue;
       }
       const stat = await engine.statContainerPath(containerId, change.path, signal).catch(() => undefined);

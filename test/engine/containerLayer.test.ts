@@ -5,7 +5,9 @@ import { Readable } from 'node:stream';
 import * as tar from 'tar-stream';
 import { listContainerDir, readContainerFile } from '../../src/docker/containerFiles';
 import { type Engine, EngineError } from '../../src/docker/engine';
+import { analyzeImage } from '../../src/analysis';
 import { changesTree } from '../../src/model/containerLayer';
+import { imageWithContainerLayer } from '../../src/webview/containerOverlay';
 import { createThrowawayContainer, docker, readAll, testEngine, throwawayName, waitFor } from './helpers';
 
 /** Writes, changes and deletes known files, then idles (stops at once on SIGTERM). */
@@ -172,6 +174,26 @@ describe('engine: a container\'s own layer and files', () => {
     const stream = await engine.exportContainer(id, abort.signal);
     abort.abort();
     await assert.rejects(readAll(stream), (e: EngineError) => e.code === 'aborted');
+  });
+
+  it('the image with the container\'s layer on top analyses like a commit of it (Compare with Image), nothing committed', async () => {
+    const imagesBefore = (await engine.listImages({ all: true })).length;
+    const inspect = await engine.inspectContainer(id);
+    const imageId = String(inspect.Image);
+    const analysis = await analyzeImage(await imageWithContainerLayer(engine, imageId, { containerId: id, name: 'writer' }), { image: imageId });
+    assert.equal(analysis.layers.length, 10);
+    const top = analysis.layers[9];
+    assert.match(top.createdBy, /container writer \(its writable layer, not committed\)/);
+    const seen = top.changes.map((c) => `${c.change} ${c.path} ${c.kind}`).sort();
+    // /app was re-stored unchanged (not a change); the fifo and the symlink are in the layer as what they are.
+    assert.deepEqual(seen, [
+      'added app/new.txt file', 'added made dir', 'added made/deep dir', 'added made/deep/five.txt file', 'added made/fifo other',
+      'added made/link symlink', 'added made/uploaded.txt file', 'added ready file', 'modified app/hello.txt file', 'removed app/tenk.txt file',
+    ]);
+    assert.equal(top.changes.find((c) => c.path === 'app/hello.txt')!.size, 31);
+    // The old hello.txt (22 B) and tenk.txt (10,000 B) are hidden by this layer: wasted in the layers below.
+    assert.equal(analysis.wastedBytes, 5_242_887 + 22 + 10_000);
+    assert.equal((await engine.listImages({ all: true })).length, imagesBefore);
   });
 
   it('a removed container: every call says notFound', async () => {
