@@ -28,8 +28,16 @@ export class ContainerChildren {
     else if (ref?.kind === 'containerLayer') kids = await this.changeRows(ref.container);
     else if (ref?.kind === 'containerPath' && ref.entry.kind === 'dir') kids = await this.dirRows(ref.container, ref.entry.path);
     else if (ref?.kind === 'containerChange') kids = node.children ?? [];
-    if (kids) for (const k of kids) this.parents.set(k, node);
+    if (kids) this.remember(node, kids);
     return kids;
+  }
+
+  /** Parents of the rows returned and of the rows built with them (a change tree comes whole). */
+  private remember(parent: Node, kids: Node[]): void {
+    for (const k of kids) {
+      this.parents.set(k, parent);
+      if (k.children) this.remember(k, k.children);
+    }
   }
 
   parentOf(node: Node): Node | undefined {

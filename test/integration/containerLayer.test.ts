@@ -21,7 +21,7 @@ import type { LayersPanel } from '../../src/webview/layersPanel';
 import { docker, findNode, removeQuietly, scripted } from './explorerSupport';
 import { page, uiAvailable } from './support/ui';
 import { waitUntil } from './support/wait';
-import { openViewContainer, paneRowTexts, publishScreenshot, resultsPath } from './support/workbench';
+import { openViewContainer, paneRowTexts, publishScreenshot, resultsPath, selectors } from './support/workbench';
 
 const prefix = `lsl-${process.pid}`;
 const WRITER = [
@@ -60,6 +60,7 @@ describe('container layer and files', function () {
   let id: string;
   const name = `${prefix}-writer`;
   const stoppedName = `${prefix}-stopped`;
+  const bigName = `${prefix}-big`;
   const images: string[] = [];
   const restore: vscode.Disposable[] = [];
   let tmp: string;
@@ -93,7 +94,7 @@ describe('container layer and files', function () {
     api = await ext.activate();
     await waitUntil('the engine to be ready', () => api.ctx.state === 'ready', 30_000);
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'layerscope-layer-it-'));
-    await removeQuietly('container', name, stoppedName);
+    await removeQuietly('container', name, stoppedName, bigName);
     id = await docker(['run', '-d', '--network', 'none', '--name', name, '--label', 'layerscope.test=layer', 'layerscope-fixture/multi:1', 'sh', '-c', WRITER]);
     await waitUntil('the writer to finish', () => docker(['exec', id, 'test', '-e', '/ready']).then(() => true, () => false), 30_000, 200);
   });
@@ -103,7 +104,7 @@ describe('container layer and files', function () {
   });
 
   after(async () => {
-    await removeQuietly('container', name, stoppedName);
+    await removeQuietly('container', name, stoppedName, bigName);
     for (const image of images) await removeQuietly('image', image);
     fs.rmSync(tmp, { recursive: true, force: true });
   });
@@ -185,6 +186,9 @@ describe('container layer and files', function () {
   });
 
   it('Export Filesystem to .tar… streams to the file; cancelling removes the partial file', async () => {
+    // A stopped container with 12 MB of its own, so the export passes the first progress report (4 MB).
+    await docker(['run', '--network', 'none', '--name', bigName, '--label', 'layerscope.test=layer', 'layerscope-fixture/multi:1',
+      'dd', 'if=/dev/zero', 'of=/twelve.bin', 'bs=1048576', 'count=12']);
     const file = path.join(tmp, 'export.tar');
     let sawPartial = false;
     const asked = answer({
@@ -195,7 +199,7 @@ describe('container layer and files', function () {
         return task(() => { sawPartial = fs.existsSync(file) && fs.statSync(file).size > 0; abort.abort(); }, abort.signal);
       },
     });
-    const cancelled = await vscode.commands.executeCommand<SaveResult | undefined>('layerscope.container.export', await containerNode(name));
+    const cancelled = await vscode.commands.executeCommand<SaveResult | undefined>('layerscope.container.export', await containerNode(bigName));
     assert.strictEqual(cancelled, undefined);
     assert.ok(sawPartial, 'a partial file was being written');
     assert.ok(!fs.existsSync(file), 'the partial file was removed');
@@ -295,18 +299,21 @@ describe('container layer and files', function () {
   it('on screen: the changed file in the Containers view, and its text in the editor', async function () {
     if (!uiAvailable()) throw new Error('the screen check needs the code-server launcher (node test/rig/run-integration.mjs)');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await containerNode(name);
     await openViewContainer('Layerscope');
-    const view = api.views.containers;
-    const row = await containerNode(name);
-    const layer = await childNamed(row, 'Layer');
-    const change = findNode(flattenAll(await childrenOf(layer)), (n) => (n.ref as { change?: { path: string } }).change?.path === '/app/new.txt', 'new.txt');
-    await view.view.reveal(change, { select: true, focus: false, expand: true });
+    // Expanded the way a person does: click the container, its Layer, then the changed folder.
+    const row = (label: string) => `${selectors.paneRows('Containers')}:has(.label-name:text-is("${label}"))`;
+    for (const label of [name, 'Layer', 'app']) {
+      await page.waitFor(row(label), { timeoutMs: 20_000 });
+      await page.click(row(label));
+    }
     const rows = await waitUntil('the changed file in the Containers pane', async () => {
       const texts = await paneRowTexts('Containers');
-      return texts.some((t) => /new\.txt\s*added · 10 B/.test(t)) ? texts : undefined;
+      return texts.some((t) => /new\.txt\s*added · 10 B/.test(t)) && texts.some((t) => /tenk\.txt\s*deleted/.test(t)) ? texts : undefined;
     }, 20_000, 200);
-    assert.ok(rows.some((t) => /tenk\.txt\s*deleted/.test(t)), rows.join(' | '));
-    await vscode.commands.executeCommand('layerscope.containerFile.open', change);
+    assert.ok(rows.some((t) => /hello\.txt\s*changed · 31 B/.test(t)), rows.join(' | '));
+    // A click on the file opens it read-only.
+    await page.click(row('new.txt'));
     const lines = await waitUntil('the file text in the editor', async () => {
       const texts = await page.texts('.editor-instance .view-lines .view-line');
       return texts.some((t) => t.includes('hello-new')) ? texts : undefined;
