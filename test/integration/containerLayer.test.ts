@@ -301,19 +301,25 @@ describe('container layer and files', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await containerNode(name);
     await openViewContainer('Layerscope');
+    await vscode.commands.executeCommand('layerscope.containers.focus');
     // Expanded the way a person does: click the container, its Layer, then the changed folder.
-    const row = (label: string) => `${selectors.paneRows('Containers')}:has(.label-name:text-is("${label}"))`;
-    for (const label of [name, 'Layer', 'app']) {
-      await page.waitFor(row(label), { timeoutMs: 20_000 });
-      await page.click(row(label));
-    }
+    const isRow = (label: string) => (text: string) => text.trim().split(/\s/)[0] === label;
+    const clickRow = async (label: string) => {
+      let seen: string[] = [];
+      const texts = await waitUntil(`the row ${label}`, async () => {
+        seen = await paneRowTexts('Containers');
+        return seen.some(isRow(label)) ? seen : undefined;
+      }, 20_000, 200).catch(() => { throw new Error(`no row ${label} in the Containers pane: ${seen.join(' | ')}`); });
+      await page.click(selectors.paneRows('Containers'), { nth: texts.findIndex(isRow(label)) });
+    };
+    for (const label of [name, 'Layer', 'app']) await clickRow(label);
     const rows = await waitUntil('the changed file in the Containers pane', async () => {
       const texts = await paneRowTexts('Containers');
       return texts.some((t) => /new\.txt\s*added · 10 B/.test(t)) && texts.some((t) => /tenk\.txt\s*deleted/.test(t)) ? texts : undefined;
     }, 20_000, 200);
     assert.ok(rows.some((t) => /hello\.txt\s*changed · 31 B/.test(t)), rows.join(' | '));
     // A click on the file opens it read-only.
-    await page.click(row('new.txt'));
+    await clickRow('new.txt');
     const lines = await waitUntil('the file text in the editor', async () => {
       const texts = await page.texts('.editor-instance .view-lines .view-line');
       return texts.some((t) => t.includes('hello-new')) ? texts : undefined;
