@@ -303,7 +303,8 @@ describe('container layer and files', function () {
     await openViewContainer('Layerscope');
     await vscode.commands.executeCommand('layerscope.containers.focus');
     // Expanded the way a person does: click the container, its Layer, then the changed folder.
-    const isRow = (label: string) => (text: string) => text.trim().split(/\s/)[0] === label;
+    // A row's text is its label followed at once by its description.
+    const isRow = (label: string) => (text: string) => text.trim().startsWith(label);
     const clickRow = async (label: string) => {
       let seen: string[] = [];
       const texts = await waitUntil(`the row ${label}`, async () => {
