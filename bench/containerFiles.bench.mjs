@@ -23,7 +23,7 @@ const { listContainerDir } = load(join(root, 'src/docker/containerFiles.ts'));
 const NAME = 'layerscope-bench-files';
 const ROUNDS = 5;
 const host = process.env.DOCKER_HOST;
-const docker = (...args) => execFileSync('docker', args, { env: { ...process.env, DOCKER_HOST: host }, encoding: 'utf8', maxBuffer: 64 << 20 });
+const docker = (...args) => execFileSync('docker', args, { env: { ...process.env, DOCKER_HOST: host }, encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** A running container with 100 MB in /bulk and 10,000 empty files in /tenk; made once, reused. */
 function ensureContainer() {
