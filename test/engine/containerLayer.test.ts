@@ -196,6 +196,23 @@ describe('engine: a container\'s own layer and files', () => {
     assert.equal((await engine.listImages({ all: true })).length, imagesBefore);
   });
 
+  it('a folder the container\'s user cannot read: the exec listing says so in words; the archive (read as root) lists it', async () => {
+    const other = createThrowawayContainer(throwawayName('uid'), 'trap "exit 0" TERM; while true; do sleep 1; done', ['--user', '1000:1000']);
+    created.push(other);
+    await engine.startContainer(other);
+    const pack = tar.pack();
+    pack.entry({ name: 'private/', type: 'directory', mode: 0o700, uid: 0, gid: 0 });
+    pack.entry({ name: 'private/secret.txt', mode: 0o600, uid: 0, gid: 0 }, 'x');
+    pack.finalize();
+    await engine.putContainerArchive(other, '/', Readable.from(pack, { objectMode: false }));
+    await assert.rejects(listContainerDir(engine, other, '/private', { running: true, method: 'auto', maxArchiveEntries: 100 }),
+      (e: EngineError) => e.code === 'permission' && /Cannot list \/private: .*Permission denied/.test(e.message));
+    const root = await listContainerDir(engine, other, '/', { running: true, method: 'auto', maxArchiveEntries: 100 });
+    assert.deepEqual(root.entries.find((e) => e.name === 'private')?.mode, 0o700);
+    const byArchive = await listContainerDir(engine, other, '/private', { running: true, method: 'archive', maxArchiveEntries: 100 });
+    assert.deepEqual(byArchive.entries.map((e) => e.name), ['secret.txt']);
+  });
+
   it('a removed container: every call says notFound', async () => {
     await assert.rejects(engine.containerChanges('layerscope-no-such-container'), (e: EngineError) => e.code === 'notFound');
     await assert.rejects(engine.containerSize('layerscope-no-such-container'), (e: EngineError) => e.code === 'notFound');
