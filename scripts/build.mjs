@@ -8,6 +8,7 @@
 // dist/cli.js are small CommonJS doors that import() the ES module entries.
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 const argv = process.argv.slice(2);
 const watch = argv.includes('--watch');
@@ -38,6 +39,24 @@ const vscodeThroughRequire = {
   },
 };
 
+/**
+ * Packages the engine client requires at load but uses only on some paths: bundled as usual, but
+ * their module code runs on first use (scripts/esbuild/deferred.cjs). Most of dockerode's weight.
+ */
+const deferredPackages = ['ssh2', '@grpc/grpc-js', '@grpc/proto-loader'];
+const deferOnFirstUse = {
+  name: 'defer-on-first-use',
+  setup(build) {
+    const filter = new RegExp(`^(${deferredPackages.map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => (args.namespace === 'deferred' ? undefined : { path: args.path, namespace: 'deferred' }));
+    build.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(path.resolve('scripts/esbuild/deferred.cjs'))})(() => require(${JSON.stringify(args.path)}));`,
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -58,7 +77,7 @@ const main = {
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: esmPrelude },
   external: optionalNative,
-  plugins: [vscodeThroughRequire],
+  plugins: [vscodeThroughRequire, deferOnFirstUse],
   metafile: true,
 };
 

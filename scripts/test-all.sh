@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test, in order: type-check, unit (pure modules), engine (real dockerd), integration (real
+# Every test, in order: type-check, lint (ESLint: import boundaries and a small rule set), unit (pure modules), engine (real dockerd), integration (real
 # VS Code in code-server + Chromium, on its own daemon "it"). Prints each suite's counts and then
 # one closing line `N passed, N failed` over all of them; exits non-zero when any suite failed or ran
 # no test.
@@ -53,6 +53,7 @@ run_suite() {
 }
 
 run_suite typecheck check npm run --silent typecheck
+run_suite lint check npm run --silent lint
 run_suite unit mocha npm run --silent test:unit
 run_suite engine mocha npm run --silent test:engine
 run_suite integration plain env LAYERSCOPE_DOCKERD_NAME=it npm run --silent test:integration

@@ -9,6 +9,7 @@ import { containerCommands } from './containers';
 import { pruneCommands } from './prune';
 import { engineCommands } from './engine';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler declares the arguments its menus pass
 export type CommandHandler = (...args: any[]) => unknown;
 export type CommandTable = Record<string, (ctx: Ctx) => CommandHandler>;
 
