@@ -1,6 +1,8 @@
 // Bundles the extension host code and the CLI (one build, shared chunks), the lint core alone (for
-// bench/lint.bench.mjs) and the webview's browser code. `--production` (npm run package) minifies and
-// drops source maps; `--metafile FILE` writes esbuild's metafile (what went into which chunk).
+// bench/lint.bench.mjs) and the webview's browser code. `--production` (npm run package) minifies,
+// drops source maps and the bench-only lint bundle; `--root DIR` writes DIR/dist and
+// DIR/media/webview.js instead of ./dist (the package's staging folder); `--metafile FILE` writes
+// esbuild's metafile of the extension and CLI build (what went into which chunk).
 //
 // The extension and the CLI are built as ES modules with code splitting: every `await import()` in
 // src/ becomes its own chunk, loaded the first time it runs, and code both entries use lives in one
@@ -13,7 +15,10 @@ import path from 'node:path';
 const argv = process.argv.slice(2);
 const watch = argv.includes('--watch');
 const production = argv.includes('--production');
-const metafileOut = argv.includes('--metafile') ? argv[argv.indexOf('--metafile') + 1] : undefined;
+const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const metafileOut = option('--metafile');
+const root = option('--root') ?? '.';
+const dist = `${root}/dist`;
 
 // ssh2 (via dockerode) optionally loads native helpers; both have pure-JS fallbacks.
 const optionalNative = ['cpu-features', './crypto/build/Release/sshcrypto.node'];
@@ -72,7 +77,7 @@ const main = {
   format: 'esm',
   splitting: true,
   entryPoints: { main: 'src/extension.ts', 'cli-main': 'src/cli.ts' },
-  outdir: 'dist',
+  outdir: dist,
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: esmPrelude },
@@ -93,23 +98,22 @@ const cliDoor = `#!/usr/bin/env node
 import("./cli-main.mjs");
 `;
 
-const builds = [
-  main,
+const builds = [main];
+if (!production) {
   // The lint core alone (what bench/lint.bench.mjs measures, without the CLI or extension around it).
-  { ...common, format: 'cjs', entryPoints: ['src/lint/index.ts'], outfile: 'dist/lint.js', external: optionalNative },
-];
+  builds.push({ ...common, format: 'cjs', entryPoints: ['src/lint/index.ts'], outfile: `${dist}/lint.js`, external: optionalNative });
+}
 if (existsSync('webview-ui/main.ts')) {
   builds.push({
-    ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['webview-ui/main.ts'], outfile: 'media/webview.js',
+    ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['webview-ui/main.ts'], outfile: `${root}/media/webview.js`,
   });
 }
 
 // Old chunks would pile up (their names carry a content hash).
-rmSync('dist/chunks', { recursive: true, force: true });
-mkdirSync('dist', { recursive: true });
-writeFileSync('dist/extension.js', extensionDoor);
-writeFileSync('dist/cli.js', cliDoor, { mode: 0o755 });
-if (production) rmSync('media/webview.js.map', { force: true });
+rmSync(`${dist}/chunks`, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+writeFileSync(`${dist}/extension.js`, extensionDoor);
+writeFileSync(`${dist}/cli.js`, cliDoor, { mode: 0o755 });
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
