@@ -1,0 +1,112 @@
+// Activation and first results in the real VS Code (`npm run bench -- activation`): code-server +
+// Chromium, the production build (scripts/stage.mjs: minified, as the .vsix ships it) beside an EMPTY
+// extension with the same activation events, loaded in the same windows. Each round opens a new
+// window, so a new extension host in which Layerscope is not yet loaded (a cold host), whose
+// bench/fixtures/activationProbe.cjs times:
+//  - first diagnostics of a 100-line Dockerfile, from opening it (goal ≤ 300 ms);
+//  - first Images rows, from opening the Layerscope side bar, against the raw GET /images/json round
+//    trip measured in the same host (goal ≤ 1.3 × raw + 50 ms);
+//  - VS Code's own activation record for both extensions (Load Code + Call Activate + Finish
+//    Activate, from the Startup Performance view), goal ≤ 50 ms, and the ratio to the empty one.
+// Medians over BENCH_RUNS rounds of each (default 3). Also prints the .vsix size.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openBrowser, waitForWorkbench, workbenchUrl } from '../test/rig/launcher/browser.mjs';
+import { codeServerDir, sleep, startCodeServer } from '../test/rig/launcher/codeServer.mjs';
+import { stageExtension } from '../scripts/stage.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const LAYERSCOPE = 'layerscope.layerscope';
+const EMPTY = 'layerscope-bench.empty-extension';
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'layerscope-activation-'));
+
+// ---- what the windows load ----------------------------------------------------------------------
+const extension = path.join(work, 'layerscope');
+stageExtension(extension);
+const empty = path.join(work, 'empty-extension');
+fs.mkdirSync(empty);
+const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
+fs.writeFileSync(path.join(empty, 'package.json'), JSON.stringify({
+  name: 'empty-extension', publisher: 'layerscope-bench', version: '0.0.1', engines: manifest.engines,
+  main: './extension.js', activationEvents: ['onLanguage:dockerfile', 'onView:layerscope.images'],
+}));
+fs.writeFileSync(path.join(empty, 'extension.js'), 'exports.activate = () => {};\nexports.deactivate = () => {};\n');
+
+// A 100-line Dockerfile: stages, RUN scripts, a few findings.
+const stage = (n) => [
+  `FROM debian:12 AS build${n}`, 'ARG VERSION=1.0', 'WORKDIR /src', 'COPY . .',
+  'RUN apt-get update && apt-get install -y curl ca-certificates \\', '    && rm -rf /var/lib/apt/lists/*',
+  'RUN cd /src && make build', 'ENV PATH=/src/bin:$PATH', 'RUN echo $VERSION > /version',
+  `LABEL stage="${n}"`,
+];
+const dockerfile = Array.from({ length: 10 }, (_, i) => stage(i)).flat().join('\n') + '\n';
+const folders = [];
+for (let run = 0; run < RUNS; run++) {
+  for (const mode of ['diagnostics', 'tree']) {
+    const folder = path.join(work, `${mode}-${run}`);
+    fs.mkdirSync(folder);
+    if (mode === 'diagnostics') fs.writeFileSync(path.join(folder, 'Dockerfile'), dockerfile);
+    folders.push({ mode, folder });
+  }
+}
+
+// ---- the rounds -----------------------------------------------------------------------------------
+const server = await startCodeServer({
+  toolDir: codeServerDir(), userDataDir: path.join(work, 'user-data'), extensionsDir: path.join(work, 'extensions'),
+  logFile: path.join(work, 'code-server.log'), env: process.env,
+});
+const browser = await openBrowser({ userDataDir: path.join(work, 'chromium'), consoleLog: path.join(work, 'console.log') });
+const results = { diagnostics: [], tree: [] };
+try {
+  for (const { mode, folder } of folders) {
+    const url = workbenchUrl({
+      url: server.url, port: server.port, folder, extensionDevelopmentPaths: [extension, empty],
+      extensionTestsPath: path.join(repo, 'bench/fixtures/activationProbe.cjs'),
+    });
+    await browser.page.goto(url);
+    await waitForWorkbench(browser.page, 60_000);
+    const out = path.join(work, `result-${path.basename(folder)}.json`);
+    const deadline = Date.now() + 120_000;
+    while (!fs.existsSync(out)) {
+      if (Date.now() > deadline) throw new Error(`no result from ${path.basename(folder)}; logs in ${work}`);
+      await sleep(100);
+    }
+    const result = JSON.parse(fs.readFileSync(out, 'utf8'));
+    fs.writeFileSync(`${out}.done`, '');
+    if (result.error) throw new Error(`${path.basename(folder)}: ${result.error}`);
+    results[mode].push(result);
+    await browser.page.goto('about:blank');
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+// ---- the figures ----------------------------------------------------------------------------------
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const ms = (x) => `${x.toFixed(0)} ms`;
+const total = (t) => t.loadCode + t.callActivate + t.finishActivate;
+const all = [...results.diagnostics, ...results.tree];
+const activation = (id) => median(all.map((r) => total(r.activation[id])));
+const part = (id, key) => median(all.map((r) => r.activation[id][key]));
+const ours = activation(LAYERSCOPE);
+const base = activation(EMPTY);
+console.log(`VS Code ${server.url}, ${RUNS} cold windows per figure; medians`);
+console.log(`activation (Load Code + Call Activate + Finish Activate, VS Code's record):`);
+console.log(`  Layerscope       ${ms(ours)}  (load ${ms(part(LAYERSCOPE, 'loadCode'))}, call ${ms(part(LAYERSCOPE, 'callActivate'))}, finish ${ms(part(LAYERSCOPE, 'finishActivate'))})  goal ≤ 50 ms`);
+console.log(`  empty extension  ${ms(base)}  (load ${ms(part(EMPTY, 'loadCode'))}, call ${ms(part(EMPTY, 'callActivate'))}, finish ${ms(part(EMPTY, 'finishActivate'))})`);
+console.log(`  ratio            ${(ours / Math.max(base, 1)).toFixed(1)}× the empty extension (+${ms(ours - base)})`);
+const diagnostics = median(results.diagnostics.map((r) => r.firstDiagnosticsMs));
+console.log(`first diagnostics, 100-line Dockerfile, cold host: ${ms(diagnostics)} (${results.diagnostics[0].diagnostics} findings)  goal ≤ 300 ms`);
+const rows = median(results.tree.map((r) => r.firstTreeRowsMs));
+const raw = median(results.tree.map((r) => r.rawImagesMs));
+console.log(`first Images rows, cold host: ${ms(rows)}; raw GET /images/json ${raw.toFixed(1)} ms; goal ≤ 1.3 × raw + 50 ms = ${ms(1.3 * raw + 50)}  (${rows <= 1.3 * raw + 50 ? 'met' : 'missed'})`);
+
+const vsix = path.join(work, 'layerscope.vsix');
+execFileSync(process.execPath, [path.join(repo, 'scripts/package.mjs'), vsix], { stdio: 'ignore' });
+console.log(`.vsix: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KB  goal ≤ 2048 KB`);
+fs.rmSync(work, { recursive: true, force: true });
