@@ -67,8 +67,8 @@ try {
       url: server.url, port: server.port, folder, extensionDevelopmentPaths: [extension, empty],
       extensionTestsPath: path.join(repo, 'bench/fixtures/activationProbe.cjs'),
     });
-    await browser.page.goto(url);
-    await waitForWorkbench(browser.page, 60_000);
+    await browser.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 180_000 });
+    await waitForWorkbench(browser.page, 180_000);
     const out = path.join(work, `result-${path.basename(folder)}.json`);
     const deadline = Date.now() + 120_000;
     while (!fs.existsSync(out)) {
