@@ -1,8 +1,9 @@
 // Activation and first results in the real VS Code (`npm run bench -- activation`): code-server +
-// Chromium, the production build (scripts/stage.mjs: minified, as the .vsix ships it) beside an EMPTY
-// extension with the same activation events, loaded in the same windows. Each round opens a new
-// window, so a new extension host in which Layerscope is not yet loaded (a cold host), whose
-// bench/fixtures/activationProbe.cjs times:
+// Chromium with two extensions installed into the profile from .vsix files: Layerscope as
+// `npm run package` builds it, and an EMPTY extension with the same activation events. Each round
+// opens a new window, so a new extension host in which Layerscope is not yet loaded (a cold host);
+// there a probe (a third, development extension whose test entry is bench/fixtures/activationProbe.cjs)
+// times:
 //  - first diagnostics of a 100-line Dockerfile, from opening it (goal ≤ 300 ms);
 //  - first Images rows, from opening the Layerscope side bar, against the raw GET /images/json round
 //    trip measured in the same host (goal ≤ 1.3 × raw + 50 ms);
@@ -15,8 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openBrowser, waitForWorkbench, workbenchUrl } from '../test/rig/launcher/browser.mjs';
-import { codeServerDir, sleep, startCodeServer } from '../test/rig/launcher/codeServer.mjs';
-import { stageExtension } from '../scripts/stage.mjs';
+import { codeServerDir, installExtension, sleep, startCodeServer } from '../test/rig/launcher/codeServer.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -25,16 +25,25 @@ const EMPTY = 'layerscope-bench.empty-extension';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'layerscope-activation-'));
 
 // ---- what the windows load ----------------------------------------------------------------------
-const extension = path.join(work, 'layerscope');
-stageExtension(extension);
-const empty = path.join(work, 'empty-extension');
-fs.mkdirSync(empty);
-const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
-fs.writeFileSync(path.join(empty, 'package.json'), JSON.stringify({
-  name: 'empty-extension', publisher: 'layerscope-bench', version: '0.0.1', engines: manifest.engines,
+const vsce = (folder, out) => execFileSync(process.execPath, [path.join(repo, 'node_modules/@vscode/vsce/vsce'), 'package',
+  '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], { cwd: folder, stdio: 'ignore' });
+const vsix = path.join(work, 'layerscope.vsix');
+execFileSync(process.execPath, [path.join(repo, 'scripts/package.mjs'), vsix], { stdio: 'ignore' });
+const engines = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).engines;
+/** A folder with an extension manifest (and the files given). */
+function extensionFolder(name, manifest, files = {}) {
+  const folder = path.join(work, name);
+  fs.mkdirSync(folder);
+  fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name, publisher: 'layerscope-bench', version: '0.0.1', engines, ...manifest }));
+  fs.writeFileSync(path.join(folder, 'README.md'), `${name}: part of bench/activation.bench.mjs\n`);
+  for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, file), text);
+  return folder;
+}
+const empty = extensionFolder('empty-extension', {
   main: './extension.js', activationEvents: ['onLanguage:dockerfile', 'onView:layerscope.images'],
-}));
-fs.writeFileSync(path.join(empty, 'extension.js'), 'exports.activate = () => {};\nexports.deactivate = () => {};\n');
+}, { 'extension.js': 'exports.activate = () => {};\nexports.deactivate = () => {};\n' });
+vsce(empty, path.join(work, 'empty.vsix'));
+const probe = extensionFolder('activation-probe', {});
 
 // A 100-line Dockerfile: stages, RUN scripts, a few findings.
 const stage = (n) => [
@@ -55,16 +64,16 @@ for (let run = 0; run < RUNS; run++) {
 }
 
 // ---- the rounds -----------------------------------------------------------------------------------
-const server = await startCodeServer({
-  toolDir: codeServerDir(), userDataDir: path.join(work, 'user-data'), extensionsDir: path.join(work, 'extensions'),
-  logFile: path.join(work, 'code-server.log'), env: process.env,
-});
+const profile = { toolDir: codeServerDir(), userDataDir: path.join(work, 'user-data'), extensionsDir: path.join(work, 'extensions') };
+fs.mkdirSync(profile.extensionsDir, { recursive: true });
+for (const file of [vsix, path.join(work, 'empty.vsix')]) installExtension({ ...profile, vsix: file });
+const server = await startCodeServer({ ...profile, logFile: path.join(work, 'code-server.log'), env: process.env });
 const browser = await openBrowser({ userDataDir: path.join(work, 'chromium'), consoleLog: path.join(work, 'console.log') });
 const results = { diagnostics: [], tree: [] };
 try {
   for (const { mode, folder } of folders) {
     const url = workbenchUrl({
-      url: server.url, port: server.port, folder, extensionDevelopmentPaths: [extension, empty],
+      url: server.url, port: server.port, folder, extensionDevelopmentPaths: [probe],
       extensionTestsPath: path.join(repo, 'bench/fixtures/activationProbe.cjs'),
     });
     await browser.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 180_000 });
@@ -106,7 +115,5 @@ const rows = median(results.tree.map((r) => r.firstTreeRowsMs));
 const raw = median(results.tree.map((r) => r.rawImagesMs));
 console.log(`first Images rows, cold host: ${ms(rows)}; raw GET /images/json ${raw.toFixed(1)} ms; goal ≤ 1.3 × raw + 50 ms = ${ms(1.3 * raw + 50)}  (${rows <= 1.3 * raw + 50 ? 'met' : 'missed'})`);
 
-const vsix = path.join(work, 'layerscope.vsix');
-execFileSync(process.execPath, [path.join(repo, 'scripts/package.mjs'), vsix], { stdio: 'ignore' });
 console.log(`.vsix: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KB  goal ≤ 2048 KB`);
 fs.rmSync(work, { recursive: true, force: true });

@@ -12,8 +12,8 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # python3 for node-gyp, Kerberos headers) and which searches files with ripgrep.
 start_packages=(docker.io busybox-static curl openssl build-essential python3 pkg-config libkrb5-dev ripgrep)
 # The tests also need: Chromium to drive the real VS Code, skopeo and zstd for OCI-layout fixtures,
-# shellcheck (the linter's SC rules and our scripts), podman as a second real engine, and the
-# headers of RIG.md's code-server recipe.
+# ShellCheck for the linter's SC rules, podman as a second real engine, and the headers of RIG.md's
+# code-server recipe.
 test_packages=(chromium skopeo zstd shellcheck podman libx11-dev libxkbfile-dev libsecret-1-dev)
 
 packages=("${start_packages[@]}")

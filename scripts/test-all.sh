@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test, in order: type-check, lint (ESLint: import boundaries and a small rule set), unit (pure modules), engine (real dockerd), integration (real
-# VS Code in code-server + Chromium, on its own daemon "it"). Prints each suite's counts and then
+# Every test, in order: type-check, lint (ESLint: the import boundaries and a small rule set), unit
+# (pure modules), engine (real dockerd), integration (real VS Code in code-server + Chromium, on its
+# own daemon "it"). Prints each suite's counts and then
 # one closing line `N passed, N failed` over all of them; exits non-zero when any suite failed or ran
 # no test.
 set -uo pipefail
