@@ -27,10 +27,11 @@ const optionalNative = ['cpu-features', './crypto/build/Release/sshcrypto.node']
 // bundled CommonJS packages' own require()/__dirname need a CommonJS view of the chunk's file.
 const esmPrelude = [
   "import { createRequire as __lsCreateRequire } from 'node:module';",
+  "import { dirname as __lsDirname } from 'node:path';",
   "import { fileURLToPath as __lsFileURLToPath } from 'node:url';",
   'const require = __lsCreateRequire(import.meta.url);',
   'const __filename = __lsFileURLToPath(import.meta.url);',
-  "const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));",
+  'const __dirname = __lsDirname(__filename);',
 ].join('\n');
 
 /** `import * as vscode from 'vscode'` in a chunk becomes require('vscode') through the prelude's require. */
@@ -69,7 +70,6 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  legalComments: production ? 'none' : 'eof',
 };
 
 const main = {
