@@ -11,6 +11,7 @@ import { engineCommands } from './engine';
 import { containerLayerCommands } from './containerLayer';
 import { containerFileCommands } from './containerFiles';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler declares the arguments its menus pass
 export type CommandHandler = (...args: any[]) => unknown;
 export type CommandTable = Record<string, (ctx: Ctx) => CommandHandler>;
 
