@@ -19,10 +19,10 @@ export function stageLabels(stage: Stage): LabelUse[] {
   return out;
 }
 
-/** Labels the final image carries from this file: the final stage and the stages it is built FROM. */
-export function finalImageLabels(doc: LintDocument): LabelUse[] {
+/** Labels a stage carries: its own and those of the stages it is built FROM. */
+export function chainLabels(stage: Stage): LabelUse[] {
   const chain: Stage[] = [];
-  for (let s: Stage | undefined = doc.stages[doc.stages.length - 1]; s && chain.length < 64; s = s.parent) chain.unshift(s);
+  for (let s: Stage | undefined = stage; s && chain.length < 64; s = s.parent) chain.unshift(s);
   return chain.flatMap(stageLabels);
 }
 

@@ -6,7 +6,7 @@ const rule: Rule = {
   meta: { code: 'UndefinedArgInFrom', level: 'warning', source: 'buildkit', title: 'FROM must use declared ARGs' },
   check(doc, report) {
     for (const s of doc.stages) {
-      if (!doc.textOf(s.from.range).includes('$')) continue;
+      if (s.implicit || !doc.textOf(s.from.range).includes('$')) continue;
       const scope = doc.scopeAt(s.from);
       for (const v of s.from.node.getVariables()) {
         const name = v.getName();
