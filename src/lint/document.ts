@@ -95,7 +95,8 @@ installArgumentMemo();
 const POSIX_DEFAULT = ['/bin/sh', '-c'];
 const WINDOWS_DEFAULT = ['cmd', '/S', '/C'];
 const NON_POSIX = /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i;
-const WINDOWS_IMAGE = /(^|\/)(windows|nanoserver|servercore|windowsservercore)([/:@-]|$)/i;
+/** Windows base images, also by a tag or name part: `golang:1.8-windowsservercore`, `node:…-nanoserver-1809`, `x/node-windows`. */
+const WINDOWS_IMAGE = /(^|[/:@._-])(windows|nanoserver|servercore|windowsservercore)([/:@._-]|$)/i;
 
 /** True when `shell[0]` names a non-POSIX shell. */
 export function isPosixShell(shell: string[]): boolean {

@@ -41,7 +41,10 @@ export function lintDockerfile(text: string, options: LintOptions = {}): Finding
   }
 }
 
-function lint(text: string, options: LintOptions): Finding[] {
+function lint(source: string, options: LintOptions): Finding[] {
+  // A UTF-8 byte order mark is not part of the first line: columns are counted without it (as the
+  // editor does). Callers that apply edits to a file with a BOM strip it first.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   // Normalised copy: a partial or hand-built config from the editor cannot make a rule throw.
   const config = options.config ? mergeConfig(options.config) : DEFAULT_CONFIG;
   let doc: LintDocument;

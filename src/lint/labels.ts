@@ -8,15 +8,13 @@ export interface LabelUse { key: string; value: string; keyRange: Range; valueRa
 
 /** LABEL key/value pairs of one stage's own instructions, in order. */
 export function stageLabels(stage: Stage): LabelUse[] {
-  const out: LabelUse[] = [];
-  for (const ins of stage.instructions) {
-    if (ins.keyword !== 'LABEL') continue;
-    const props = (ins.node as unknown as { getProperties?: () => Property[] }).getProperties?.() ?? [];
-    for (const p of props) {
-      out.push({ key: p.getName(), value: p.getValue() ?? '', keyRange: p.getNameRange(), valueRange: p.getValueRange(), instruction: ins });
-    }
-  }
-  return out;
+  return stage.instructions.filter((i) => i.keyword === 'LABEL').flatMap(labelsOf);
+}
+
+/** The key/value pairs of one LABEL instruction (an ONBUILD LABEL trigger included). */
+export function labelsOf(ins: LintInstruction): LabelUse[] {
+  const props = (ins.node as unknown as { getProperties?: () => Property[] }).getProperties?.() ?? [];
+  return props.map((p) => ({ key: p.getName(), value: p.getValue() ?? '', keyRange: p.getNameRange(), valueRange: p.getValueRange(), instruction: ins }));
 }
 
 /** Labels a stage carries: its own and those of the stages it is built FROM. */
