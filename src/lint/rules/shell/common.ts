@@ -93,7 +93,12 @@ export function hasCacheMount(ins: LintInstruction, ...dirs: string[]): boolean 
 
 /** An `rm` in this RUN deleting `dir` or something under it (`rm -rf /var/lib/apt/lists/*`). */
 export function removes(run: RunShell, dir: string): boolean {
-  return run.commands.some((c) => c.name === 'rm' && parseArgs(c.argv.slice(1)).literalOperands()
+  return removesAfter(run, dir, -1);
+}
+
+/** The same, counting only an `rm` that starts at or after document offset `after`. */
+export function removesAfter(run: RunShell, dir: string, after: number): boolean {
+  return run.commands.some((c) => c.start >= after && c.name === 'rm' && parseArgs(c.argv.slice(1)).literalOperands()
     .some((p) => trimSlash(p) === dir || p.startsWith(dir + '/')));
 }
 
