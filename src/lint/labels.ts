@@ -2,6 +2,8 @@
 import type { Property } from 'dockerfile-ast';
 import type { LintDocument, LintInstruction, Stage } from './document';
 import type { Report } from './rule';
+import parseSpdx from 'spdx-expression-parse';
+import licenseIds from 'spdx-license-ids';
 import type { Range } from './types';
 
 export interface LabelUse { key: string; value: string; keyRange: Range; valueRange: Range | null; instruction: LintInstruction }
@@ -43,16 +45,16 @@ export const LABEL_FORMATS = {
   semver: (v: string) => /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/.test(v),
   hash: (v: string) => /^[0-9a-f]{7,40}$/.test(v) || /^[0-9a-f]{64}$/.test(v),
   email: (v: string) => /^[^\s@<>()[\],;:"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(v),
-  // SPDX license expression syntax: ids (or LicenseRef-…) joined by AND / OR / WITH, with parentheses.
+  // An SPDX license expression whose ids are on the SPDX licence list (spdx-expression-parse checks
+  // both, from the maintained spdx-license-ids / spdx-exceptions lists); ids match in any case.
   spdx: (v: string) => {
-    const tokens = v.replace(/[()]/g, ' $& ').trim().split(/\s+/);
-    let expectId = true, depth = 0;
-    for (const t of tokens) {
-      if (t === '(') { if (!expectId) return false; depth++; continue; }
-      if (t === ')') { if (expectId || --depth < 0) return false; continue; }
-      if (expectId) { if (!/^[A-Za-z0-9][A-Za-z0-9.-]*\+?$/.test(t) || /^(AND|OR|WITH)$/.test(t)) return false; expectId = false; }
-      else { if (!/^(AND|OR|WITH)$/.test(t)) return false; expectId = true; }
-    }
-    return !expectId && depth === 0;
+    try { parseSpdx(canonicalIds(v)); return true; } catch { return false; }
   },
 };
+
+let byLowerCase: Map<string, string> | undefined;
+/** `mit OR apache-2.0` → `MIT OR Apache-2.0` (SPDX ids are case-insensitive; the parser is not). */
+function canonicalIds(v: string): string {
+  byLowerCase ??= new Map(licenseIds.map((id) => [id.toLowerCase(), id]));
+  return v.replace(/[A-Za-z0-9.-]+/g, (t) => (/^(AND|OR|WITH)$/.test(t) ? t : byLowerCase!.get(t.toLowerCase()) ?? t));
+}
