@@ -6,17 +6,17 @@ import { hasVariable } from '../ruleKit';
 
 const BUILD_DEFAULT = /^\$\{?(BUILDPLATFORM|TARGETPLATFORM)\}?$/;
 
-/** `linux/arm64/v8` → os, arch, variant. */
-function split(p: string): [string, string, string] {
-  const [os = '', arch = '', variant = ''] = p.toLowerCase().split('/');
-  return [os, arch, variant];
+/** `linux/arm64/v8` → os, arch. */
+function split(p: string): [string, string] {
+  const [os = '', arch = ''] = p.toLowerCase().split('/');
+  return [os, arch];
 }
 
-/** The image matches when os and architecture agree, and the variant too when the stage names one. */
+/** The image matches when os and architecture agree (BuildKit does not compare variants). */
 export function platformMatches(image: string, wanted: string): boolean {
-  const [io, ia, iv] = split(image);
-  const [wo, wa, wv] = split(wanted);
-  return io === wo && ia === wa && (wv === '' || wv === iv);
+  const [io, ia] = split(image);
+  const [wo, wa] = split(wanted);
+  return io === wo && ia === wa;
 }
 
 const rule: Rule = {

@@ -11,6 +11,9 @@ const rule: Rule = {
       for (const v of s.from.node.getVariables()) {
         const name = v.getName();
         if (!name || scope.has(name) || PREDEFINED_ARGS.has(name)) continue;
+        // `${X-default}` / `${X+alt}` (no colon): dockerfile-ast keeps the operator in the name; the
+        // author handled "unset", as with `${X:-default}`.
+        if (v.getModifier() !== null || /[-+?=]/.test(name)) continue;
         const guess = suggest(name, [...scope, ...PREDEFINED_ARGS]);
         report(v.getRange(), `FROM uses '$${name}', which no ARG before the first FROM declares${guess ? ` (did you mean $${guess}?)` : ''}.`);
       }

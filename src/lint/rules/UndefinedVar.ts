@@ -27,7 +27,7 @@ const rule: Rule = {
         for (const v of ins.node.getVariables()) {
           const name = v.getName();
           if (!name || scope.has(name) || PREDEFINED_IN_STAGE.has(name) || fromImage.has(name)) continue;
-          if (v.getModifier() !== null) continue; // ${X:-default}, ${X:+alt}: the author handled "unset"
+          if (v.getModifier() !== null || /[-+?=]/.test(name)) continue; // ${X:-default}, ${X-default}: the author handled "unset"
           const at = v.getRange().start;
           if (here.some((d) => d.name === name && comparePos(d.nameRange.start, at) < 0)) continue;
           if (literal.some((r) => comparePos(r.start, at) <= 0 && comparePos(at, r.end) < 0)) continue;
