@@ -69,8 +69,12 @@ function bodyOf(doc: LintDocument, ins: LintInstruction, workdirs: Map<LintInstr
     case 'ONBUILD':
       return {};
     default:
-      return { words, heredocs: ins.heredocs.map((h) => h.getContent?.() ?? null) };
+      return { words, heredocs: heredocsOf(doc, ins) };
   }
+}
+
+function heredocsOf(doc: LintDocument, ins: LintInstruction): (string | null)[] {
+  return ins.heredocs.map((h) => { const r = h.getContentRange(); return r ? doc.textOf(r) : null; });
 }
 
 function properties(ins: LintInstruction): [string, string | null][] {
@@ -92,7 +96,7 @@ function splitAssignment(word: string): [string, string | null] {
 
 function runBody(doc: LintDocument, ins: LintInstruction): Record<string, unknown> {
   if (ins.execForm) return { exec: ins.execForm };
-  const heredocs = ins.heredocs.map((h) => h.getContent?.() ?? null);
+  const heredocs = heredocsOf(doc, ins);
   const run = runShell(doc, ins);
   if (run.form !== 'shell' || run.problem || run.skipped || !run.script) return { text: argsText(doc, ins), heredocs };
   return { shell: shellBody(doc, run.commands, doc.offsetAt(ins.args[0].getRange().start), doc.offsetAt(ins.args[ins.args.length - 1].getRange().end)), heredocs };
