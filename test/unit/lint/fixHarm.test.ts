@@ -61,6 +61,14 @@ describe('lint/fixcheck: the harm it must catch', () => {
     assert.deepEqual(harmOfFix(wd, 'DL3000', edit(wd, 2, 8, '/srv/app')), []);
   });
 
+  it('apt → apt-get only where the subcommand means the same (apt upgrade also installs new dependencies)', () => {
+    const text = lines('FROM debian:12', 'RUN apt update && apt upgrade -y');
+    assert.deepEqual(harmOfFix(text, 'DL3027', edit(text, 1, 4, 'apt-get', 7)), []);
+    assert.equal(harmOfFix(text, 'DL3027', edit(text, 1, 18, 'apt-get', 21)).length, 1);
+    const offered = lintDockerfile(text).filter((f) => f.code === 'DL3027').map((f) => f.fixes?.length ?? 0);
+    assert.deepEqual(offered, [1, 0], 'the rule offers the fix for update only');
+  });
+
   it('a fix that breaks the syntax, or a code with no declared intent', () => {
     const text = lines('FROM alpine:3.19', 'EXPOSE 80/TCP');
     assert.match(harmOfFix(text, 'ExposeProtoCasing', edit(text, 1, 10, 'xyz')).join('\n'), /new LS0005/);
@@ -84,7 +92,8 @@ describe('lint/fixcheck: the harm it must catch', () => {
 
 describe('lint/fixcheck: no harmful fix on the shared corpus', function () {
   this.timeout(240000);
-  const files = corpusFiles();
+  let files: string[] = [];
+  before(() => { files = corpusFiles(); });
 
   it('applies every preferred fix one at a time: each parses, keeps its meaning beyond its intent, removes nothing a later RUN needs', () => {
     assert.equal(files.length, 248, `expected the 248 corpus files under ${CORPUS}`);
