@@ -11,6 +11,7 @@ import { applyEdits } from '../edits';
 import { erase, FIX_INTENTS, FixIntent } from './intents';
 import { meaningOf } from './meaning';
 import { lostResources } from './resources';
+import { maybeBusybox } from '../fixes/wgetQuiet';
 
 export { FIX_INTENTS, describeIntent } from './intents';
 export type { FixIntent } from './intents';
@@ -72,6 +73,7 @@ export function harmOf(before: LintDocument, after: LintDocument, fixes: Applied
     }
   }
   problems.push(...lostResources(before, after));
+  problems.push(...rejectedFlags(after, fixes));
   return problems;
 }
 
@@ -82,6 +84,24 @@ export function harmOfFix(text: string, code: string, fix: Fix, before = parsed(
   let next: string;
   try { next = applyEdits(text, fix.edits); } catch (e) { return [`the edits do not apply: ${(e as Error).message}`]; }
   return harmOf(before, parsed(next), [applied]);
+}
+
+/** A flag added where the command is likely BusyBox's, which rejects it (wget --progress on Alpine). */
+function rejectedFlags(after: LintDocument, fixes: AppliedFix[]): string[] {
+  const out: string[] = [];
+  for (const f of fixes) {
+    if (f.intent.kind !== 'add-flag' || !f.intent.busyboxLacks) continue;
+    const lacks = f.intent.busyboxLacks;
+    for (const i of f.instructions) {
+      const ins = after.instructions[i];
+      if (!ins || !maybeBusybox(after, ins)) continue;
+      const words = runShell(after, ins).commands.filter((c) => c.name && f.intent.kind === 'add-flag' && f.intent.commands.includes(c.name)).flatMap((c) => c.argv);
+      if (words.some((w) => lacks.some((l) => w.value === l || w.value?.startsWith(l + '=')))) {
+        out.push(`line ${ins.range.start.line + 1}: ${lacks.join('/')} added where the command may be BusyBox's, which rejects it`);
+      }
+    }
+  }
+  return out;
 }
 
 function newValidityErrors(before: LintDocument, after: LintDocument): string[] {

@@ -8,8 +8,8 @@ export type FixIntent =
   | { kind: 'casing' }
   /** Stage names and the references to them, lower-cased. */
   | { kind: 'stage-casing' }
-  /** Adds option `flag` to the commands named `commands`. */
-  | { kind: 'add-flag'; commands: string[]; flag: string }
+  /** Adds one of `flags` to the commands named `commands`; `busyboxLacks`: flags BusyBox's version rejects. */
+  | { kind: 'add-flag'; commands: string[]; flags: string[]; busyboxLacks?: string[] }
   /** Appends `&& rm -rf PATH` after a command list, for paths under `paths`. */
   | { kind: 'append-cleanup'; paths: string[] }
   /** Renames a command (`apt` → `apt-get`) for subcommands that mean the same under both names. */
@@ -32,11 +32,11 @@ export const FIX_INTENTS: Record<string, FixIntent> = {
   FromAsCasing: { kind: 'casing' },
   ExposeProtoCasing: { kind: 'casing' },
   StageNameCasing: { kind: 'stage-casing' },
-  DL3014: { kind: 'add-flag', commands: ['apt-get'], flag: '-y' },
-  DL3015: { kind: 'add-flag', commands: ['apt-get'], flag: '--no-install-recommends' },
-  DL3019: { kind: 'add-flag', commands: ['apk'], flag: '--no-cache' },
-  DL3042: { kind: 'add-flag', commands: ['pip', 'pip3', 'python', 'python3'], flag: '--no-cache-dir' },
-  DL3047: { kind: 'add-flag', commands: ['wget'], flag: '--progress' },
+  DL3014: { kind: 'add-flag', commands: ['apt-get'], flags: ['-y'] },
+  DL3015: { kind: 'add-flag', commands: ['apt-get'], flags: ['--no-install-recommends'] },
+  DL3019: { kind: 'add-flag', commands: ['apk'], flags: ['--no-cache'] },
+  DL3042: { kind: 'add-flag', commands: ['pip', 'pip3', 'python', 'python3'], flags: ['--no-cache-dir'] },
+  DL3047: { kind: 'add-flag', commands: ['wget'], flags: ['--progress', '-q'], busyboxLacks: ['--progress'] },
   DL3009: { kind: 'append-cleanup', paths: ['/var/lib/apt/lists'] },
   DL3027: {
     kind: 'rename-command', from: 'apt', to: 'apt-get',
@@ -55,7 +55,7 @@ export function describeIntent(i: FixIntent): string {
   switch (i.kind) {
     case 'casing': return 'rewrites letter case only';
     case 'stage-casing': return 'lower-cases a stage name and its references';
-    case 'add-flag': return `adds ${i.flag} to ${i.commands.join('/')}`;
+    case 'add-flag': return `adds ${i.flags.join(' or ')} to ${i.commands.join('/')}`;
     case 'append-cleanup': return `appends rm -rf ${i.paths.join(' ')}/*`;
     case 'rename-command': return `runs ${i.to} instead of ${i.from}`;
     case 'exec-form': return 'writes a plain command line in exec (JSON) form';
@@ -100,13 +100,13 @@ function eraseStageCasing(m: InsMeaning): InsMeaning {
   return { ...m, flags, body, trigger: m.trigger && eraseStageCasing(m.trigger) };
 }
 
-function eraseFlag(m: InsMeaning, i: { commands: string[]; flag: string }): InsMeaning {
+function eraseFlag(m: InsMeaning, i: { commands: string[]; flags: string[] }): InsMeaning {
   const s = shellOf(m);
   if (!s) return m;
   const strip = (c: string[]) => {
     const at = c.findIndex((w) => !/^\w+=/.test(w));
     if (at < 0 || !i.commands.includes(base(c[at]))) return c;
-    return c.filter((w, k) => k <= at || (w !== i.flag && !w.startsWith(i.flag + '=')));
+    return c.filter((w, k) => k <= at || !i.flags.some((f) => w === f || w.startsWith(f + '=')));
   };
   return withShell(m, { ...s, commands: s.commands.map(strip), nested: s.nested.map(strip) });
 }

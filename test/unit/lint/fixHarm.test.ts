@@ -69,6 +69,18 @@ describe('lint/fixcheck: the harm it must catch', () => {
     assert.deepEqual(offered, [1, 0], 'the rule offers the fix for update only');
   });
 
+  it('wget --progress on an Alpine or BusyBox stage (BusyBox wget rejects it): the fix adds -q there', () => {
+    const alpine = lines('FROM alpine:3.19', 'RUN wget https://example.com/x');
+    assert.equal(harmOfFix(alpine, 'DL3047', edit(alpine, 1, 8, ' --progress=dot:giga', 8)).length, 1);
+    const [f] = lintDockerfile(alpine).filter((x) => x.code === 'DL3047');
+    assert.equal(f.fixes?.[0].edits[0].newText, ' -q');
+    assert.deepEqual(harmOfFix(alpine, 'DL3047', f.fixes![0]), []);
+    const debian = lines('FROM debian:12', 'RUN wget https://example.com/x');
+    const [g] = lintDockerfile(debian).filter((x) => x.code === 'DL3047');
+    assert.equal(g.fixes?.[0].edits[0].newText, ' --progress=dot:giga');
+    assert.deepEqual(harmOfFix(debian, 'DL3047', g.fixes![0]), []);
+  });
+
   it('a fix that breaks the syntax, or a code with no declared intent', () => {
     const text = lines('FROM alpine:3.19', 'EXPOSE 80/TCP');
     assert.match(harmOfFix(text, 'ExposeProtoCasing', edit(text, 1, 10, 'xyz')).join('\n'), /new LS0005/);
