@@ -5,6 +5,7 @@ import { registerCommands } from './commands';
 import { registerDiagnostics } from './diagnostics';
 import { connectEngine, watchEngine } from './engineGlue';
 import { registerViews } from './views';
+import { LanguageFeatures } from './language';
 
 let ctx: Ctx | undefined;
 
@@ -12,6 +13,8 @@ let ctx: Ctx | undefined;
 export interface LayerscopeApi {
   ctx: Ctx;
   views: ReturnType<typeof registerViews>;
+  /** Completion, hover and formatting in Dockerfiles (registered or not, per the setting). */
+  language: LanguageFeatures;
 }
 
 export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
@@ -20,8 +23,10 @@ export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
   const views = registerViews(ctx);
   registerCommands(ctx);
   registerDiagnostics(ctx);
+  const language = new LanguageFeatures(ctx.log);
+  ctx.push(language);
   watchEngine(ctx);
-  return { ctx, views };
+  return { ctx, views, language };
 }
 
 export function deactivate(): void {
