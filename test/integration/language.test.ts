@@ -162,3 +162,31 @@ describe('Dockerfile help while typing (real VS Code)', function () {
     await suggestRows('target=');
   });
 });
+
+describe('Show Dockerfile Rule Documentation: search by title (real VS Code)', function () {
+  this.timeout(90_000);
+
+  it('typing words of a title finds the rule; the row shows code and title', async () => {
+    await vscode.extensions.getExtension<LayerscopeApi>(EXTENSION_ID)!.activate();
+    // A quick pick closes when something else takes focus: ask again until it stays up.
+    for (let attempt = 1; ; attempt++) {
+      const shown = vscode.commands.executeCommand('layerscope.showRuleDoc');
+      try {
+        await page.waitFor('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'DL3006', timeoutMs: 10_000 });
+        await page.type('versions in apt-get');
+        const rows = await waitUntil('the title search to filter', async () => {
+          const texts = await page.texts('.quick-input-widget .quick-input-list .monaco-list-row');
+          return texts.length > 0 && texts.every((t) => !t.includes('DL3006')) ? texts : undefined;
+        }, 10_000, 200);
+        assert.ok(rows.some((r) => r.includes('DL3008') && r.includes('Pin versions in apt-get install')), rows.join(' | '));
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        await shown;
+        break;
+      } catch (e) {
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        await shown;
+        if (attempt === 3) throw e;
+      }
+    }
+  });
+});
