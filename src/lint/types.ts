@@ -43,6 +43,11 @@ export interface RuleMeta {
   title: string;
   /** Which family the code belongs to (for docs and pragma compatibility). */
   source: RuleSource;
+  /**
+   * Off unless the configuration gives it a level in `override` (hadolint's DL1001 and DL3057,
+   * BuildKit's experimental checks).
+   */
+  offByDefault?: boolean;
 }
 
 /** Code of the finding produced when a rule itself crashes (the other rules still run). */
