@@ -2,8 +2,9 @@
 // Subcommands load on demand: `analyze` need not initialise the Dockerfile parsers, nor `lint` the engine client.
 
 const usage = `Usage:
-  layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold LEVEL] [--ignore CODE]... FILE... | -
+  layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold LEVEL] [--ignore CODE]... [--fix [--dry-run]] FILE... | -
   layerscope analyze IMAGE [--source engine|archive] [--json] [--ci] [--lowest-efficiency R] [--highest-wasted-bytes SIZE] [--highest-user-wasted-percent R]
+  layerscope lint --help
   layerscope --help | --version`;
 
 async function main(argv: string[]): Promise<number> {

@@ -39,6 +39,16 @@ export const config = {
       shellcheck: s.get<boolean>('shellcheck.enable', true),
     };
   },
+  /**
+   * Completion, hover and formatting in Dockerfiles: "on", "off", or "auto" (on unless an extension
+   * that brings the same features is installed). A boolean from older settings counts as on/off.
+   */
+  languageFeatures(): 'auto' | 'on' | 'off' {
+    const v = section().get<unknown>('languageFeatures.enable', 'auto');
+    if (v === true) return 'on';
+    if (v === false) return 'off';
+    return oneOf(typeof v === 'string' ? v : undefined, ['auto', 'on', 'off'] as const, 'auto');
+  },
   /** Images view grouping: repository, registry or none. */
   imagesGroupBy(): 'repository' | 'registry' | 'none' {
     return oneOf(section().get<string>('images.groupBy'), ['repository', 'registry', 'none'] as const, 'repository');

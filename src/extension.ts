@@ -6,6 +6,7 @@ import { registerCommands } from './commands';
 import { registerDiagnosticsOnDemand } from './diagnostics/onDemand';
 import { connectEngine, watchEngine } from './engineGlue';
 import { registerViews } from './views';
+import { LanguageFeatures } from './language';
 
 let ctx: Ctx | undefined;
 
@@ -13,6 +14,8 @@ let ctx: Ctx | undefined;
 export interface LayerscopeApi {
   ctx: Ctx;
   views: ReturnType<typeof registerViews>;
+  /** Completion, hover and formatting in Dockerfiles (registered or not, per the setting). */
+  language: LanguageFeatures;
 }
 
 export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
@@ -21,8 +24,10 @@ export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
   const views = registerViews(ctx);
   registerCommands(ctx);
   registerDiagnosticsOnDemand(ctx);
+  const language = new LanguageFeatures(ctx.log);
+  ctx.push(language);
   watchEngine(ctx);
-  return { ctx, views };
+  return { ctx, views, language };
 }
 
 export function deactivate(): void {

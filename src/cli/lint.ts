@@ -14,17 +14,41 @@ import { formatCheckstyle } from '../lint/format/checkstyle';
 import { loadConfigFile, loadConfigFor, LoadedConfig } from '../lint/node/loadConfig';
 import { shellcheckOnPath } from '../lint/node/shellcheck';
 import { lintWithShellcheck } from '../lint/shell/shellcheck';
+import { fixFile } from './fix';
 
 const FORMATS = ['tty', 'json', 'sarif', 'checkstyle'] as const;
 type Format = (typeof FORMATS)[number];
 
-export const LINT_USAGE = 'Usage: layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold error|warning|info|style|none] [--ignore CODE]... [--no-fail] [--no-color] [--no-shellcheck] FILE... | -';
+export const LINT_USAGE = 'Usage: layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold error|warning|info|style|none] [--ignore CODE]... [--no-fail] [--no-color] [--no-shellcheck] [--fix [--dry-run]] FILE... | -';
 
-export interface LintArgs { format: Format; config?: string; threshold?: Threshold; ignore: string[]; files: string[]; noFail: boolean; noColor: boolean; noShellcheck: boolean }
+export const LINT_HELP = `${LINT_USAGE}
+
+Checks Dockerfiles with the rule set of the Layerscope extension (hadolint DL codes, BuildKit checks,
+ShellCheck on RUN scripts when it is on PATH). Reads .hadolint.yaml beside the file or above it.
+
+  -f, --format FORMAT             tty (default), json, sarif or checkstyle
+  -c, --config FILE               use this .hadolint.yaml instead of looking for one
+  -t, --failure-threshold LEVEL   exit 1 when a finding reaches LEVEL (default info; none: never)
+      --ignore CODE[,CODE]        never report these rules (repeatable)
+      --no-fail                   always exit 0 unless the usage or a file is wrong
+      --no-color                  plain tty output
+      --no-shellcheck             do not run ShellCheck on RUN scripts
+      --fix                       apply every automatic fix in place, then report what is left; a fix
+                                  that would change more than it says (checked on the parsed file) is
+                                  left out and named on standard error
+      --dry-run                   with or without --fix: print the fixes as a unified diff, write nothing
+  -h, --help                      this text
+
+Exit status: 0 clean, 1 a finding reaches the threshold, 2 bad usage or an unreadable file.`;
+
+export interface LintArgs {
+  format: Format; config?: string; threshold?: Threshold; ignore: string[]; files: string[];
+  noFail: boolean; noColor: boolean; noShellcheck: boolean; fix: boolean; dryRun: boolean; help: boolean;
+}
 
 /** Parses argv; throws an Error with a readable message on bad usage. */
 export function parseLintArgs(argv: string[]): LintArgs {
-  const a: LintArgs = { format: 'tty', ignore: [], files: [], noFail: false, noColor: false, noShellcheck: false };
+  const a: LintArgs = { format: 'tty', ignore: [], files: [], noFail: false, noColor: false, noShellcheck: false, fix: false, dryRun: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -52,6 +76,9 @@ export function parseLintArgs(argv: string[]): LintArgs {
       case '--no-fail': a.noFail = true; break;
       case '--no-color': a.noColor = true; break;
       case '--no-shellcheck': a.noShellcheck = true; break;
+      case '--fix': a.fix = true; break;
+      case '--dry-run': a.dryRun = true; break;
+      case '-h': case '--help': a.help = true; return a;
       case '--ignore': a.ignore.push(...value().split(',').map((s) => s.trim()).filter(Boolean)); break;
       case '-': a.files.push('-'); break;
       case '--': a.files.push(...argv.slice(i + 1)); i = argv.length; break;
@@ -61,6 +88,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
     }
   }
   if (a.files.length === 0) throw new Error('no Dockerfile given (use - for standard input)');
+  if (a.fix && !a.dryRun && a.files.includes('-')) throw new Error('--fix writes files in place: for standard input use --dry-run');
   return a;
 }
 
@@ -83,6 +111,10 @@ export async function runLintCli(argv: string[]): Promise<number> {
     process.stderr.write(`layerscope lint: ${(e as Error).message}\n${LINT_USAGE}\n`);
     return 2;
   }
+  if (args.help) {
+    process.stdout.write(`${LINT_HELP}\n`);
+    return 0;
+  }
   let explicit: LoadedConfig | undefined;
   if (args.config) {
     explicit = await loadConfigFile(args.config);
@@ -94,6 +126,7 @@ export async function runLintCli(argv: string[]): Promise<number> {
   // RUN scripts also go through ShellCheck (SCxxxx) when it is on PATH, as hadolint does.
   const shellcheck = args.noShellcheck ? undefined : shellcheckOnPath();
   const results: FileResult[] = [];
+  const diffs: string[] = [];
   let ioError = false;
   let failed = false;
   for (const file of args.files) {
@@ -117,12 +150,20 @@ export async function runLintCli(argv: string[]): Promise<number> {
     if (args.threshold) cli.failureThreshold = args.threshold;
     const config = mergeConfig(found.config, cli);
     const options = { config, fileName: file === '-' ? 'Dockerfile' : file, readFile: siblingReader(dir) };
+    if (args.fix || args.dryRun) {
+      const fixed = fixFile(file, text, (t) => lintDockerfile(t, options), args.dryRun);
+      if (fixed.error) { ioError = true; continue; }
+      if (args.dryRun) { if (fixed.diff) diffs.push(fixed.diff); continue; }
+      text = fixed.text;
+    }
     const findings = shellcheck ? await lintWithShellcheck(text, options, shellcheck) : lintDockerfile(text, options);
     results.push({ file, findings });
     if (findings.some((f) => reachesThreshold(f.level, config.failureThreshold))) failed = true;
   }
-  process.stdout.write(render(args.format, results, !args.noColor));
+  if (args.dryRun) process.stdout.write(diffs.join(''));
+  else process.stdout.write(render(args.format, results, !args.noColor));
   if (ioError) return 2;
+  if (args.dryRun) return 0;
   return failed && !args.noFail ? 1 : 0;
 }
 
