@@ -203,3 +203,93 @@ export async function readTarFiles(archive: Buffer): Promise<{ name: string; bod
 
 export const tarOfFiles = (files: { name: string; body: Buffer }[]): Promise<Buffer> =>
   buildTar(files.map((f) => ({ header: { name: f.name, size: f.body.length, type: 'file' as const, mode: 0o644 }, body: f.body })));
+
+/** One raw 512-byte tar header; `magic` 'ustar' (POSIX) or 'gnu'. Numbers octal unless `base256Size`. */
+export function rawHeader(o: {
+  name: string | Buffer; type: string; size?: number; linkname?: string; prefix?: string; magic?: 'ustar' | 'gnu'; base256Size?: boolean;
+  /** Bytes written at an offset after the fields above (GNU sparse fields), before the checksum. */
+  extra?: { offset: number; bytes: Buffer }[];
+}): Buffer {
+  const b = Buffer.alloc(512);
+  (Buffer.isBuffer(o.name) ? o.name : Buffer.from(o.name)).copy(b, 0, 0, 100);
+  b.write('0000644\0', 100);
+  b.write('0000000\0', 108);
+  b.write('0000000\0', 116);
+  const size = o.size ?? 0;
+  if (o.base256Size) {
+    b[124] = 0x80;
+    b.writeUIntBE(size, 130, 6);
+  } else {
+    b.write(size.toString(8).padStart(11, '0') + '\0', 124);
+  }
+  b.write('00000000000\0', 136);
+  b.write(o.type, 156);
+  if (o.linkname) b.write(o.linkname, 157, 100, 'utf8');
+  if (o.magic === 'gnu') b.write('ustar  \0', 257, 'latin1');
+  else { b.write('ustar\0', 257, 'latin1'); b.write('00', 263); }
+  if (o.prefix) b.write(o.prefix, 345, 155, 'utf8');
+  for (const { offset, bytes } of o.extra ?? []) bytes.copy(b, offset);
+  b.fill(0x20, 148, 156);
+  let sum = 0;
+  for (const byte of b) sum += byte;
+  b.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
+  return b;
+}
+
+/** `data` padded with zeros to a whole number of 512-byte blocks. */
+export const padBlock = (data: Buffer): Buffer => Buffer.concat([data, Buffer.alloc((512 - (data.length % 512)) % 512)]);
+
+/** One PAX record (`LEN key=value\n`, the length counting its own digits). */
+export function paxRecord(key: string, value: string): string {
+  const body = ` ${key}=${value}\n`;
+  const bytes = Buffer.byteLength(body);
+  let length = bytes + 1;
+  while (String(length).length + bytes !== length) length++;
+  return `${length}${body}`;
+}
+
+/** A layer tar made on the fly: `count` empty files named by `nameOf` (GNU long names), never whole in memory. */
+export function lazyLayer(count: number, nameOf: (i: number) => string): { size: number; chunks: () => Generator<Buffer> } {
+  const entryBytes = (name: string): number => (name.length > 99 ? 1024 + Math.ceil((name.length + 1) / 512) * 512 : 512);
+  let size = 1024;
+  for (let i = 0; i < count; i++) size += entryBytes(nameOf(i));
+  return {
+    size,
+    *chunks() {
+      let batch: Buffer[] = [];
+      for (let i = 0; i < count; i++) {
+        const name = nameOf(i);
+        if (name.length > 99) {
+          batch.push(rawHeader({ name: '././@LongLink', type: 'L', size: name.length + 1, magic: 'gnu' }), padBlock(Buffer.from(`${name}\0`, 'latin1')));
+        }
+        batch.push(rawHeader({ name: name.slice(0, 99), type: '0', size: 0, magic: 'gnu' }));
+        if (batch.length >= 256) { yield Buffer.concat(batch); batch = []; }
+      }
+      batch.push(Buffer.alloc(1024));
+      yield Buffer.concat(batch);
+    },
+  };
+}
+
+/**
+ * A legacy archive streamed from parts: small files (manifest, config, …) first, then big files
+ * produced on the fly (`chunks` must yield exactly `size` bytes).
+ */
+export function streamedArchive(small: { name: string; body: Buffer }[], big: { name: string; size: number; chunks: () => Iterable<Buffer> }[]): Readable {
+  function* parts(): Generator<Buffer> {
+    for (const f of small) yield Buffer.concat([rawHeader({ name: f.name, type: '0', size: f.body.length }), padBlock(f.body)]);
+    for (const f of big) {
+      yield rawHeader({ name: f.name, type: '0', size: f.size });
+      for (const chunk of f.chunks()) yield chunk;
+      yield Buffer.alloc((512 - (f.size % 512)) % 512);
+    }
+    yield Buffer.alloc(1024);
+  }
+  return Readable.from(parts(), { objectMode: false });
+}
+
+/** A config for `layers` layer diff IDs (unchecked unless the test asks), as JSON bytes. */
+export const configJson = (diffIds: string[]): Buffer => Buffer.from(JSON.stringify({
+  architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: diffIds },
+  history: diffIds.map(() => ({ created_by: '/bin/sh -c #(nop) COPY x /' })),
+}));
