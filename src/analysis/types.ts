@@ -123,7 +123,11 @@ export interface ImageAnalysis {
   userWastedPercent: number;
   /** Paths with wasted bytes, wasted bytes descending, then path. */
   inefficiencies: Inefficiency[];
-  /** Largest regular files (hard links included) of the final filesystem, descending; at most `largestFilesLimit`. */
+  /**
+   * Largest regular files of the final filesystem, descending; at most `largestFilesLimit`. Each
+   * content once: hard links to a listed file are not listed again (a link is listed only when
+   * its target path is gone).
+   */
   largestFiles: LargeFile[];
   /** Number of files, dirs and links in the final filesystem. */
   finalEntryCount: number;
@@ -137,7 +141,10 @@ export interface TreeNode {
   /** Image-relative path ('' for the root). */
   path: string;
   kind: EntryKind;
-  /** Apparent size: file bytes for files and hard links; for dirs the sum over the subtree (removed nodes excluded). */
+  /**
+   * Apparent size: file bytes for files; 0 for hard links (another name for their target's bytes,
+   * counted once, at the target); for dirs the sum over the subtree (removed nodes excluded).
+   */
   size: number;
   mode: number;
   uid: number;

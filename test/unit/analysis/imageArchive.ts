@@ -19,13 +19,20 @@ export interface TestEntry {
 
 export interface TestLayer {
   entries: TestEntry[];
+  /** A prebuilt layer tar used instead of `entries` (raw headers the tar-stream packer cannot write). */
+  raw?: Buffer;
   compression?: 'none' | 'gzip' | 'zstd';
   createdBy?: string;
 }
 
 export interface TestImage {
   layers: TestLayer[];
-  layout?: 'legacy' | 'oci' | 'oci+manifest';
+  /**
+   * legacy: docker save (`<id>/layer.tar`, `<hex>.json`); oci (+manifest: Docker 25+);
+   * docker-archive: skopeo/podman (`<hex>.tar` layers and `<hex>.json` config at the root);
+   * crane: go-containerregistry tarball (`<hex>.tar.gz` layers, config named `sha256:<hex>`).
+   */
+  layout?: 'legacy' | 'oci' | 'oci+manifest' | 'docker-archive' | 'crane';
   tags?: string[];
   /** History as written in the config; default one entry per layer from createdBy. */
   history?: { created_by: string; empty_layer?: boolean; comment?: string }[];
@@ -104,9 +111,10 @@ export interface BuiltImage {
 export async function buildImageArchive(image: TestImage): Promise<BuiltImage> {
   const layout = image.layout ?? 'legacy';
   const layers = await Promise.all(image.layers.map(async (l) => {
-    const raw = await layerTar(l.entries);
+    const raw = l.raw ?? await layerTar(l.entries);
     const blob = layout === 'legacy' ? raw : compress(raw, l.compression);
-    return { raw, blob, diffId: `sha256:${sha256(raw)}`, blobHex: sha256(blob), createdBy: l.createdBy };
+    const diffHex = sha256(raw);
+    return { raw, blob, diffId: `sha256:${diffHex}`, blobHex: sha256(blob), createdBy: l.createdBy };
   }));
   const diffIds = image.diffIds ?? layers.map((l) => l.diffId);
   const history = image.history ?? layers.map((l, i) => ({ created_by: l.createdBy ?? `/bin/sh -c #(nop) COPY layer${i} /` }));
@@ -121,7 +129,16 @@ export async function buildImageArchive(image: TestImage): Promise<BuiltImage> {
   const layerFiles: { name: string; body: Buffer }[] = [];
   const metaFiles: { name: string; body: Buffer }[] = [];
   const links: { name: string; linkname: string }[] = [];
-  if (layout === 'legacy') {
+  if (layout === 'docker-archive' || layout === 'crane') {
+    const layerName = (l: { blobHex: string }) => (layout === 'crane' ? `${l.blobHex}.tar.gz` : `${l.blobHex}.tar`);
+    const configName = layout === 'crane' ? `sha256:${configHex}` : `${configHex}.json`;
+    layers.forEach((l) => layerFiles.push({ name: layerName(l), body: l.blob }));
+    metaFiles.push({ name: configName, body: config });
+    metaFiles.push({
+      name: 'manifest.json',
+      body: Buffer.from(JSON.stringify([{ Config: configName, RepoTags: tags, Layers: layers.map(layerName) }])),
+    });
+  } else if (layout === 'legacy') {
     layers.forEach((l) => {
       if (image.layerSymlinks) {
         layerFiles.push({ name: `blobs/sha256/${l.blobHex}`, body: l.blob });
@@ -256,13 +273,19 @@ export function lazyLayer(count: number, nameOf: (i: number) => string): { size:
   return {
     size,
     *chunks() {
+      // Headers repeat (same long-name length, same first 99 bytes): build each kind once.
+      const headers = new Map<string, Buffer>();
+      const header = (name: string, type: string, size: number): Buffer => {
+        const key = `${type}${size}:${name}`;
+        let h = headers.get(key);
+        if (!h) { h = rawHeader({ name, type, size, magic: 'gnu' }); if (headers.size < 4096) headers.set(key, h); }
+        return h;
+      };
       let batch: Buffer[] = [];
       for (let i = 0; i < count; i++) {
         const name = nameOf(i);
-        if (name.length > 99) {
-          batch.push(rawHeader({ name: '././@LongLink', type: 'L', size: name.length + 1, magic: 'gnu' }), padBlock(Buffer.from(`${name}\0`, 'latin1')));
-        }
-        batch.push(rawHeader({ name: name.slice(0, 99), type: '0', size: 0, magic: 'gnu' }));
+        if (name.length > 99) batch.push(header('././@LongLink', 'L', name.length + 1), padBlock(Buffer.from(`${name}\0`, 'latin1')));
+        batch.push(header(name.slice(0, 99), '0', 0));
         if (batch.length >= 256) { yield Buffer.concat(batch); batch = []; }
       }
       batch.push(Buffer.alloc(1024));
