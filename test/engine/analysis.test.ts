@@ -47,11 +47,14 @@ describe('analysis on the real engine', function () {
     assert.deepEqual(toJsonReport(fromFile), toJsonReport(viaEngine));
   });
 
-  for (const transport of ['oci-archive', 'docker-archive'] as const) {
-    for (const compression of ['none', 'gzip', 'zstd'] as const) {
+  // What Debian's skopeo 1.9 writes: OCI archives always compressed (gzip or zstd), docker-archives
+  // always plain (`<digest>.tar` layers, `<digest>.json` config). The other combinations are built
+  // by the unit tests (test/unit/analysis/layouts.test.ts).
+  for (const [transport, compression] of [['oci-archive', 'gzip'], ['oci-archive', 'zstd'], ['docker-archive', 'none']] as const) {
+    {
       it(`reads a skopeo ${transport} with ${compression} layers`, async () => {
         const file = join(work, `multi-${transport}-${compression}.tar`);
-        const how = compression === 'none' ? ['--dest-decompress'] : ['--dest-compress', '--dest-compress-format', compression];
+        const how = compression === 'none' ? [] : ['--dest-compress-format', compression];
         await run('skopeo', ['copy', '--quiet', '--src-daemon-host', process.env.DOCKER_HOST!, ...how,
           `docker-daemon:${multi}`, `${transport}:${file}${transport === 'docker-archive' ? `:${multi}` : ''}`]);
         const read = await analyzeImage(createReadStream(file));
