@@ -13,6 +13,7 @@ import { decoderFor, looksLikeTar, sniffCompression } from './decompress';
 import { entryLimitError, scanLayer, type LayerScan, type ScanContext } from './layerScan';
 import { pickImage, resolveAlias, resolveImages, type ArchiveDocs, type ResolvedImage } from './manifest';
 import { PathTrie } from './pathTrie';
+import { IntList } from './intList';
 import { replayLayers } from './replay';
 import { displayCreatedBy } from './createdBy';
 import { drained, entryEnd, readAhead } from './streams';
@@ -179,7 +180,7 @@ async function readArchive(input: Readable, options: AnalyzeOptions): Promise<Ar
         ctx.overLimit = true;
       }
       if (ctx.overLimit && read.layers.size) {
-        for (const scan of read.layers.values()) { scan.entries = []; scan.nodes = []; scan.links.clear(); }
+        for (const scan of read.layers.values()) { scan.entries = []; scan.nodes = new IntList(); scan.links.clear(); }
       }
       const header = entry.header;
       lastEnd = entryEnd(header);
@@ -200,7 +201,7 @@ async function readArchive(input: Readable, options: AnalyzeOptions): Promise<Ar
       const size = header.size ?? 0;
       if (size === 0) {
         // An empty blob is an empty layer, should a manifest name it as one.
-        read.layers.set(path, { archivePath: path, compression: 'none', blobBytes: 0, tarBytes: 0, entries: [], nodes: [], links: new Map(), endMarker: true });
+        read.layers.set(path, { archivePath: path, compression: 'none', blobBytes: 0, tarBytes: 0, entries: [], nodes: new IntList(), links: new Map(), endMarker: true });
         entry.resume();
         continue;
       }
@@ -295,7 +296,7 @@ function buildAnalysis(image: ResolvedImage, read: ArchiveRead, options: Analyze
   const replay = replayLayers(read.paths, scans.map((s) => {
     const copies = s.replayed ? s.entries.map((e) => ({ ...e })) : s.entries;
     s.replayed = true;
-    return { entries: copies, nodes: s.nodes, links: s.links };
+    return { entries: copies, nodes: s.nodes.view(), links: s.links };
   }), options.largestFilesLimit ?? 100);
 
   const rawHistory = Array.isArray(image.config.history) ? image.config.history : [];

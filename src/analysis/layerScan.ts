@@ -8,6 +8,7 @@ import { decoderFor, sniffCompression, type Compression } from './decompress';
 import { normalizeEntryPath, whiteoutOf } from './paths';
 import type { LayerEntry } from './replay';
 import { displayName, type PathTrie } from './pathTrie';
+import { IntList } from './intList';
 import { TarFormatError, TarScanner, type TarHeader } from './tarScanner';
 
 export interface LayerScan {
@@ -20,7 +21,7 @@ export interface LayerScan {
   diffId?: string;
   entries: LayerEntry[];
   /** Path node of each entry (see PathTrie). */
-  nodes: number[];
+  nodes: IntList;
   /** Target path node of each hard link, by entry index. */
   links: Map<number, number>;
   /** False when the tar lacked its end-of-archive blocks (read anyway; the analysis warns). */
@@ -115,7 +116,7 @@ export async function scanLayer(
   archivePath: string, head: Buffer, rest: AsyncIterable<Buffer>, ctx: ScanContext,
 ): Promise<LayerScan> {
   const sniffed = sniffCompression(head);
-  const scan: LayerScan = { archivePath, compression: 'none', blobBytes: 0, tarBytes: 0, entries: [], nodes: [], links: new Map(), endMarker: true };
+  const scan: LayerScan = { archivePath, compression: 'none', blobBytes: 0, tarBytes: 0, entries: [], nodes: new IntList(), links: new Map(), endMarker: true };
   const restIterator = new PendingAwareIterator(rest[Symbol.asyncIterator]());
   if ('unsupported' in sniffed) {
     scan.error = new AnalysisError('badCompression', `layer ${archivePath}: ${sniffed.unsupported} compression is not supported (gzip, zstd or plain tar only)`);
@@ -159,7 +160,7 @@ export async function scanLayer(
     if (mapped.code === 'limit' || mapped.code === 'unsafePath' || mapped.code === 'aborted') throw mapped;
     scan.error = mapped;
     scan.entries = [];
-    scan.nodes = [];
+    scan.nodes = new IntList();
     await drainIterator(restIterator);
   }
   return scan;

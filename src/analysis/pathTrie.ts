@@ -7,6 +7,7 @@
 // only in bytes that are not valid UTF-8 stay two files. `pathOf` gives the display form: UTF-8
 // decoded, with invalid bytes shown as `\xNN`.
 import { AnalysisError } from './types';
+import { IntList } from './intList';
 
 const ascii = /^[\x00-\x7f]*$/;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -47,20 +48,27 @@ const dirCacheBytes = 8 * 1024 * 1024;
 
 export class PathTrie {
   /** Parent of each node; the root (node 0, the path '') has -1. */
-  readonly parents: number[] = [-1];
+  private readonly parentList = new IntList();
   private readonly names: string[] = [''];
   private readonly children: (Map<string, number> | undefined)[] = [undefined];
-  /** Display path per node, built on demand from the parent's (V8 shares the prefix: a rope, not a copy). */
-  private readonly paths: (string | undefined)[] = [''];
+  /** Display paths of directories, built on demand from the parent's (V8 shares the prefix: a rope, not a copy). */
+  private readonly dirPaths = new Map<number, string>([[0, '']]);
   private nameBytes = 0;
   /** Recently seen parent directories (raw) → node: layers list a directory's files together, or alternate between a few. */
   private dirCache = new Map<string, number>();
   private dirCacheFill = 0;
 
-  constructor(private readonly maxNameBytes: number) {}
+  constructor(private readonly maxNameBytes: number) {
+    this.parentList.push(-1);
+  }
 
   get size(): number {
-    return this.parents.length;
+    return this.parentList.length;
+  }
+
+  /** Parent of each node, indexed by node (valid until the next node is added). */
+  get parents(): Int32Array {
+    return this.parentList.view();
   }
 
   /** The node of `name` under `parent`, created when absent. */
@@ -74,11 +82,9 @@ export class PathTrie {
       throw new AnalysisError('limit',
         `the layers' file names hold more than ${this.maxNameBytes} bytes of distinct names; the limit is ${this.maxNameBytes} — raise it with --max-name-bytes`);
     }
-    const id = this.parents.length;
-    this.parents.push(parent);
+    const id = this.parentList.push(parent);
     this.names.push(name);
     this.children.push(undefined);
-    this.paths.push(undefined);
     map.set(name, id);
     return id;
   }
@@ -113,12 +119,12 @@ export class PathTrie {
 
   /** Display path of a node (`usr/bin/x`), cached. */
   pathOf(id: number): string {
-    const cached = this.paths[id];
+    const cached = this.dirPaths.get(id);
     if (cached !== undefined) return cached;
-    const parent = this.parents[id];
+    const parent = this.parentList.get(id);
     const name = displayName(this.names[id]);
     const path = parent === 0 ? name : `${this.pathOf(parent)}/${name}`;
-    this.paths[id] = path;
+    if (this.children[id]) this.dirPaths.set(id, path);
     return path;
   }
 }

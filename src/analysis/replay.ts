@@ -22,6 +22,7 @@
 //   per node, so no step of the replay parses or compares path strings.
 import type { FileChange, Inefficiency, LargeFile } from './types';
 import { PathTrie } from './pathTrie';
+import { IntList } from './intList';
 
 /**
  * One tar entry of a layer, normalised (see layerScan.ts). It is shaped as the FileChange it will
@@ -62,18 +63,21 @@ export interface ReplayResult {
 /** Stored regular-file contents, as parallel arrays (one slot per file entry of any layer). */
 class Contents {
   readonly records: FileChange[] = [];
-  readonly layers: number[] = [];
+  readonly layers = new IntList();
   /** Path node that stored the content. */
-  readonly nodes: number[] = [];
+  readonly nodes = new IntList();
   /** How many paths of the current filesystem show the content. */
-  readonly refs: number[] = [];
+  readonly refs = new IntList();
 
   add(record: FileChange, layer: number, node: number): number {
     this.records.push(record);
     this.layers.push(layer);
     this.nodes.push(node);
-    this.refs.push(1);
-    return this.records.length - 1;
+    return this.refs.push(1);
+  }
+
+  ref(content: number, delta: number): void {
+    this.refs.set(content, this.refs.get(content) + delta);
   }
 }
 
@@ -186,7 +190,7 @@ export function replayLayers(trie: PathTrie, layers: LayerInput[], largestFilesL
   const detach = (node: number, changes: LayerChanges): void => {
     const old = recs[node]!;
     changes.removed(node, old, layerOf[node]);
-    if (contentOf[node] >= 0) contents.refs[contentOf[node]]--;
+    if (contentOf[node] >= 0) contents.ref(contentOf[node], -1);
     contentOf[node] = -1;
     if (old.kind === 'dir') eachChild(node, (child) => detach(child, changes));
     recs[node] = undefined;
@@ -197,7 +201,7 @@ export function replayLayers(trie: PathTrie, layers: LayerInput[], largestFilesL
     const existing = recs[node];
     if (node === 0 || existing?.kind === 'dir') return;
     ensureDir(parents[node], layer, changes);
-    if (existing && contentOf[node] >= 0) contents.refs[contentOf[node]]--;
+    if (existing && contentOf[node] >= 0) contents.ref(contentOf[node], -1);
     const record = dirRecord(trie.pathOf(node));
     changes.written(node, record, existing, layerOf[node]);
     recs[node] = record;
@@ -253,11 +257,11 @@ export function replayLayers(trie: PathTrie, layers: LayerInput[], largestFilesL
       // A hard link's target is looked up before the path it replaces goes (as tar resolves it).
       const target = entry.kind === 'hardlink' ? links?.get(i) : undefined;
       const linked = target !== undefined && target !== node ? contentOf[target] : -1;
-      if (linked >= 0) contents.refs[linked]++;
+      if (linked >= 0) contents.ref(linked, 1);
       if (existing) {
         // Replaced: the old record and (for a dir) everything under it disappears; the path itself is
         // reported once, as written below.
-        if (contentOf[node] >= 0) contents.refs[contentOf[node]]--;
+        if (contentOf[node] >= 0) contents.ref(contentOf[node], -1);
         contentOf[node] = -1;
         if (existing.kind === 'dir') eachChild(node, (child) => detach(child, changes));
       }
@@ -283,7 +287,10 @@ export function replayLayers(trie: PathTrie, layers: LayerInput[], largestFilesL
   // Wasted content: stored copies no path shows any more, summed per layer and per stored path.
   let sizeBytes = 0; let wastedBytes = 0;
   const perPath = new Map<number, Inefficiency>();
-  const { records, layers: contentLayers, nodes: contentNodes, refs } = contents;
+  const { records } = contents;
+  const contentLayers = contents.layers.view();
+  const contentNodes = contents.nodes.view();
+  const refs = contents.refs.view();
   for (let i = 0; i < records.length; i++) {
     const size = records[i].size;
     sizeBytes += size;

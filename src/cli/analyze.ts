@@ -151,7 +151,7 @@ export function parseAnalyzeArgs(argv: string[], readConfig: ReadConfig = readIf
 async function openInput(args: Args, signal: AbortSignal): Promise<Readable> {
   if (args.source === 'archive') {
     if (args.image === '-') return process.stdin;
-    const stream = createReadStream(args.image, { highWaterMark: 4 * 1024 * 1024 });
+    const stream = createReadStream(args.image, { highWaterMark: 1024 * 1024 });
     await new Promise<void>((resolve, reject) => {
       stream.once('open', () => resolve());
       stream.once('error', (err) => reject(new UsageError(`cannot read ${args.image}: ${(err as NodeJS.ErrnoException).code ?? err.message}`)));

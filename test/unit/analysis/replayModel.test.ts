@@ -80,7 +80,8 @@ const entryArb: fc.Arbitrary<LayerEntry> = fc.oneof(
   fc.oneof(pathArb, fc.constant('')).map((path) => ({ path, change: 'added' as const, kind: 'other' as const, size: 0, mode: 0, uid: 0, gid: 0, marker: 'opaque' as const })),
 );
 
-describe('analysis: replay agrees with a reference model', () => {
+describe('analysis: replay agrees with a reference model', function () {
+  this.timeout(120_000); // 3,000 random stacks: seconds on a loaded machine
   it('on random layer stacks (whiteouts, opaque dirs, kind changes, hard links, repeats)', () => {
     fc.assert(fc.property(fc.array(fc.array(entryArb, { maxLength: 8 }), { minLength: 1, maxLength: 5 }), (layers) => {
       const expected = reference(layers.map((l) => l.map((e) => ({ ...e }))));
