@@ -5,38 +5,21 @@
 //     (a plain `tar -tvf FILE` only lists the archive's four members and seeks past the layer);
 // (b) `node dist/cli.js analyze --source archive --json FILE` (diff IDs verified, as for every archive).
 // Targets: b/a ≤ 1.3 and peak RSS ≤ 300 MB for the million; the RSS growth 100k → 300k → 1M is printed.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileBytes, syntheticArchive } from './fixtures/synthetic-archive.mjs';
+import { spawnTimed, usageOf } from './fixtures/spawnTimed.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli.js');
 if (!existsSync(cli)) throw new Error('dist/cli.js is missing: npm run build first (npm run bench does)');
 
-function timed(command, args, { shell = false } = {}) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], shell });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => { stdout += c; });
-    child.stderr.on('data', (c) => { stderr += c; });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) { reject(new Error(`${command} exited ${code}: ${stderr.slice(-2000)}`)); return; }
-      resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9, stdout, stderr });
-    });
-  });
-}
-
-const tarList = (file) => timed('sh', ['-c', `tar -xOf '${file}' layer0/layer.tar | tar -tvf - > /dev/null`]);
+const tarList = (file) => spawnTimed('sh', ['-c', `tar -xOf '${file}' layer0/layer.tar | tar -tvf - > /dev/null`]);
 
 async function analyze(file) {
-  const r = await timed(process.execPath, ['--require', join(root, 'bench', 'fixtures', 'maxrss.cjs'), cli, 'analyze', '--source', 'archive', '--json', file]);
-  const usage = /layerscope-bench maxrss-kb (\d+) cpu-us (\d+)/.exec(r.stderr);
-  return { seconds: r.seconds, maxRssMb: Number(usage?.[1]) / 1024, cpuSeconds: Number(usage?.[2]) / 1e6, report: JSON.parse(r.stdout) };
+  const r = await spawnTimed(process.execPath, ['--require', join(root, 'bench', 'fixtures', 'maxrss.cjs'), cli, 'analyze', '--source', 'archive', '--json', file]);
+  return { seconds: r.seconds, ...usageOf(r.stderr), report: JSON.parse(r.stdout) };
 }
 
 const cases = [
