@@ -5,20 +5,14 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { linkDockerfile, rankImages } from '../../../src/insight/link';
-import { mapSteps, type Step } from '../../../src/model/layerSteps';
-import type { HistoryEntry } from '../../../src/model/types';
+import type { Step } from '../../../src/model/layerSteps';
+import { stepsOf } from './helpers';
 import * as recorded from './recordedHistories';
 
 const FIXTURES = resolve(__dirname, '../../rig/fixtures/insight');
 const insightFile = readFileSync(resolve(FIXTURES, 'Dockerfile'), 'utf8');
 const chainFile = readFileSync(resolve(FIXTURES, 'chain.Dockerfile'), 'utf8');
 
-/** Steps as the engine would give them; `layers` defaults to the steps with bytes (or the flags' count). */
-export function stepsOf(history: [string, number][], emptyLayers?: boolean[], layerCount?: number): Step[] {
-  const entries: HistoryEntry[] = history.map(([createdBy, size], i) => ({ id: '<missing>', created: 1000 - i, createdBy, tags: [], size, comment: '' }));
-  const layers = layerCount ?? (emptyLayers ? emptyLayers.filter((e) => !e).length : history.filter(([, s]) => s > 0).length);
-  return mapSteps(entries, Array.from({ length: layers }, (_, i) => `sha256:${i}`), emptyLayers).steps;
-}
 const stepsOfImage = (img: recorded.RecordedImage): Step[] => stepsOf(img.history, img.emptyLayers);
 
 /** line (0-based) → [step, layer] for the instructions that got a step. */
