@@ -2,8 +2,8 @@
 // Subcommands load on demand: `analyze` need not initialise the Dockerfile parsers, nor `lint` the engine client.
 
 const usage = `Usage:
-  layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold LEVEL] [--ignore CODE]... FILE... | -
-  layerscope analyze IMAGE [--source engine|archive] [--json] [--ci] [--lowest-efficiency R] [--highest-wasted-bytes SIZE] [--highest-user-wasted-percent R]
+  layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold LEVEL] [--ignore CODE]... [--image IMAGE] FILE... | -
+  layerscope analyze IMAGE [--source engine|archive] [--json | --format text|json|markdown] [--dockerfile FILE [--target STAGE] [--build-arg NAME=VALUE]...] [--ci] [--lowest-efficiency R] [--highest-wasted-bytes SIZE] [--highest-user-wasted-percent R]
   layerscope history IMAGE [--json] [--no-config]
   layerscope --help | --version`;
 

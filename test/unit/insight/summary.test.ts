@@ -14,7 +14,7 @@ describe('insight/summary', () => {
       [0, 0, 7151, 0], [1, 1, 365_000, 0], [2, 2, 3_000_000, 3_000_000], [3, 3, 0, 0],
     ]);
     assert.deepEqual(s.layers[0].secrets, [
-      { path: 'srv/.env', bytes: 30, kind: 'environment file (.env)' },
+      { path: 'srv/.env', bytes: 30, kind: 'environment file' },
       { path: 'srv/config/deploy-key.pem', bytes: 1700, kind: 'private key' },
     ]);
     assert.deepEqual(s.layers[0].ignorable, [
