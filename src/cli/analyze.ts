@@ -11,6 +11,9 @@ import { parseDiveCi, parseRuleSetting, resolveCiRules, type CiRuleSettings, typ
 import { createEngine } from '../docker/connect';
 import { EngineError } from '../docker/engine';
 import { formatBytes } from '../model/format';
+import { savingsMarkdown, savingsReport, summarize } from '../insight';
+import { dockerfileMarkdown, dockerfileReport, dockerfileText, type DockerfileReport } from './dockerfileReport';
+import { linkAnalysis, notLinkedMessage, parseBuildArg } from './imageInsight';
 
 const help = `Usage: layerscope analyze IMAGE [options]
 
@@ -42,6 +45,14 @@ Options:
   --platform OS/ARCH        for a multi-platform archive: the platform to analyse (default: this machine's)
   --max-entries N           refuse archives whose layers hold more than N entries (default 5000000)
   --max-name-bytes N        refuse archives whose distinct file names hold more than N bytes (default 268435456)
+  --dockerfile FILE         the Dockerfile IMAGE was built from: adds, per instruction, its layer, size
+                            and wasted bytes (JSON: "instructions": [{line, instruction, keyword, layer,
+                            size, wastedBytes}], "savings": {items, total}, "dockerfile": {file,
+                            matched, score, targetStage}) and a ranked list of what would save the most
+  --target STAGE            with --dockerfile: the stage IMAGE was built from (default: found by matching)
+  --build-arg NAME=VALUE    with --dockerfile: a build argument IMAGE was built with (repeatable)
+  --format text|json|markdown
+                            markdown: a summary ready to paste into a pull-request comment
 
 Efficiency here is 1 - wasted / stored bytes, where wasted counts only the copies no path of the final
 filesystem shows. dive also counts the kept copy of a file stored in two layers, so its score is lower
@@ -53,6 +64,10 @@ interface Args {
   image: string;
   source: 'engine' | 'archive';
   json: boolean;
+  markdown: boolean;
+  dockerfile?: string;
+  target?: string;
+  buildArgs: Record<string, string>;
   ci: boolean;
   verify: boolean;
   rules: CiRules;
@@ -87,6 +102,10 @@ export function parseAnalyzeArgs(argv: string[], readConfig: ReadConfig = readIf
   const positional: string[] = [];
   let source: Args['source'] = 'engine';
   let json = false;
+  let markdown = false;
+  let dockerfile: string | undefined;
+  let target: string | undefined;
+  const buildArgs: Record<string, string> = {};
   let ci = false;
   let verify = false;
   let ciConfig: string | undefined;
@@ -106,6 +125,19 @@ export function parseAnalyzeArgs(argv: string[], readConfig: ReadConfig = readIf
     switch (flag) {
       case '-h': case '--help': return 'help';
       case '--json': json = true; break;
+      case '--format': {
+        const v = value();
+        if (v !== 'text' && v !== 'json' && v !== 'markdown') throw new UsageError(`--format is text, json or markdown, got '${v}'`);
+        json = v === 'json';
+        markdown = v === 'markdown';
+        break;
+      }
+      case '--dockerfile': dockerfile = value(); break;
+      case '--target': target = value(); break;
+      case '--build-arg': {
+        try { const [k, v] = parseBuildArg(value()); buildArgs[k] = v; } catch (err) { throw new UsageError((err as Error).message); }
+        break;
+      }
       case '--ci': ci = true; break;
       case '--verify': verify = true; break;
       case '--source': {
@@ -140,9 +172,11 @@ export function parseAnalyzeArgs(argv: string[], readConfig: ReadConfig = readIf
     if (text === undefined && ciConfig !== undefined) throw new UsageError(`--ci-config: ${path} does not exist`);
     try { if (text !== undefined) fileRules = parseDiveCi(text, path); } catch (err) { throw new UsageError((err as Error).message); }
   }
+  if ((target !== undefined || Object.keys(buildArgs).length) && dockerfile === undefined) throw new UsageError('--target and --build-arg go with --dockerfile');
+  if (markdown && json) throw new UsageError('--json and --format markdown: pick one');
   const rules = ci ? resolveCiRules(fileRules, flagRules) : {};
   return {
-    image: positional[0], source, json, ci, verify, rules,
+    image: positional[0], source, json, markdown, dockerfile, target, buildArgs, ci, verify, rules,
     ...(platform !== undefined ? { platform } : {}),
     ...(Object.keys(limits).length ? { limits } : {}),
   };
@@ -214,15 +248,35 @@ export async function runAnalyzeCli(argv: string[]): Promise<number> {
   progress.clear();
   for (const warning of analysis.warnings ?? []) process.stderr.write(`layerscope analyze: warning: ${warning}\n`);
 
+  let fileReport: DockerfileReport | undefined;
+  if (args.dockerfile !== undefined) {
+    let text: string;
+    try { text = readFileSync(args.dockerfile, 'utf8'); } catch (err) {
+      process.stderr.write(`layerscope analyze: cannot read ${args.dockerfile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+      return 2;
+    }
+    const linked = linkAnalysis(analysis, text, { target: args.target, buildArgs: args.buildArgs, dockerfilePath: args.dockerfile });
+    if (!linked.link.matched) process.stderr.write(`layerscope analyze: ${notLinkedMessage(args.image, args.dockerfile, linked.link)}\n`);
+    fileReport = dockerfileReport(analysis, linked.insight, linked.link, text, args.dockerfile);
+  }
+
   const results = args.ci ? evaluateCiRules(analysis, args.rules) : [];
   const failed = results.filter((r) => !r.passed);
   if (args.json) {
-    const report = args.ci
-      ? { ...toJsonReport(analysis), ci: { passed: failed.length === 0, rules: results } }
-      : toJsonReport(analysis);
+    const report = {
+      ...toJsonReport(analysis),
+      ...(fileReport ? {
+        dockerfile: { file: fileReport.file, matched: fileReport.matched, score: fileReport.score, targetStage: fileReport.targetStage },
+        instructions: fileReport.instructions, savings: fileReport.savings,
+      } : {}),
+      ...(args.ci ? { ci: { passed: failed.length === 0, rules: results } } : {}),
+    };
     process.stdout.write(`${JSON.stringify(report)}\n`);
+  } else if (args.markdown) {
+    process.stdout.write(fileReport ? dockerfileMarkdown(analysis, fileReport) : markdownSummary(analysis));
   } else {
     process.stdout.write(formatTextReport(analysis));
+    if (fileReport) process.stdout.write(dockerfileText(fileReport));
   }
   if (args.ci) {
     const out = args.json ? process.stderr : process.stdout;
@@ -231,6 +285,12 @@ export async function runAnalyzeCli(argv: string[]): Promise<number> {
     out.write(failed.length ? `${failed.length} of ${results.length} rules failed\n` : `all ${results.length} rules passed\n`);
   }
   return failed.length ? 1 : 0;
+}
+
+/** Markdown without a Dockerfile: the image's totals and what would save the most, by layer. */
+function markdownSummary(analysis: ImageAnalysis): string {
+  return `## ${analysis.image}: ${formatBytes(analysis.sizeBytes)} in ${analysis.layers.length} layers, ${formatBytes(analysis.wastedBytes)} wasted\n\n`
+    + savingsMarkdown(savingsReport(summarize(analysis)));
 }
 
 function describeError(err: unknown, args: Args): string {

@@ -184,5 +184,5 @@ export async function lintWithShellcheck(source: string, options: LintOptions, r
   } catch {
     extra = [];
   }
-  return lintDockerfile(text, { ...options, extraFindings: extra });
+  return lintDockerfile(text, { ...options, extraFindings: [...(options.extraFindings ?? []), ...extra] });
 }
