@@ -5,6 +5,7 @@ import { registerCommands } from './commands';
 import { registerDiagnostics } from './diagnostics';
 import { connectEngine, watchEngine } from './engineGlue';
 import { registerViews } from './views';
+import { registerLinkedImage } from './linkedImage';
 
 let ctx: Ctx | undefined;
 
@@ -12,6 +13,7 @@ let ctx: Ctx | undefined;
 export interface LayerscopeApi {
   ctx: Ctx;
   views: ReturnType<typeof registerViews>;
+  linkedImage: ReturnType<typeof registerLinkedImage>;
 }
 
 export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
@@ -20,8 +22,9 @@ export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
   const views = registerViews(ctx);
   registerCommands(ctx);
   registerDiagnostics(ctx);
+  const linkedImage = registerLinkedImage(ctx);
   watchEngine(ctx);
-  return { ctx, views };
+  return { ctx, views, linkedImage };
 }
 
 export function deactivate(): void {

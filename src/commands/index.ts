@@ -8,6 +8,7 @@ import { imageCommands } from './images';
 import { containerCommands } from './containers';
 import { pruneCommands } from './prune';
 import { engineCommands } from './engine';
+import { linkedImageCommands } from '../linkedImage/commands';
 
 export type CommandHandler = (...args: any[]) => unknown;
 export type CommandTable = Record<string, (ctx: Ctx) => CommandHandler>;
@@ -25,6 +26,7 @@ export const commandTable: CommandTable = {
   ...containerCommands,
   ...pruneCommands,
   ...engineCommands,
+  ...linkedImageCommands,
 };
 
 export function registerCommands(ctx: Ctx): void {

@@ -8,6 +8,9 @@ import { LocalLayers } from './localLayers';
 export class LayersPanelManager implements vscode.Disposable {
   private readonly panels = new Map<string, LayersPanel>();
   private readonly layers = new LocalLayers();
+  private readonly opened = new vscode.EventEmitter<LayersPanel>();
+  /** Fires when a new panel opens (the Dockerfile links give it their instructions). */
+  readonly onDidOpen = this.opened.event;
 
   constructor(private readonly ctx: Ctx) {
     ctx.push(
@@ -46,6 +49,7 @@ export class LayersPanelManager implements vscode.Disposable {
     const panel = new LayersPanel(this.ctx, id, label, this.layers);
     this.panels.set(id, panel);
     panel.onDidDispose(() => { if (this.panels.get(id) === panel) this.panels.delete(id); });
+    this.opened.fire(panel);
     return panel;
   }
 
@@ -68,6 +72,7 @@ export class LayersPanelManager implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.opened.dispose();
     for (const panel of [...this.panels.values()]) panel.dispose();
     this.panels.clear();
   }

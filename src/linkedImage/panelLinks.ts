@@ -1,0 +1,38 @@
+// Tells each open Layers panel what the Dockerfiles linked to its image know: which history step
+// each instruction made ("Go to instruction") and whether the tag moved to a newer build.
+import * as vscode from 'vscode';
+import type { LayersPanel } from '../webview/layersPanel';
+import type { LayersPanelManager } from '../webview/panelManager';
+import type { PanelLinks } from '../webview/protocol';
+import type { LinkedImages } from './service';
+
+export class PanelLinker implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly linked: LinkedImages, private readonly panels: LayersPanelManager) {
+    this.disposables = [
+      panels.onDidOpen((panel) => void this.update(panel)),
+      linked.onDidChange(() => { for (const panel of panels.open) void this.update(panel); }),
+    ];
+  }
+
+  async update(panel: LayersPanel): Promise<void> {
+    const links: PanelLinks = { instructions: {} };
+    for (const uri of this.linked.filesOf(panel.imageId)) {
+      const doc = await vscode.workspace.openTextDocument(uri).then((d) => d, () => undefined);
+      const view = doc && await this.linked.view(doc).catch(() => undefined);
+      if (!view || view.image.id !== panel.imageId) continue;
+      for (const row of view.rows) {
+        if (!row.stale && row.step !== undefined) links.instructions[row.step] = { file: uri.toString(), line: row.line };
+      }
+    }
+    for (const [, record] of this.linked.store.all()) {
+      if (record.previousId === panel.imageId && record.tag) links.newerBuild = { tag: record.tag, imageId: record.imageId };
+    }
+    panel.setLinks(links);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
