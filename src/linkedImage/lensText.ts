@@ -24,6 +24,9 @@ export interface LensInput {
   analysis?: { layers: LayerFigures[] };
 }
 
+/** Instructions that never make a layer (FROM starts a stage; the rest change only the config). */
+const NO_LAYER = new Set(['FROM', 'ARG', 'ENV', 'LABEL', 'CMD', 'ENTRYPOINT', 'EXPOSE', 'USER', 'MAINTAINER', 'STOPSIGNAL', 'HEALTHCHECK', 'ONBUILD', 'SHELL']);
+
 export const STALE = 'stale: edited since build';
 export const NOT_BUILT = 'no image built from this file yet — Build…';
 
@@ -51,7 +54,7 @@ export function linkedLenses(input: LensInput, nowMs = Date.now()): LensSpec[] {
   if (!input.analysis) lenses.push({ line: input.firstFromLine, title: 'Analyze…', tooltip: 'Read the image\'s files: wasted bytes and measured findings per instruction', action: { kind: 'analyze' } });
   for (const row of input.rows) {
     if (row.stale) {
-      if (row.keyword !== 'FROM' && row.keyword !== 'ARG') lenses.push({ line: row.line, title: STALE, tooltip: 'The file changed here since the image was built: build again to see this instruction\'s layer', action: { kind: 'build' } });
+      if (!NO_LAYER.has(row.keyword)) lenses.push({ line: row.line, title: STALE, tooltip: 'The file changed here since the image was built: build again to see this instruction\'s layer', action: { kind: 'build' } });
       continue;
     }
     // Metadata-only instructions and stages outside the image made no layer: nothing to say.

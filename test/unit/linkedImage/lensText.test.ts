@@ -41,8 +41,9 @@ describe('lensText', () => {
   });
 
   it('marks instructions from the first edit on as stale', () => {
-    const rows = [row(1, 'COPY', 0, 1000), row(2, 'RUN', 1, 5000, true), row(3, 'ENV', null, 0, true)];
+    const rows = [row(1, 'COPY', 0, 1000), row(2, 'RUN', 1, 5000, true), row(3, 'ENV', null, 0, true), row(4, 'COPY', null, 0, true)];
     const lenses = linkedLenses({ image, targetStage: { index: 0 }, stageCount: 1, firstFromLine: 0, rows }, now);
-    assert.deepEqual(lenses.slice(3).map((l) => [l.line, l.title]), [[1, '+1 kB'], [2, STALE], [3, STALE]]);
+    // Metadata-only instructions say nothing, stale or not.
+    assert.deepEqual(lenses.slice(3).map((l) => [l.line, l.title]), [[1, '+1 kB'], [2, STALE], [4, STALE]]);
   });
 });
