@@ -10,7 +10,7 @@ import { findDockerCli } from '../commands/containers';
 import { prompter } from '../commands/prompt';
 import { LintDocument } from '../lint/document';
 import { buildCommand, normalTag, tagProblem, useBuildKit } from '../model/dockerBuild';
-import type { ImageInsight } from './core';
+import type { ImageInsight } from '../insight';
 import type { LinkedImages } from './service';
 
 export const TASK_TYPE = 'layerscope-build';

@@ -7,7 +7,7 @@ import { layersPanels } from '../commands/layers';
 import { formatAge, formatBytes } from '../model/format';
 import { shortId } from '../model/tree';
 import { buildImage } from './build';
-import { rankImages } from './core';
+import { rankImages } from '../insight';
 
 function dockerfileUri(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
@@ -23,8 +23,8 @@ async function linkDockerfile(ctx: Ctx, arg: unknown): Promise<string | undefine
   const linked = ctx.linkedImages;
   const images = (await ctx.engine.listImages({})).sort((a, b) => b.created - a.created);
   const facts = await Promise.all(images.slice(0, 50).map((i) => linked.imageFacts(i.id).catch(() => undefined)));
-  const ranked = rankImages(doc.getText(), facts.filter((f): f is NonNullable<typeof f> => !!f), { minScore: 0.5 });
-  const matching = new Map(ranked.map((r) => [r.id, r.link.score]));
+  const ranked = rankImages(doc.getText(), facts.filter((f): f is NonNullable<typeof f> => !!f));
+  const matching = new Map(ranked.filter((r) => r.link.matched).map((r) => [r.id, r.link.score]));
   const current = linked.store.link(uri);
   const now = Date.now();
   const items = images

@@ -3,7 +3,10 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { layersPanels } from '../commands/layers';
+import { isLintable } from '../diagnostics/documents';
+import { RuleDocs } from '../diagnostics/ruleDocs';
 import { DockerfileLenses } from './codeLens';
+import { MeasuredDiagnostics } from './measured';
 import { PanelLinker } from './panelLinks';
 import { LinkedImages } from './service';
 
@@ -15,6 +18,7 @@ const DOCKERFILES: vscode.DocumentSelector = [
 export interface LinkedImageGlue {
   service: LinkedImages;
   lenses: DockerfileLenses;
+  measured: MeasuredDiagnostics;
 }
 
 export function registerLinkedImage(ctx: Ctx): LinkedImageGlue {
@@ -22,6 +26,17 @@ export function registerLinkedImage(ctx: Ctx): LinkedImageGlue {
   ctx.linkedImages = service;
   const lenses = new DockerfileLenses(service, ctx.log);
   const panels = new PanelLinker(service, layersPanels(ctx));
-  ctx.push(service, panels, vscode.languages.registerCodeLensProvider(DOCKERFILES, lenses));
-  return { service, lenses };
+  const measured = new MeasuredDiagnostics(service, new RuleDocs(ctx.extension.extensionUri), ctx.log);
+  const all = () => { for (const doc of vscode.workspace.textDocuments) if (isLintable(doc)) measured.schedule(doc); };
+  ctx.push(
+    service, panels, measured,
+    vscode.languages.registerCodeLensProvider(DOCKERFILES, lenses),
+    vscode.languages.registerCodeActionsProvider(DOCKERFILES, measured, MeasuredDiagnostics.metadata),
+    service.onDidChange(all),
+    vscode.workspace.onDidOpenTextDocument((doc) => { if (isLintable(doc)) measured.schedule(doc); }),
+    vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length && isLintable(e.document)) measured.schedule(e.document, 300); }),
+    vscode.workspace.onDidCloseTextDocument((doc) => measured.forget(doc.uri)),
+  );
+  all();
+  return { service, lenses, measured };
 }

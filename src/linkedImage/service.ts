@@ -1,6 +1,7 @@
 // The Dockerfile ↔ image link of each open Dockerfile: which image it built (pinned, built here, or
 // the newest image the file explains), that image's steps mapped onto the file's instructions, the
 // deep analysis once run, and the follow of the linked tag through the engine's events.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { analyzeImage } from '../analysis';
@@ -12,7 +13,9 @@ import { formatBytes } from '../model/format';
 import { shortId } from '../model/tree';
 import type { EngineEvent, HistoryEntry } from '../model/types';
 import { prompter } from '../commands/prompt';
-import { linkDockerfile, mapSteps, rankImages, summarize, type DockerfileLink, type ImageInsight, type Step } from './core';
+import { linkDockerfile, rankImages, summarize, type DockerfileLink, type ImageInsight } from '../insight';
+import { InsightCache } from '../insight/node/cache';
+import { mapSteps, type Step } from '../model/layerSteps';
 import { LinkStore, type LinkRecord } from './store';
 
 /** What the lenses and findings need to know about one image; an image ID names immutable content. */
@@ -48,6 +51,10 @@ export interface LinkedView {
   /** Line of the file's first FROM (where the image lens goes). */
   firstFromLine: number;
   rows: InstructionRow[];
+  /** The text the link was computed on (what was built). */
+  builtText: string;
+  /** Where an unchanged instruction of the built text is now (built line → current line); edited ones are absent. */
+  currentLine: Map<number, number>;
   /** The summary of the image's deep analysis, once run (kept per image ID). */
   insight?: ImageInsight;
 }
@@ -62,12 +69,15 @@ export class LinkedImages implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly facts = new Map<string, Promise<ImageFacts>>();
   private readonly insights = new Map<string, ImageInsight>();
+  /** Deep analysis summaries on disk, per image ID: reopening a file does not read the image again. */
+  readonly cache: InsightCache;
   /** Files already tried for an automatic link (undefined result), so that is not redone per keystroke. */
   private readonly autoTried = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly ctx: Ctx) {
     this.store = new LinkStore(ctx.extension.workspaceState);
+    this.cache = new InsightCache(path.join(ctx.extension.globalStorageUri.fsPath, 'insight'), 50);
     this.disposables.push(
       this.changed,
       ctx.onDidEngineEvent((e) => void this.onEngineEvent(e)),
@@ -82,16 +92,16 @@ export class LinkedImages implements vscode.Disposable {
     if (!record) return undefined;
     const image = await this.imageOf(record, signal);
     if (!image) return undefined;
-    const insight = this.insights.get(image.id);
+    const insight = await this.insightOf(image.id);
     // The analysis read the config's empty_layer flags: the step → layer mapping is exact then.
     const steps = insight ? mapSteps(image.history, image.diffIds, insight.emptyLayers).steps : image.steps;
     const text = doc.getText();
     const built = record.builtText ?? text;
     const link = linkDockerfile(built, steps, { target: record.target });
-    const rows = mapRows(link, built, text);
+    const { rows, currentLine } = mapRows(link, built, text);
     const current = new LintDocument(text);
     return {
-      uri: doc.uri, record, image, link, rows,
+      uri: doc.uri, record, image, link, rows, builtText: built, currentLine,
       firstFromLine: current.stages[0]?.from.range.start.line ?? 0,
       insight,
     };
@@ -137,13 +147,18 @@ export class LinkedImages implements vscode.Disposable {
     if (!analysis) return undefined;
     const insight = summarize(analysis);
     this.insights.set(analysis.id, insight);
+    await this.cache.put(insight).catch((err) => this.ctx.log.warn(`Insight cache: ${err instanceof Error ? err.message : String(err)}`));
     this.changed.fire(undefined);
     return insight;
   }
 
-  /** The summary of an image's deep analysis, if one was run. */
-  insightOf(imageId: string): ImageInsight | undefined {
-    return this.insights.get(imageId);
+  /** The summary of an image's deep analysis, if one was run (here or in an earlier session). */
+  async insightOf(imageId: string): Promise<ImageInsight | undefined> {
+    const known = this.insights.get(imageId);
+    if (known) return known;
+    const cached = await this.cache.get(imageId).catch(() => undefined);
+    if (cached) this.insights.set(imageId, cached);
+    return cached;
   }
 
   /** Files linked to an image (for the Layers panel's "Go to instruction"). */
@@ -183,8 +198,8 @@ export class LinkedImages implements vscode.Disposable {
       const f = await this.imageFacts(i.id, signal).catch(() => undefined);
       return f && { id: f.id, tags: i.repoTags, created: f.created, steps: f.steps };
     }));
-    const best = rankImages(doc.getText(), candidates.filter((c): c is NonNullable<typeof c> => !!c), { minScore: 1 })[0];
-    if (!best) return undefined;
+    const best = rankImages(doc.getText(), candidates.filter((c): c is NonNullable<typeof c> => !!c))[0];
+    if (!best?.link.matched) return undefined;
     const record: LinkRecord = { imageId: best.id, tag: best.tags[0], pinned: false, builtText: doc.getText() };
     await this.store.setLink(doc.uri, record);
     return record;
@@ -230,7 +245,7 @@ export class LinkedImages implements vscode.Disposable {
  * compared in order: up to the first that differs, each keeps its numbers at its current line; from
  * there on every instruction is stale.
  */
-export function mapRows(link: DockerfileLink, builtText: string, currentText: string): InstructionRow[] {
+export function mapRows(link: DockerfileLink, builtText: string, currentText: string): { rows: InstructionRow[]; currentLine: Map<number, number> } {
   const built = new LintDocument(builtText).instructions;
   const current = builtText === currentText ? built : new LintDocument(currentText).instructions;
   let firstChange = 0;
@@ -241,6 +256,8 @@ export function mapRows(link: DockerfileLink, builtText: string, currentText: st
     && textOf(builtLines, built[firstChange].range) === textOf(currentLines, current[firstChange].range)) firstChange++;
   const byBuiltLine = new Map(link.instructions.map((i) => [i.line, i]));
   const rows: InstructionRow[] = [];
+  const currentLine = new Map<number, number>();
+  for (let i = 0; i < firstChange; i++) currentLine.set(built[i].range.start.line, current[i].range.start.line);
   current.forEach((ins, index) => {
     const stale = index >= firstChange && builtText !== currentText;
     const linked = index < built.length ? byBuiltLine.get(built[index].range.start.line) : undefined;
@@ -249,5 +266,5 @@ export function mapRows(link: DockerfileLink, builtText: string, currentText: st
       step: linked?.step, layer: linked?.layer, size: linked?.size, stale,
     });
   });
-  return rows;
+  return { rows, currentLine };
 }
