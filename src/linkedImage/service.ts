@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { analyzeImage } from '../analysis';
+import { analyzeImage, type ImageAnalysis } from '../analysis';
 import { EngineError } from '../docker/engine';
 import { LintDocument } from '../lint/document';
 import { diffIdsFromInspect } from '../model/history';
@@ -144,7 +144,11 @@ export class LinkedImages implements vscode.Disposable {
       return analyzeImage(stream, { image: record.imageId, signal, onProgress: (p) => report(`${formatBytes(p.bytesRead)} read`) })
         .catch((err) => { if (signal.aborted) return undefined; throw err; });
     });
-    if (!analysis) return undefined;
+    return analysis && this.remember(analysis);
+  }
+
+  /** Keeps the summary of a deep analysis (here, or the Layers panel's own) in memory and on disk. */
+  async remember(analysis: ImageAnalysis): Promise<ImageInsight> {
     const insight = summarize(analysis);
     this.insights.set(analysis.id, insight);
     await this.cache.put(insight).catch((err) => this.ctx.log.warn(`Insight cache: ${err instanceof Error ? err.message : String(err)}`));

@@ -243,6 +243,11 @@ export class LayersPanel implements vscode.Disposable {
         if (at) void vscode.commands.executeCommand('layerscope.goToInstruction', at);
         break;
       }
+      case 'goToLine': {
+        const file = this.links?.savings?.file;
+        if (file) void vscode.commands.executeCommand('layerscope.goToInstruction', { file, line: message.line });
+        break;
+      }
       case 'compareWithNewer': {
         const newer = this.links?.newerBuild;
         if (newer) void vscode.commands.executeCommand('layerscope.compareImages', { imageId: this.imageId, compareWith: newer.imageId });

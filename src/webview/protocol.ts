@@ -34,8 +34,8 @@ export interface PanelLinks {
   instructions: Record<number, { file: string; line: number }>;
   /** The tag this image was linked under moved to a newer build. */
   newerBuild?: { tag: string; imageId: string };
-  /** The "Shrink this image" report (after an analysis). */
-  savings?: { total: number; items: { bytes: number; lines: number[]; what: string; action: string }[] };
+  /** The "Shrink this image" report (after an analysis); lines are 0-based lines of `file`. */
+  savings?: { file?: string; total: number; items: { bytes: number; lines: number[]; what: string; action: string }[] };
 }
 
 export type WebviewMessage =
@@ -44,6 +44,8 @@ export type WebviewMessage =
   | { type: 'analyze' }
   | { type: 'cancelAnalysis' }
   | { type: 'goToInstruction'; step: number }
+  /** A line of the linked Dockerfile (from the savings report). */
+  | { type: 'goToLine'; line: number }
   | { type: 'compareWithNewer' }
   /** Sent after each render: what the person sees, for the integration tests. */
   | { type: 'rendered'; what: string }

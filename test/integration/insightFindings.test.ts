@@ -1,0 +1,150 @@
+// Measured findings (LS2xxx) in the real VS Code on the planted fixture (test/rig/fixtures/insight):
+// built through Build Image… (legacy builder, the stage question answered), analysed after the
+// build, the findings placed on the instructions with their bytes — in the Problems panel, read from
+// the screen — then the "merge the two RUNs" quick fix applied, the image rebuilt with BuildKit
+// through Build Image…, and the written-then-deleted finding gone with the lens sizes changed.
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { LayerscopeApi } from '../../src/extension';
+import type { BuildOutcome } from '../../src/linkedImage/build';
+import { MEASURED_SOURCE } from '../../src/linkedImage/measured';
+import { formatBytes } from '../../src/model/format';
+import { makeInsightContext, PLANTED, type InsightContext } from '../rig/fixtures/insight/context';
+import { scripted } from './explorerSupport';
+import { engineRequest } from './support/engine';
+import { page } from './support/ui';
+import { waitUntil } from './support/wait';
+import { selectors } from './support/workbench';
+
+const tag = `lsx-insight-findings-${process.pid}:dev`;
+/** 0-based lines of the planted Dockerfile (see test/rig/fixtures/insight/README.md). */
+const LINE = { key: 13, apkCache: 14, big: 15, rm: 16, app: 17 };
+
+function extension(): vscode.Extension<LayerscopeApi> {
+  const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'layerscope');
+  assert.ok(ext, 'the extension under development is loaded');
+  return ext as vscode.Extension<LayerscopeApi>;
+}
+
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const measured = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === MEASURED_SOURCE);
+const summary = (ds: vscode.Diagnostic[]) => ds.map((d) => `${codeOf(d)}@${d.range.start.line}`).join(', ') || '(none)';
+
+describe('Dockerfile ↔ image: measured findings on the planted fixture (insight)', function () {
+  this.timeout(300_000);
+  let api: LayerscopeApi;
+  let fixture: InsightContext;
+  let uri: vscode.Uri;
+  const images: string[] = [];
+  const settings = () => vscode.workspace.getConfiguration('layerscope');
+
+  async function build(): Promise<BuildOutcome> {
+    const s = scripted({
+      input: async () => tag,
+      // The last stage (the image's own), as a person would leave the default.
+      pick: async (items) => items.find((i) => (i as { target?: string }).target === ''),
+    });
+    const use = api.views.prompter.use(s.prompter);
+    try {
+      const outcome = await vscode.commands.executeCommand<BuildOutcome | undefined>('layerscope.buildImage', uri);
+      assert.ok(outcome, 'the build finished');
+      assert.deepEqual(s.asked.picks[0]?.items.map((i) => i.label), ['stage 1', 'tools'], 'asked which stage, the last first');
+      images.push(outcome.imageId);
+      return outcome;
+    } finally {
+      use.dispose();
+    }
+  }
+
+  async function findingsWhen(what: string, ok: (ds: vscode.Diagnostic[]) => boolean, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
+    try {
+      return await waitUntil(what, () => { const ds = measured(uri); return ok(ds) ? ds : undefined; }, timeoutMs, 100);
+    } catch (err) {
+      throw new Error(`${(err as Error).message}; measured findings: ${summary(measured(uri))}`);
+    }
+  }
+
+  before(async () => {
+    api = await extension().activate();
+    await waitUntil('the engine to be ready', () => api.ctx.state === 'ready', 30_000);
+    const workspace = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    fixture = makeInsightContext(path.join(workspace, `insight-findings-${process.pid}`), path.join(extension().extensionPath, 'test', 'rig', 'fixtures', 'insight'));
+    uri = vscode.Uri.file(path.join(fixture.dir, 'Dockerfile'));
+    await settings().update('dockerPath', '/usr/bin/docker', vscode.ConfigurationTarget.Global);
+    await settings().update('dockerfile.buildFlags', ['--network', 'none'], vscode.ConfigurationTarget.Global);
+    await settings().update('dockerfile.builder', 'legacy', vscode.ConfigurationTarget.Global);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+  });
+
+  after(async () => {
+    for (const key of ['dockerPath', 'dockerfile.buildFlags', 'dockerfile.builder']) {
+      await settings().update(key, undefined, vscode.ConfigurationTarget.Global);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await api.ctx.linkedImages.unlink(uri);
+    await engineRequest('DELETE', `/images/${encodeURIComponent(tag)}?force=1`).catch(() => undefined);
+    for (const id of images) await engineRequest('DELETE', `/images/${id}?force=1`).catch(() => undefined);
+    fixture.remove();
+  });
+
+  it('after Build Image… and its analysis, each planted problem is a finding on its instruction, with the bytes', async () => {
+    const outcome = await build();
+    assert.equal(outcome.buildKit, false);
+    assert.ok(outcome.insight, 'analysed after the build');
+    const ds = await findingsWhen('the measured findings', (d) => d.some((x) => codeOf(x) === 'LS2001'));
+    const at = (code: string, line: number) => ds.filter((d) => codeOf(d) === code && d.range.start.line === line);
+    const cache = at('LS2001', LINE.apkCache);
+    assert.equal(cache.length, 1, summary(ds));
+    assert.match(cache[0].message, new RegExp(`^${formatBytes(PLANTED.apkCacheBytes)} of .*\\(/var/cache/apk\\)`));
+    const big = formatBytes(PLANTED.bigBinBytes);
+    assert.ok(at('LS2002', LINE.big).some((d) => d.message.startsWith(`${big} written here`) && d.message.includes('/app/big.bin')), summary(ds));
+    assert.ok(at('LS2002', LINE.rm).some((d) => d.message.includes(`Deletes or overwrites ${big}`)), summary(ds));
+    const key = at('LS2003', LINE.key);
+    assert.equal(key.length, 1, `the fake key is named on its COPY: ${summary(ds)}`);
+    assert.match(key[0].message, /\/root\/\.ssh\/id_rsa/);
+    assert.ok(!ds.some((d) => d.message.includes('LAYERSCOPE-TEST-FAKE-KEY') || d.message.includes('layerscope-test-fake-token')), 'never the secret itself');
+    assert.ok(at('LS2004', LINE.app).some((d) => d.message.includes('/app/.git') && d.message.includes(formatBytes(fixture.gitBytes))), summary(ds));
+    assert.equal(key[0].severity, vscode.DiagnosticSeverity.Error);
+
+    // The analysis is kept on disk per image ID (the extension's global storage).
+    const hex = outcome.imageId.replace(/^sha256:/, '');
+    assert.ok(fs.existsSync(path.join(api.ctx.linkedImages.cache.dir, `${hex}.insight.json`)), 'the insight is cached on disk');
+
+    // What a person sees: the Problems panel.
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    const rows = await waitUntil('the Problems panel to list the measured findings', async () => {
+      const texts = await page.texts(selectors.problemsRows);
+      return texts.some((t) => t.includes(`${formatBytes(PLANTED.apkCacheBytes)} of`)) && texts.some((t) => t.includes(`${big} written here`)) ? texts : undefined;
+    }, 30_000);
+    assert.ok(rows.some((t) => t.includes('LS2003') && t.includes('/root/.ssh/id_rsa')), JSON.stringify(rows));
+  });
+
+  it('the merge quick fix, a BuildKit rebuild through Build Image…: the wasted bytes are gone and the lens sizes changed', async () => {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const before = (await api.linkedImage.lenses.specs(doc)).find((s) => s.line === LINE.big)?.title ?? '';
+    assert.ok(before.startsWith(`+${formatBytes(PLANTED.bigBinBytes)}`) && before.includes('wasted'), `the dd line's lens before: ${before}`);
+
+    const diagnostic = measured(uri).find((d) => codeOf(d) === 'LS2002' && d.range.start.line === LINE.big)!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range);
+    const merge = actions.find((a) => a.title.startsWith(`Merge with the RUN on line ${LINE.rm + 1}`));
+    assert.ok(merge?.edit, `the merge fix is offered: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(merge.edit));
+    assert.match(doc.lineAt(LINE.big).text, /^RUN dd .*&& rm big\.bin \/root\/\.ssh\/id_rsa$/);
+    // The edited instruction's findings go at once: they described the old text.
+    await findingsWhen('the findings of the edited lines to go', (d) => !d.some((x) => codeOf(x) === 'LS2002' && x.range.start.line === LINE.big));
+    await doc.save();
+
+    await settings().update('dockerfile.builder', 'buildkit', vscode.ConfigurationTarget.Global);
+    const outcome = await build();
+    assert.equal(outcome.buildKit, true);
+    const ds = await findingsWhen('the findings of the rebuilt image', (d) =>
+      d.some((x) => codeOf(x) === 'LS2001') && api.ctx.linkedImages.store.link(uri)?.imageId === outcome.imageId);
+    assert.ok(!ds.some((d) => d.message.includes('/app/big.bin')), `the rebuilt image wastes nothing on big.bin: ${summary(ds)}`);
+    assert.ok(ds.some((d) => codeOf(d) === 'LS2001' && d.range.start.line === LINE.apkCache), 'the cache is still there: still reported');
+    const after = (await api.linkedImage.lenses.specs(doc)).find((s) => s.line === LINE.big)?.title ?? '';
+    assert.ok(after.startsWith('+0 B') && !after.includes('wasted'), `the merged RUN's lens: ${after}`);
+  });
+});
