@@ -5,6 +5,7 @@ import type { HostMessage, ImageState, PanelLinks } from '../src/webview/protoco
 import { el, replace } from './dom';
 import { FilesSection } from './filesSection';
 import { historyTable } from './historyTable';
+import { savingsSection } from './savingsSection';
 import { loadViewState, post, saveViewState } from './host';
 import { sizeBreakdown } from './sizeBreakdown';
 
@@ -49,7 +50,8 @@ function renderTop(): void {
       onToggleOrder: () => { view.newestFirst = !view.newestFirst; saveViewState(view); renderTop(); },
       onToggleSizeSort: () => { view.sortBySize = !view.sortBySize; saveViewState(view); renderTop(); },
       onSelectLayer: selectLayer,
-    }));
+    }),
+    savingsSection(links?.savings, (line) => post({ type: 'goToLine', line })));
   if (focusSelector) {
     const target = top.querySelector<HTMLElement>(focusSelector);
     if (target) {
@@ -107,7 +109,7 @@ function report(): void {
   const rows = app.querySelectorAll('#history-table tbody tr.step').length;
   const selected = app.querySelector<HTMLElement>('#history-table tbody tr.step.selected')?.dataset.step;
   const goTo = app.querySelectorAll('#history-table button.go-to-instruction').length;
-  post({ type: 'rendered', what: JSON.stringify({ notice: notice?.kind ?? '', historyRows: rows, analysis: files.analysis ? 'done' : '', selectedStep: selected === undefined ? null : Number(selected), goToInstruction: goTo, newerBuild: !!links?.newerBuild }) });
+  post({ type: 'rendered', what: JSON.stringify({ notice: notice?.kind ?? '', historyRows: rows, analysis: files.analysis ? 'done' : '', selectedStep: selected === undefined ? null : Number(selected), goToInstruction: goTo, newerBuild: !!links?.newerBuild, savings: app.querySelectorAll('#savings li.saving').length }) });
 }
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {

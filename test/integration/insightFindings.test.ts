@@ -17,8 +17,10 @@ import { engineRequest } from './support/engine';
 import { page } from './support/ui';
 import { waitUntil } from './support/wait';
 import { selectors } from './support/workbench';
+import type { LayersPanel } from '../../src/webview/layersPanel';
 
 const tag = `lsx-insight-findings-${process.pid}:dev`;
+const webviewFrame = 'fake.html';
 /** 0-based lines of the planted Dockerfile (see test/rig/fixtures/insight/README.md). */
 const LINE = { key: 13, apkCache: 14, big: 15, rm: 16, app: 17 };
 
@@ -119,6 +121,28 @@ describe('Dockerfile ↔ image: measured findings on the planted fixture (insigh
       return texts.some((t) => t.includes(`${formatBytes(PLANTED.apkCacheBytes)} of`)) && texts.some((t) => t.includes(`${big} written here`)) ? texts : undefined;
     }, 30_000);
     assert.ok(rows.some((t) => t.includes('LS2003') && t.includes('/root/.ssh/id_rsa')), JSON.stringify(rows));
+  });
+
+  it('the Layers panel of the linked image ranks what would shrink it, with the Dockerfile lines', async () => {
+    const imageId = api.ctx.linkedImages.store.link(uri)!.imageId;
+    const panel = await vscode.commands.executeCommand<LayersPanel>('layerscope.showLayers', { imageId });
+    await waitUntil('the savings report to render', () => {
+      const what = panel.lastRendered ? JSON.parse(panel.lastRendered) as { savings: number } : undefined;
+      return (what?.savings ?? 0) > 0;
+    }, 30_000);
+    const report = panel.panelLinks!.savings!;
+    assert.deepEqual(report.items.map((i) => i.bytes), [...report.items.map((i) => i.bytes)].sort((a, b) => b - a), 'largest first');
+    assert.equal(report.total, report.items.reduce((sum, i) => sum + i.bytes, 0));
+    const items = await waitUntil('the report on screen', async () => {
+      const texts = await page.texts('#savings li.saving', { frame: webviewFrame });
+      return texts.length === report.items.length ? texts : undefined;
+    }, 20_000);
+    // The biggest: 3 MB written by one RUN and deleted by the next, on both lines.
+    assert.ok(items[0].startsWith(formatBytes(PLANTED.bigBinBytes)) && items[0].includes(`line ${LINE.big + 1}`) && items[0].includes(`line ${LINE.rm + 1}`), JSON.stringify(items));
+    assert.ok(items.some((t) => t.startsWith(formatBytes(PLANTED.apkCacheBytes)) && t.includes(`line ${LINE.apkCache + 1}`)), JSON.stringify(items));
+    const total = await page.texts('#savings-total', { frame: webviewFrame });
+    assert.equal(total[0], `up to ${formatBytes(report.total)} smaller with ${report.items.length} changes`);
+    panel.dispose();
   });
 
   it('the merge quick fix, a BuildKit rebuild through Build Image…: the wasted bytes are gone and the lens sizes changed', async () => {
