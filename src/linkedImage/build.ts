@@ -2,6 +2,7 @@
 // VS Code task in a terminal (the person sees the real build output), then links the new image to
 // the file and, when layerscope.dockerfile.analyzeAfterBuild is on, analyses it.
 import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
@@ -29,8 +30,9 @@ export async function buildImage(ctx: Ctx, linked: LinkedImages, arg?: unknown):
   const doc = await vscode.workspace.openTextDocument(uri);
   // The CLI reads the file from disk.
   if (doc.isDirty) await doc.save();
-  const docker = config.dockerPath() || findDockerCli();
-  if (!docker) return offerWithoutCli(ctx, uri);
+  const setting = config.dockerPath();
+  const docker = setting ? (isExecutable(setting) ? setting : undefined) : findDockerCli();
+  if (!docker) return offerWithoutCli(ctx, uri, setting);
 
   const ask = prompter(ctx);
   const remembered = linked.store.buildChoice(uri);
@@ -99,12 +101,24 @@ async function pickTarget(ctx: Ctx, doc: vscode.TextDocument, remembered: string
   return (await prompter(ctx).pick(ordered, 'Build which stage?'))?.target;
 }
 
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** No docker CLI: say so and offer what works without it. */
-async function offerWithoutCli(ctx: Ctx, uri: vscode.Uri): Promise<undefined> {
+async function offerWithoutCli(ctx: Ctx, uri: vscode.Uri, setting: string): Promise<undefined> {
   const link = 'Link to an Existing Image…';
+  const where = setting
+    ? `layerscope.dockerPath is set to ${setting}, which is not an executable file.`
+    : 'There is no `docker` on PATH (set layerscope.dockerPath to point at one).';
   const choice = await prompter(ctx).confirm(
     'Build Image… needs the docker CLI, and none was found.',
-    'No `docker` on PATH (set layerscope.dockerPath to point at one). Without it Layerscope still links this Dockerfile to an image built elsewhere, shows each instruction\'s layer, and analyses the image.',
+    `${where} Without it Layerscope still links this Dockerfile to an image built elsewhere, shows each instruction's layer in CodeLens, analyses the image and shows what it measured.`,
     [link]);
   if (choice === link) await vscode.commands.executeCommand('layerscope.linkDockerfile', uri);
   return undefined;

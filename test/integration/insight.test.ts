@@ -122,6 +122,24 @@ describe('Dockerfile ↔ image: Build Image…, CodeLens, Layers panel (insight)
     await waitForLenses('the "not built yet" lens', (t) => t.includes(NOT_BUILT));
   });
 
+  it('without a docker CLI, Build Image… says so and offers what still works', async () => {
+    await settings().update('dockerPath', path.join(dir, 'no-such-docker'), vscode.ConfigurationTarget.Global);
+    const s = scripted({});
+    const use = api.views.prompter.use(s.prompter);
+    try {
+      const outcome = await vscode.commands.executeCommand('layerscope.buildImage', uri);
+      assert.equal(outcome, undefined);
+      assert.equal(s.asked.inputs.length, 0, 'no tag asked: nothing can be built');
+      assert.equal(s.asked.confirms.length, 1);
+      assert.match(s.asked.confirms[0].message, /needs the docker CLI/);
+      assert.match(s.asked.confirms[0].detail, /no-such-docker, which is not an executable/);
+      assert.deepEqual(s.asked.confirms[0].buttons, ['Link to an Existing Image…']);
+    } finally {
+      use.dispose();
+      await settings().update('dockerPath', '/usr/bin/docker', vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('Build Image… (legacy builder) builds in a task, links the image, analyses it and the lenses show each layer', async () => {
     first = await buildThroughEditor();
     assert.equal(first.buildKit, false);
