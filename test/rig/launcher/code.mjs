@@ -53,7 +53,8 @@ async function main() {
     const browser = await openBrowser({ userDataDir: path.join(work, 'chromium'), consoleLog });
     cleanups.push(() => browser.close());
     const url = workbenchUrl({ ...opts, url: server.url, port: server.port });
-    await browser.page.goto(url);
+    // The page load counts against the workbench budget: on a loaded machine it can take over 30 s.
+    await browser.page.goto(url, { timeout: WORKBENCH_TIMEOUT });
     try {
       await waitForWorkbench(browser.page, WORKBENCH_TIMEOUT);
     } catch {
