@@ -1,6 +1,6 @@
 // What the CodeLens above each instruction says (no vscode here: plain rows in, plain lenses out).
 import { formatAge, formatBytes } from '../model/format';
-import type { InstructionRow } from './service';
+import type { InstructionRow } from './rows';
 
 export interface LayerFigures { size: number; wastedBytes: number; added: number; modified: number; removed: number }
 

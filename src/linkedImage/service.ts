@@ -16,7 +16,10 @@ import { prompter } from '../commands/prompt';
 import { linkDockerfile, rankImages, summarize, type DockerfileLink, type ImageInsight } from '../insight';
 import { InsightCache } from '../insight/node/cache';
 import { mapSteps, type Step } from '../model/layerSteps';
+import { mapRows, type InstructionRow } from './rows';
 import { LinkStore, type LinkRecord } from './store';
+
+export type { InstructionRow };
 
 /** What the lenses and findings need to know about one image; an image ID names immutable content. */
 export interface ImageFacts {
@@ -29,18 +32,6 @@ export interface ImageFacts {
   /** For a new mapping once the deep analysis knows the config's empty_layer flags. */
   history: HistoryEntry[];
   diffIds: string[];
-}
-
-/** One instruction of the current text with what it made in the linked image. */
-export interface InstructionRow {
-  line: number;
-  endLine: number;
-  keyword: string;
-  step: number | undefined;
-  layer: number | null | undefined;
-  size: number | undefined;
-  /** The file changed at or before this instruction since the build: its numbers may not hold. */
-  stale: boolean;
 }
 
 export interface LinkedView {
@@ -242,33 +233,4 @@ export class LinkedImages implements vscode.Disposable {
     this.moved.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
-}
-
-/**
- * The link was computed on the text that was built; maps it onto the current text. Instructions are
- * compared in order: up to the first that differs, each keeps its numbers at its current line; from
- * there on every instruction is stale.
- */
-export function mapRows(link: DockerfileLink, builtText: string, currentText: string): { rows: InstructionRow[]; currentLine: Map<number, number> } {
-  const built = new LintDocument(builtText).instructions;
-  const current = builtText === currentText ? built : new LintDocument(currentText).instructions;
-  let firstChange = 0;
-  const builtLines = builtText.split(/\r?\n/);
-  const currentLines = currentText.split(/\r?\n/);
-  const textOf = (lines: string[], r: { start: { line: number }; end: { line: number } }) => lines.slice(r.start.line, r.end.line + 1).join('\n').replace(/\s+/g, ' ').trim();
-  while (firstChange < built.length && firstChange < current.length
-    && textOf(builtLines, built[firstChange].range) === textOf(currentLines, current[firstChange].range)) firstChange++;
-  const byBuiltLine = new Map(link.instructions.map((i) => [i.line, i]));
-  const rows: InstructionRow[] = [];
-  const currentLine = new Map<number, number>();
-  for (let i = 0; i < firstChange; i++) currentLine.set(built[i].range.start.line, current[i].range.start.line);
-  current.forEach((ins, index) => {
-    const stale = index >= firstChange && builtText !== currentText;
-    const linked = index < built.length ? byBuiltLine.get(built[index].range.start.line) : undefined;
-    rows.push({
-      line: ins.range.start.line, endLine: ins.range.end.line, keyword: ins.keyword,
-      step: linked?.step, layer: linked?.layer, size: linked?.size, stale,
-    });
-  });
-  return { rows, currentLine };
 }

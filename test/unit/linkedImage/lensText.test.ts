@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { linkedLenses, NOT_BUILT, STALE, unlinkedLenses } from '../../../src/linkedImage/lensText';
-import type { InstructionRow } from '../../../src/linkedImage/service';
+import type { InstructionRow } from '../../../src/linkedImage/rows';
 
 const row = (line: number, keyword: string, layer: number | null, size: number, stale = false): InstructionRow =>
   ({ line, endLine: line, keyword, step: layer === null ? (keyword === 'ENV' ? 3 : undefined) : line, layer, size, stale });
