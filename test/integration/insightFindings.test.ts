@@ -16,7 +16,7 @@ import { scripted } from './explorerSupport';
 import { engineRequest } from './support/engine';
 import { page } from './support/ui';
 import { waitUntil } from './support/wait';
-import { selectors } from './support/workbench';
+import { publishScreenshot, resultsPath, selectors } from './support/workbench';
 import type { LayersPanel } from '../../src/webview/layersPanel';
 
 const tag = `lsx-insight-findings-${process.pid}:dev`;
@@ -121,6 +121,16 @@ describe('Dockerfile ↔ image: measured findings on the planted fixture (insigh
       return texts.some((t) => t.includes(`${formatBytes(PLANTED.apkCacheBytes)} of`)) && texts.some((t) => t.includes(`${big} written here`)) ? texts : undefined;
     }, 30_000);
     assert.ok(rows.some((t) => t.includes('LS2003') && t.includes('/root/.ssh/id_rsa')), JSON.stringify(rows));
+
+    // The README's picture: the lenses above the instructions, the findings below.
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { preview: false, selection: new vscode.Range(LINE.key, 0, LINE.key, 0) });
+    await waitUntil('the lenses with the analysis figures on screen', async () =>
+      (await page.texts('.monaco-editor .codelens-decoration a')).some((t) => t.startsWith(`+${big} · ${big} wasted`)), 30_000);
+    const repo = extension().extensionPath;
+    const shot = resultsPath(repo, 'insight.png');
+    await page.screenshot(shot, { settleMs: 800 });
+    publishScreenshot(repo, shot, 'insight.png');
   });
 
   it('the Layers panel of the linked image ranks what would shrink it, with the Dockerfile lines', async () => {
@@ -156,7 +166,9 @@ describe('Dockerfile ↔ image: measured findings on the planted fixture (insigh
     const merge = actions.find((a) => a.title.startsWith(`Merge with the RUN on line ${LINE.rm + 1}`));
     assert.ok(merge?.edit, `the merge fix is offered: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(merge.edit));
-    assert.match(doc.lineAt(LINE.big).text, /^RUN dd .*&& rm big\.bin \/root\/\.ssh\/id_rsa$/);
+    // One RUN now, continued on the next line: the later lines keep their numbers.
+    assert.match(`${doc.lineAt(LINE.big).text}\n${doc.lineAt(LINE.rm).text}`, /^RUN dd if=\/dev\/zero of=big\.bin .*\\\n\s*&& rm big\.bin \/root\/\.ssh\/id_rsa$/);
+    assert.match(doc.lineAt(LINE.app).text, /^COPY app\/ \.\/$/);
     // The edited instruction's findings go at once: they described the old text.
     await findingsWhen('the findings of the edited lines to go', (d) => !d.some((x) => codeOf(x) === 'LS2002' && x.range.start.line === LINE.big));
     await doc.save();
