@@ -1,7 +1,7 @@
 // `layerscope analyze IMAGE`: the analysis core from a terminal or CI.
 // Exit codes: 0 done (and every --ci rule passed), 1 a --ci rule failed, 2 bad arguments, an
 // unreachable engine, a missing image or an unreadable archive.
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { Readable } from 'node:stream';
 import {
@@ -10,6 +10,9 @@ import {
 import { createEngine } from '../docker/connect';
 import { EngineError } from '../docker/engine';
 import { formatBytes, parseBytes } from '../model/format';
+import { savingsMarkdown, savingsReport, summarize } from '../insight';
+import { dockerfileMarkdown, dockerfileReport, dockerfileText, type DockerfileReport } from './dockerfileReport';
+import { linkAnalysis, notLinkedMessage, parseBuildArg } from './imageInsight';
 
 const help = `Usage: layerscope analyze IMAGE [options]
 
@@ -33,7 +36,15 @@ Options:
   --highest-wasted-bytes S  fail when wasted bytes > S (bytes, or 20MB, 1.5GiB, ...)
   --highest-user-wasted-percent R
                             fail when wasted / bytes of the layers above the base layer > R (0..1)
-  Any rule option implies --ci.`;
+  Any rule option implies --ci.
+  --dockerfile FILE         the Dockerfile IMAGE was built from: adds, per instruction, its layer, size
+                            and wasted bytes (JSON: "instructions": [{line, instruction, keyword, layer,
+                            size, wastedBytes}], "savings": {items, total}, "dockerfile": {file,
+                            matched, score, targetStage}) and a ranked list of what would save the most
+  --target STAGE            with --dockerfile: the stage IMAGE was built from (default: found by matching)
+  --build-arg NAME=VALUE    with --dockerfile: a build argument IMAGE was built with (repeatable)
+  --format text|json|markdown
+                            markdown: a summary ready to paste into a pull-request comment`;
 
 class UsageError extends Error {}
 
@@ -41,6 +52,10 @@ interface Args {
   image: string;
   source: 'engine' | 'archive';
   json: boolean;
+  markdown: boolean;
+  dockerfile?: string;
+  target?: string;
+  buildArgs: Record<string, string>;
   ci: boolean;
   verify: boolean;
   rules: CiRules;
@@ -56,6 +71,10 @@ export function parseAnalyzeArgs(argv: string[]): Args | 'help' {
   const positional: string[] = [];
   let source: Args['source'] = 'engine';
   let json = false;
+  let markdown = false;
+  let dockerfile: string | undefined;
+  let target: string | undefined;
+  const buildArgs: Record<string, string> = {};
   let ci = false;
   let verify = false;
   const rules: CiRules = {};
@@ -72,6 +91,19 @@ export function parseAnalyzeArgs(argv: string[]): Args | 'help' {
     switch (flag) {
       case '-h': case '--help': return 'help';
       case '--json': json = true; break;
+      case '--format': {
+        const v = value();
+        if (v !== 'text' && v !== 'json' && v !== 'markdown') throw new UsageError(`--format is text, json or markdown, got '${v}'`);
+        json = v === 'json';
+        markdown = v === 'markdown';
+        break;
+      }
+      case '--dockerfile': dockerfile = value(); break;
+      case '--target': target = value(); break;
+      case '--build-arg': {
+        try { const [k, v] = parseBuildArg(value()); buildArgs[k] = v; } catch (err) { throw new UsageError((err as Error).message); }
+        break;
+      }
       case '--ci': ci = true; break;
       case '--verify': verify = true; break;
       case '--source': {
@@ -101,7 +133,9 @@ export function parseAnalyzeArgs(argv: string[]): Args | 'help' {
     rules.lowestEfficiency = 0.9;
     rules.highestUserWastedPercent = 0.1;
   }
-  return { image: positional[0], source, json, ci, verify, rules };
+  if ((target !== undefined || Object.keys(buildArgs).length) && dockerfile === undefined) throw new UsageError('--target and --build-arg go with --dockerfile');
+  if (markdown && json) throw new UsageError('--json and --format markdown: pick one');
+  return { image: positional[0], source, json, markdown, dockerfile, target, buildArgs, ci, verify, rules };
 }
 
 async function openInput(args: Args, signal: AbortSignal): Promise<Readable> {
@@ -167,15 +201,35 @@ export async function runAnalyzeCli(argv: string[]): Promise<number> {
   }
   progress.clear();
 
+  let fileReport: DockerfileReport | undefined;
+  if (args.dockerfile !== undefined) {
+    let text: string;
+    try { text = readFileSync(args.dockerfile, 'utf8'); } catch (err) {
+      process.stderr.write(`layerscope analyze: cannot read ${args.dockerfile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+      return 2;
+    }
+    const linked = linkAnalysis(analysis, text, { target: args.target, buildArgs: args.buildArgs, dockerfilePath: args.dockerfile });
+    if (!linked.link.matched) process.stderr.write(`layerscope analyze: ${notLinkedMessage(args.image, args.dockerfile, linked.link)}\n`);
+    fileReport = dockerfileReport(analysis, linked.insight, linked.link, text, args.dockerfile);
+  }
+
   const results = args.ci ? evaluateCiRules(analysis, args.rules) : [];
   const failed = results.filter((r) => !r.passed);
   if (args.json) {
-    const report = args.ci
-      ? { ...toJsonReport(analysis), ci: { passed: failed.length === 0, rules: results } }
-      : toJsonReport(analysis);
+    const report = {
+      ...toJsonReport(analysis),
+      ...(fileReport ? {
+        dockerfile: { file: fileReport.file, matched: fileReport.matched, score: fileReport.score, targetStage: fileReport.targetStage },
+        instructions: fileReport.instructions, savings: fileReport.savings,
+      } : {}),
+      ...(args.ci ? { ci: { passed: failed.length === 0, rules: results } } : {}),
+    };
     process.stdout.write(`${JSON.stringify(report)}\n`);
+  } else if (args.markdown) {
+    process.stdout.write(fileReport ? dockerfileMarkdown(analysis, fileReport) : markdownSummary(analysis));
   } else {
     process.stdout.write(formatTextReport(analysis));
+    if (fileReport) process.stdout.write(dockerfileText(fileReport));
   }
   if (args.ci) {
     const out = args.json ? process.stderr : process.stdout;
@@ -184,6 +238,12 @@ export async function runAnalyzeCli(argv: string[]): Promise<number> {
     out.write(failed.length ? `${failed.length} of ${results.length} rules failed\n` : `all ${results.length} rules passed\n`);
   }
   return failed.length ? 1 : 0;
+}
+
+/** Markdown without a Dockerfile: the image's totals and what would save the most, by layer. */
+function markdownSummary(analysis: ImageAnalysis): string {
+  return `## ${analysis.image}: ${formatBytes(analysis.sizeBytes)} in ${analysis.layers.length} layers, ${formatBytes(analysis.wastedBytes)} wasted\n\n`
+    + savingsMarkdown(savingsReport(summarize(analysis)));
 }
 
 function describeError(err: unknown, args: Args): string {

@@ -14,17 +14,38 @@ import { formatCheckstyle } from '../lint/format/checkstyle';
 import { loadConfigFile, loadConfigFor, LoadedConfig } from '../lint/node/loadConfig';
 import { shellcheckOnPath } from '../lint/node/shellcheck';
 import { lintWithShellcheck } from '../lint/shell/shellcheck';
+import type { Finding } from '../lint/types';
+import { measuredFindings } from '../insight/findings';
+import { parseBytes } from '../model/format';
+import { analyzeOnEngine, linkAnalysis, notLinkedMessage, parseBuildArg } from './imageInsight';
 
 const FORMATS = ['tty', 'json', 'sarif', 'checkstyle'] as const;
 type Format = (typeof FORMATS)[number];
 
-export const LINT_USAGE = 'Usage: layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold error|warning|info|style|none] [--ignore CODE]... [--no-fail] [--no-color] [--no-shellcheck] FILE... | -';
+export const LINT_USAGE = 'Usage: layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold error|warning|info|style|none] [--ignore CODE]... [--no-fail] [--no-color] [--no-shellcheck] [--image IMAGE [--target STAGE] [--build-arg NAME=VALUE]... [--large-file-size SIZE]] FILE... | -';
 
-export interface LintArgs { format: Format; config?: string; threshold?: Threshold; ignore: string[]; files: string[]; noFail: boolean; noColor: boolean; noShellcheck: boolean }
+const LINT_HELP = `${LINT_USAGE}
+
+Lints Dockerfiles with the bundled rule set (hadolint's DL codes, BuildKit's checks, validity
+codes, ShellCheck when installed). Exit 0: nothing reaches the failure threshold; 1: something does;
+2: bad usage, an unreadable file, or (with --image) an unreachable engine or missing image.
+
+  --image IMAGE           also report measured findings (LS2001-LS2005) from IMAGE, an image on the
+                          engine built from FILE: caches left in layers, bytes deleted after being
+                          written, secret-looking files, what a .dockerignore would keep out, large
+                          files, each with its bytes (JSON: "bytes", "paths", "layer")
+  --target STAGE          the stage IMAGE was built from (default: found by matching)
+  --build-arg NAME=VALUE  a build argument IMAGE was built with (repeatable)
+  --large-file-size SIZE  report final files from this size (default 50MB)`;
+
+export interface LintArgs {
+  format: Format; config?: string; threshold?: Threshold; ignore: string[]; files: string[]; noFail: boolean; noColor: boolean; noShellcheck: boolean;
+  image?: string; target?: string; buildArgs: Record<string, string>; largeFileBytes?: number; help?: boolean;
+}
 
 /** Parses argv; throws an Error with a readable message on bad usage. */
 export function parseLintArgs(argv: string[]): LintArgs {
-  const a: LintArgs = { format: 'tty', ignore: [], files: [], noFail: false, noColor: false, noShellcheck: false };
+  const a: LintArgs = { format: 'tty', ignore: [], files: [], noFail: false, noColor: false, noShellcheck: false, buildArgs: {} };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -49,6 +70,11 @@ export function parseLintArgs(argv: string[]): LintArgs {
         a.threshold = v as Threshold;
         break;
       }
+      case '-h': case '--help': a.help = true; return a;
+      case '--image': a.image = value(); break;
+      case '--target': a.target = value(); break;
+      case '--build-arg': { const [k, v] = parseBuildArg(value()); a.buildArgs[k] = v; break; }
+      case '--large-file-size': a.largeFileBytes = parseBytes(value()); break;
       case '--no-fail': a.noFail = true; break;
       case '--no-color': a.noColor = true; break;
       case '--no-shellcheck': a.noShellcheck = true; break;
@@ -61,6 +87,10 @@ export function parseLintArgs(argv: string[]): LintArgs {
     }
   }
   if (a.files.length === 0) throw new Error('no Dockerfile given (use - for standard input)');
+  if (a.image !== undefined && a.files.length !== 1) throw new Error('--image goes with one Dockerfile');
+  if (a.image === undefined && (a.target !== undefined || Object.keys(a.buildArgs).length || a.largeFileBytes !== undefined)) {
+    throw new Error('--target, --build-arg and --large-file-size go with --image');
+  }
   return a;
 }
 
@@ -79,6 +109,7 @@ export async function runLintCli(argv: string[]): Promise<number> {
   let args: LintArgs;
   try {
     args = parseLintArgs(argv);
+    if (args.help) { process.stdout.write(`${LINT_HELP}\n`); return 0; }
   } catch (e) {
     process.stderr.write(`layerscope lint: ${(e as Error).message}\n${LINT_USAGE}\n`);
     return 2;
@@ -116,7 +147,17 @@ export async function runLintCli(argv: string[]): Promise<number> {
     if (args.ignore.length) cli.ignored = [...(found.config.ignored ?? []), ...args.ignore];
     if (args.threshold) cli.failureThreshold = args.threshold;
     const config = mergeConfig(found.config, cli);
-    const options = { config, fileName: file === '-' ? 'Dockerfile' : file, readFile: siblingReader(dir) };
+    const readFile = siblingReader(dir);
+    let measured: Finding[] = [];
+    if (args.image !== undefined) {
+      try {
+        measured = await measuredFor(args, file, text, readFile);
+      } catch (e) {
+        process.stderr.write(`layerscope lint: ${(e as Error).message}\n`);
+        return 2;
+      }
+    }
+    const options = { config, fileName: file === '-' ? 'Dockerfile' : file, readFile, extraFindings: measured };
     const findings = shellcheck ? await lintWithShellcheck(text, options, shellcheck) : lintDockerfile(text, options);
     results.push({ file, findings });
     if (findings.some((f) => reachesThreshold(f.level, config.failureThreshold))) failed = true;
@@ -124,6 +165,18 @@ export async function runLintCli(argv: string[]): Promise<number> {
   process.stdout.write(render(args.format, results, !args.noColor));
   if (ioError) return 2;
   return failed && !args.noFail ? 1 : 0;
+}
+
+/** Measured findings (LS2xxx) of the image built from this Dockerfile; [] with a warning when it is not. */
+async function measuredFor(args: LintArgs, file: string, text: string, readFile: (rel: string) => string | undefined): Promise<Finding[]> {
+  const linked = linkAnalysis(await analyzeOnEngine(args.image!), text, { buildArgs: args.buildArgs, target: args.target, dockerfilePath: file });
+  if (!linked.link.matched) {
+    process.stderr.write(`layerscope lint: ${notLinkedMessage(args.image!, file, linked.link)}\n`);
+    return [];
+  }
+  return measuredFindings(linked.insight, linked.link, {
+    dockerfileText: text, dockerignoreText: readFile('.dockerignore'), largeFileBytes: args.largeFileBytes,
+  });
 }
 
 function render(format: Format, results: FileResult[], color: boolean): string {

@@ -17,6 +17,8 @@ export interface Expected {
   trigger: boolean;
   /** RUN/COPY/ADD: its text identifies the build; metadata alone does not. */
   strong: boolean;
+  /** Working directory in effect for the instruction ('/' when the base image's is unknown). */
+  workdir: string;
   score(step: ParsedCreatedBy): number;
 }
 
@@ -31,7 +33,7 @@ function argsText(doc: LintDocument, ins: LintInstruction): string {
   return joinContinuations(raw, doc.escape);
 }
 
-function resolveDir(base: string, dir: string): string {
+export function resolveDir(base: string, dir: string): string {
   const parts = (dir.startsWith('/') ? dir : `${base}/${dir}`).split('/');
   const out: string[] = [];
   for (const p of parts) {
@@ -39,6 +41,11 @@ function resolveDir(base: string, dir: string): string {
     if (p === '..') out.pop(); else out.push(p);
   }
   return `/${out.join('/')}`;
+}
+
+/** An instruction's arguments after its flags, variables expanded (COPY/ADD sources and destination). */
+export function expandedArgs(doc: LintDocument, e: Expected, vars: ReadonlyMap<string, string> = new Map()): string[] {
+  return (e.ins.execForm ?? e.ins.args.map((a) => a.getValue())).map((v) => expandVars(v, vars, doc.escape));
 }
 
 /** Variables while walking a chain: ENV carries into child stages, ARG does not. */
@@ -59,7 +66,7 @@ export function expectFor(doc: LintDocument, ins: LintInstruction, scope: Scope,
   const keyword = ins.keyword;
   const vars = lookup(scope);
   const expand = (s: string): string => expandVars(s, vars, doc.escape);
-  const base = { ins, keyword, optional: trigger, trigger, strong: false };
+  const base = { ins, keyword, optional: trigger, trigger, strong: false, workdir: scope.workdir };
   const sameKeyword = (step: ParsedCreatedBy): boolean => step.instruction === keyword;
   switch (keyword) {
     case 'FROM': return undefined;

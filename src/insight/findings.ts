@@ -7,10 +7,11 @@
 // With `opts.dockerfileText` the ranges are exact and fixes are offered (plain TextEdits; a fix with
 // `file: '.dockerignore'` edits that file, relative to the Dockerfile's folder).
 import { formatBytes } from '../model/format';
-import { DEFAULT_CONFIG } from '../lint/config';
-import { LintDocument, type LintInstruction } from '../lint/document';
+import type { LintDocument, LintInstruction } from '../lint/document';
 import { measuredRule } from '../lint/measuredRules';
 import type { Finding, Fix, Range } from '../lint/types';
+import { resolveDir, type Expected } from './expected';
+import { prepareDockerfile } from './link';
 import { CACHE_KINDS } from './patterns';
 import type { DockerfileLink, ImageInsight, InstructionLink } from './types';
 
@@ -32,6 +33,8 @@ interface Ctx {
   insight: ImageInsight;
   link: DockerfileLink;
   doc?: LintDocument;
+  /** The linked chain's instructions with their working directories (when the text is given). */
+  expected?: Expected[];
   byLayer: Map<number, InstructionLink>;
   out: Finding[];
 }
@@ -40,8 +43,10 @@ export function measuredFindings(insight: ImageInsight, link: DockerfileLink, op
   if (!link.matched) return [];
   const byLayer = new Map<number, InstructionLink>();
   for (const row of link.instructions) if (typeof row.layer === 'number') byLayer.set(row.layer, row);
-  const doc = opts.dockerfileText !== undefined ? new LintDocument(opts.dockerfileText, DEFAULT_CONFIG) : undefined;
-  const ctx: Ctx = { insight, link, doc, byLayer, out: [] };
+  const prepared = opts.dockerfileText !== undefined
+    ? prepareDockerfile(opts.dockerfileText, { target: String(link.targetStage.index) }) : undefined;
+  const doc = prepared?.doc;
+  const ctx: Ctx = { insight, link, doc, expected: prepared?.expected.get(link.targetStage.index), byLayer, out: [] };
   for (const layer of insight.layers) {
     const row = byLayer.get(layer.index);
     secrets(ctx, layer.index, row);
@@ -143,15 +148,19 @@ function ignorable(ctx: Ctx, layer: number, row: InstructionLink, dockerignore: 
   }
 }
 
-/** The .dockerignore pattern for an image folder: relative to the COPY destination when it lies under it. */
+/**
+ * The .dockerignore pattern for an image folder: its path in the build context when one source
+ * directory was copied to a destination it lies under (`COPY app/ ./` with WORKDIR /app:
+ * /app/.git → `app/.git`), else a pattern for the folder name anywhere.
+ */
 function ignoreEntry(ctx: Ctx, row: InstructionLink, imagePath: string, kind: string): string {
-  const ins = instructionAt(ctx, row.line);
-  const args = ins ? (ins.execForm ?? ins.args.map((a) => a.getValue())) : [];
-  const sources = args.slice(0, -1);
-  const dest = (args[args.length - 1] ?? '').replace(/^\/+|\/+$/g, '');
-  if (sources.length === 1 && (sources[0] === '.' || sources[0] === './')) {
-    const rel = dest === '' || dest === '.' ? imagePath : imagePath.startsWith(`${dest}/`) ? imagePath.slice(dest.length + 1) : undefined;
-    if (rel !== undefined) return rel;
+  const e = ctx.expected?.find((x) => !x.trigger && x.ins.range.start.line === row.line);
+  const args = e && ctx.doc ? (e.ins.execForm ?? e.ins.args.map((a) => a.getValue())) : [];
+  if (e && args.length === 2 && !args[0].includes('*') && !/^[a-z]+:\/\//i.test(args[0])) {
+    const dest = resolveDir(e.workdir, args[1]).replace(/^\//, '');
+    const source = args[0].replace(/^\.\/?/, '').replace(/\/+$/, '');
+    const under = dest === '' ? imagePath : imagePath.startsWith(`${dest}/`) ? imagePath.slice(dest.length + 1) : undefined;
+    if (under !== undefined) return source ? `${source}/${under}` : under;
   }
   return `**/${kind}`;
 }

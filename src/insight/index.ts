@@ -4,6 +4,7 @@
 //   summarize                                          summary.ts  a deep analysis → compact ImageInsight
 //   measuredFindings                                   findings.ts LS2xxx findings with bytes, paths, layer, fixes
 //   savingsReport / savingsMarkdown                    savings.ts  ranked "shrink this image" items
+//   stepsOfInsight                                     steps.ts    exact steps from a (cached) ImageInsight
 export * from './types';
 export { linkDockerfile, linkPrepared, prepareDockerfile, rankImages } from './link';
 export type { PreparedDockerfile } from './link';
@@ -11,3 +12,4 @@ export { summarize, INSIGHT_VERSION } from './summary';
 export { measuredFindings, DEFAULT_LARGE_FILE_BYTES } from './findings';
 export type { MeasuredOptions } from './findings';
 export { savingsReport, savingsMarkdown } from './savings';
+export { stepsOfInsight } from './steps';

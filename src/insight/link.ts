@@ -131,16 +131,19 @@ function align(prepared: PreparedDockerfile, stageIndex: number, expected: Expec
   // Above the newest pair, an entry with no instruction left to explain it was added on top of this
   // file's image (a FROM-this-image build): not from this file. An entry facing an unmatched
   // instruction is that instruction, edited since the build.
-  let i = m, j = n, topSteps = 0, topInstructions = 0, extras = 0, sawMatch = false, baseSteps = 0;
+  // Below the oldest pair, unexplained entries are the base image's: none for FROM scratch.
+  let i = m, j = n, topSteps = 0, topInstructions = 0, extras = 0, sawMatch = false, baseSteps = 0, sinceMatch = 0;
   while (i > 0 || j > 0) {
     const h = how[i * width + j];
-    if (h === MATCH) { pairs.set(expected[i - 1], j - 1); sawMatch = true; i--; j--; }
+    if (h === MATCH) { pairs.set(expected[i - 1], j - 1); sawMatch = true; sinceMatch = 0; i--; j--; }
     else if (h === SKIP_EXPECTED) { if (!sawMatch && !expected[i - 1].optional) topInstructions++; i--; }
-    else if (h === SKIP_STEP) { if (sawMatch) extras++; else topSteps++; j--; }
+    else if (h === SKIP_STEP) { if (sawMatch) { extras++; sinceMatch++; } else topSteps++; j--; }
     else { baseSteps = j; break; }
   }
   const trailing = Math.max(0, topSteps - topInstructions);
-  extras += topSteps - trailing;
+  extras += topSteps - trailing - sinceMatch;
+  baseSteps += sinceMatch;
+  const foreignBelow = fromScratch && baseSteps > 0;
 
   const counted = expected.filter((e) => !e.optional);
   let total = 0, strongMatched = 0;
@@ -154,7 +157,7 @@ function align(prepared: PreparedDockerfile, stageIndex: number, expected: Expec
   const denominator = Math.max(counted.length, 1);
   const score = Math.max(0, Math.min(1, (total - EXTRA_STEP_PENALTY * (extras + trailing)) / denominator));
   const hasStrong = counted.some((e) => e.strong);
-  const matched = n > 0 && trailing === 0 && score >= MATCH_THRESHOLD
+  const matched = n > 0 && trailing === 0 && !foreignBelow && score >= MATCH_THRESHOLD
     && (hasStrong ? strongMatched > 0 : score >= 0.9 && counted.length > 0);
 
   const rows = instructionRows(doc);

@@ -65,7 +65,7 @@ export function secretKind(path: string): string | undefined {
   if (/^ssh_host_.*_key$/.test(base)) return 'SSH host private key';
   if (!CERT_DIRS.test(path) && (/\.key$/i.test(base) || /(?:key|private|priv).*\.pem$/i.test(base) || /\.pem$/i.test(base) && /key|private|secret/i.test(path))) return 'private key';
   if (/\.(?:p12|pfx|jks|keystore)$/i.test(base) && !CERT_DIRS.test(path)) return 'key store';
-  if (base === '.env' || /^\.env\.(?!example$|sample$|template$|dist$)[\w.-]+$/.test(base)) return 'environment file (.env)';
+  if (base === '.env' || /^\.env\.(?!example$|sample$|template$|dist$)[\w.-]+$/.test(base)) return 'environment file';
   if (/(?:^|\/)\.aws\/credentials$/.test(path)) return 'AWS credentials';
   if (/(?:^|\/)\.config\/gcloud\/(?:application_default_credentials\.json|credentials\.db|access_tokens\.db)$/.test(path)) return 'Google Cloud credentials';
   if (/(?:^|\/)\.azure\/(?:accessTokens\.json|msal_token_cache\.json)$/.test(path)) return 'Azure credentials';

@@ -183,5 +183,5 @@ export async function lintWithShellcheck(text: string, options: LintOptions, run
   } catch {
     extra = [];
   }
-  return lintDockerfile(text, { ...options, extraFindings: extra });
+  return lintDockerfile(text, { ...options, extraFindings: [...(options.extraFindings ?? []), ...extra] });
 }
