@@ -67,7 +67,7 @@ export async function buildImage(ctx: Ctx, linked: LinkedImages, arg?: unknown):
   const facts = await linked.imageFacts(tag);
   const previous = linked.store.link(uri);
   await linked.link(uri, {
-    imageId: facts.id, tag: normalTag(tag), pinned: true, builtText, target: target || undefined,
+    imageId: facts.id, tag: normalTag(tag), pinned: true, builtText, target: target || undefined, buildArgs: settings.buildArgs,
     previousId: previous && previous.imageId !== facts.id ? previous.imageId : previous?.previousId,
   });
   const outcome: BuildOutcome = { tag, imageId: facts.id, buildKit };

@@ -88,7 +88,7 @@ export class LinkedImages implements vscode.Disposable {
     const steps = insight ? mapSteps(image.history, image.diffIds, insight.emptyLayers).steps : image.steps;
     const text = doc.getText();
     const built = record.builtText ?? text;
-    const link = linkDockerfile(built, steps, { target: record.target });
+    const link = linkDockerfile(built, steps, { target: record.target, buildArgs: record.buildArgs });
     const { rows, currentLine } = mapRows(link, built, text);
     const current = new LintDocument(text);
     return {

@@ -11,6 +11,8 @@ export interface LinkRecord {
   /** The file's text when the image was built or linked: later edits make lenses stale. */
   builtText?: string;
   target?: string;
+  /** The `--build-arg` values of a build made here (the link substitutes them in the instructions). */
+  buildArgs?: Record<string, string>;
   /** The image this link pointed at before the tag moved (for "compare with the new build"). */
   previousId?: string;
 }

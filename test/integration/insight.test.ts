@@ -12,7 +12,8 @@ import type { BuildOutcome } from '../../src/linkedImage/build';
 import { NOT_BUILT, STALE } from '../../src/linkedImage/lensText';
 import { formatBytes } from '../../src/model/format';
 import type { LayersPanel } from '../../src/webview/layersPanel';
-import { docker, scripted } from './explorerSupport';
+import { docker } from './explorerSupport';
+import { buildThroughEditor, cleanUp, extension, useBuilder } from './insightSupport';
 import { engineGet, engineRequest } from './support/engine';
 import { page } from './support/ui';
 import { waitUntil } from './support/wait';
@@ -36,12 +37,6 @@ const DOCKERFILE = [
 const LINE = { from: 0, copyBusybox: 1, env: 3, apt: 4, big: 5, rm: 6, copyApp: 7, cmd: 8 };
 
 interface InspectJson { Id: string; Size: number; RepoTags: string[] }
-
-function extension(): vscode.Extension<LayerscopeApi> {
-  const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'layerscope');
-  assert.ok(ext, 'the extension under development is loaded');
-  return ext as vscode.Extension<LayerscopeApi>;
-}
 
 /** Every CodeLens title on screen (the editor must be visible). */
 function lensesOnScreen(): Promise<string[]> {
@@ -75,17 +70,11 @@ describe('Dockerfile ↔ image: Build Image…, CodeLens, Layers panel (insight)
   }
 
   /** Answers the tag question and runs Build Image… on the file, through the command a person uses. */
-  async function buildThroughEditor(): Promise<BuildOutcome> {
-    const s = scripted({ input: async () => tag });
-    const use = api.views.prompter.use(s.prompter);
-    try {
-      const outcome = await vscode.commands.executeCommand<BuildOutcome | undefined>('layerscope.buildImage', uri);
-      assert.ok(outcome, `the build finished (asked: ${JSON.stringify(s.asked.inputs.map((i) => i.value))})`);
-      assert.equal(s.asked.inputs.length, 1, 'Build Image… asked for the tag once (one stage: no stage question)');
-      return outcome;
-    } finally {
-      use.dispose();
-    }
+  async function build(): Promise<BuildOutcome> {
+    const { outcome, asked } = await buildThroughEditor(api, uri, { input: async () => tag });
+    assert.ok(outcome, `the build finished (asked: ${JSON.stringify(asked.inputs.map((i) => i.value))})`);
+    assert.equal(asked.inputs.length, 1, 'Build Image… asked for the tag once (one stage: no stage question)');
+    return outcome;
   }
 
   before(async () => {
@@ -97,10 +86,7 @@ describe('Dockerfile ↔ image: Build Image…, CodeLens, Layers panel (insight)
     fs.writeFileSync(path.join(dir, 'app.txt'), 'hello\n');
     fs.writeFileSync(path.join(dir, 'Dockerfile'), DOCKERFILE);
     uri = vscode.Uri.file(path.join(dir, 'Dockerfile'));
-    // The Debian 20.10 CLI drives BuildKit without buildx; the rig's PATH may hold a newer CLI without it.
-    await settings().update('dockerPath', '/usr/bin/docker', vscode.ConfigurationTarget.Global);
-    await settings().update('dockerfile.buildFlags', ['--network', 'none'], vscode.ConfigurationTarget.Global);
-    await settings().update('dockerfile.builder', 'legacy', vscode.ConfigurationTarget.Global);
+    await useBuilder('legacy');
     doc = await vscode.workspace.openTextDocument(uri);
     await showDockerfile();
   });
@@ -108,13 +94,7 @@ describe('Dockerfile ↔ image: Build Image…, CodeLens, Layers panel (insight)
   afterEach(() => { for (const d of restore.splice(0)) d.dispose(); });
 
   after(async () => {
-    for (const key of ['dockerPath', 'dockerfile.buildFlags', 'dockerfile.builder']) {
-      await settings().update(key, undefined, vscode.ConfigurationTarget.Global);
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await api.ctx.linkedImages.unlink(uri);
-    await engineRequest('DELETE', `/images/${encodeURIComponent(tag)}?force=1`).catch(() => undefined);
-    for (const id of [first?.imageId]) if (id) await engineRequest('DELETE', `/images/${id}?force=1`).catch(() => undefined);
+    await cleanUp(api, uri, tag, [first?.imageId]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -123,25 +103,22 @@ describe('Dockerfile ↔ image: Build Image…, CodeLens, Layers panel (insight)
   });
 
   it('without a docker CLI, Build Image… says so and offers what still works', async () => {
-    await settings().update('dockerPath', path.join(dir, 'no-such-docker'), vscode.ConfigurationTarget.Global);
-    const s = scripted({});
-    const use = api.views.prompter.use(s.prompter);
+    await useBuilder('legacy', path.join(dir, 'no-such-docker'));
     try {
-      const outcome = await vscode.commands.executeCommand('layerscope.buildImage', uri);
+      const { outcome, asked } = await buildThroughEditor(api, uri, {});
       assert.equal(outcome, undefined);
-      assert.equal(s.asked.inputs.length, 0, 'no tag asked: nothing can be built');
-      assert.equal(s.asked.confirms.length, 1);
-      assert.match(s.asked.confirms[0].message, /needs the docker CLI/);
-      assert.match(s.asked.confirms[0].detail, /no-such-docker, which is not an executable/);
-      assert.deepEqual(s.asked.confirms[0].buttons, ['Link to an Existing Image…']);
+      assert.equal(asked.inputs.length, 0, 'no tag asked: nothing can be built');
+      assert.equal(asked.confirms.length, 1);
+      assert.match(asked.confirms[0].message, /needs the docker CLI/);
+      assert.match(asked.confirms[0].detail, /no-such-docker, which is not an executable/);
+      assert.deepEqual(asked.confirms[0].buttons, ['Link to an Existing Image…']);
     } finally {
-      use.dispose();
-      await settings().update('dockerPath', '/usr/bin/docker', vscode.ConfigurationTarget.Global);
+      await useBuilder('legacy');
     }
   });
 
   it('Build Image… (legacy builder) builds in a task, links the image, analyses it and the lenses show each layer', async () => {
-    first = await buildThroughEditor();
+    first = await build();
     assert.equal(first.buildKit, false);
     const inspect = await engineGet<InspectJson>(`/images/${encodeURIComponent(tag)}/json`);
     assert.equal(first.imageId, inspect.Id, 'the linked image is the one the tag names');
@@ -205,7 +182,7 @@ describe('Dockerfile ↔ image: Build Image…, CodeLens, Layers panel (insight)
   it('rebuilding the same tag through Build Image… (BuildKit) moves the link; the old panel offers a comparison', async () => {
     await settings().update('dockerfile.builder', 'auto', vscode.ConfigurationTarget.Global);
     const oldPanel = await vscode.commands.executeCommand<LayersPanel>('layerscope.showLayers', { imageId: first.imageId });
-    const second = await buildThroughEditor();
+    const second = await build();
     assert.equal(second.buildKit, true, 'auto picks BuildKit for the 20.10 CLI');
     assert.notEqual(second.imageId, first.imageId);
     const record = api.ctx.linkedImages.store.link(uri)!;

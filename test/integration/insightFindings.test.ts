@@ -12,8 +12,7 @@ import type { BuildOutcome } from '../../src/linkedImage/build';
 import { MEASURED_SOURCE } from '../../src/linkedImage/measured';
 import { formatBytes } from '../../src/model/format';
 import { makeInsightContext, PLANTED, type InsightContext } from '../rig/fixtures/insight/context';
-import { scripted } from './explorerSupport';
-import { engineRequest } from './support/engine';
+import { buildThroughEditor, cleanUp, extension, useBuilder } from './insightSupport';
 import { page } from './support/ui';
 import { waitUntil } from './support/wait';
 import { publishScreenshot, resultsPath, selectors } from './support/workbench';
@@ -23,12 +22,6 @@ const tag = `lsx-insight-findings-${process.pid}:dev`;
 const webviewFrame = 'fake.html';
 /** 0-based lines of the planted Dockerfile (see test/rig/fixtures/insight/README.md). */
 const LINE = { key: 13, apkCache: 14, big: 15, rm: 16, app: 17 };
-
-function extension(): vscode.Extension<LayerscopeApi> {
-  const ext = vscode.extensions.all.find((e) => e.packageJSON?.name === 'layerscope');
-  assert.ok(ext, 'the extension under development is loaded');
-  return ext as vscode.Extension<LayerscopeApi>;
-}
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 const measured = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === MEASURED_SOURCE);
@@ -40,24 +33,17 @@ describe('Dockerfile ↔ image: measured findings on the planted fixture (insigh
   let fixture: InsightContext;
   let uri: vscode.Uri;
   const images: string[] = [];
-  const settings = () => vscode.workspace.getConfiguration('layerscope');
 
   async function build(): Promise<BuildOutcome> {
-    const s = scripted({
+    const { outcome, asked } = await buildThroughEditor(api, uri, {
       input: async () => tag,
       // The last stage (the image's own), as a person would leave the default.
       pick: async (items) => items.find((i) => (i as { target?: string }).target === ''),
     });
-    const use = api.views.prompter.use(s.prompter);
-    try {
-      const outcome = await vscode.commands.executeCommand<BuildOutcome | undefined>('layerscope.buildImage', uri);
-      assert.ok(outcome, 'the build finished');
-      assert.deepEqual(s.asked.picks[0]?.items.map((i) => i.label), ['stage 1', 'tools'], 'asked which stage, the last first');
-      images.push(outcome.imageId);
-      return outcome;
-    } finally {
-      use.dispose();
-    }
+    assert.ok(outcome, 'the build finished');
+    assert.deepEqual(asked.picks[0]?.items.map((i) => i.label), ['stage 1', 'tools'], 'asked which stage, the last first');
+    images.push(outcome.imageId);
+    return outcome;
   }
 
   async function findingsWhen(what: string, ok: (ds: vscode.Diagnostic[]) => boolean, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
@@ -74,20 +60,12 @@ describe('Dockerfile ↔ image: measured findings on the planted fixture (insigh
     const workspace = vscode.workspace.workspaceFolders![0].uri.fsPath;
     fixture = makeInsightContext(path.join(workspace, `insight-findings-${process.pid}`), path.join(extension().extensionPath, 'test', 'rig', 'fixtures', 'insight'));
     uri = vscode.Uri.file(path.join(fixture.dir, 'Dockerfile'));
-    await settings().update('dockerPath', '/usr/bin/docker', vscode.ConfigurationTarget.Global);
-    await settings().update('dockerfile.buildFlags', ['--network', 'none'], vscode.ConfigurationTarget.Global);
-    await settings().update('dockerfile.builder', 'legacy', vscode.ConfigurationTarget.Global);
+    await useBuilder('legacy');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
   });
 
   after(async () => {
-    for (const key of ['dockerPath', 'dockerfile.buildFlags', 'dockerfile.builder']) {
-      await settings().update(key, undefined, vscode.ConfigurationTarget.Global);
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await api.ctx.linkedImages.unlink(uri);
-    await engineRequest('DELETE', `/images/${encodeURIComponent(tag)}?force=1`).catch(() => undefined);
-    for (const id of images) await engineRequest('DELETE', `/images/${id}?force=1`).catch(() => undefined);
+    await cleanUp(api, uri, tag, images);
     fixture.remove();
   });
 
@@ -123,14 +101,25 @@ describe('Dockerfile ↔ image: measured findings on the planted fixture (insigh
     assert.ok(rows.some((t) => t.includes('LS2003') && t.includes('/root/.ssh/id_rsa')), JSON.stringify(rows));
 
     // The README's picture: the lenses above the instructions, the findings below.
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc, { preview: false, selection: new vscode.Range(LINE.key, 0, LINE.key, 0) });
-    await waitUntil('the lenses with the analysis figures on screen', async () =>
-      (await page.texts('.monaco-editor .codelens-decoration a')).some((t) => t.startsWith(`+${big} · ${big} wasted`)), 30_000);
-    const repo = extension().extensionPath;
-    const shot = resultsPath(repo, 'insight.png');
-    await page.screenshot(shot, { settleMs: 800 });
-    publishScreenshot(repo, shot, 'insight.png');
+    // A smaller font and no side bar, so the whole file with its lenses fits above the findings.
+    const editorSettings = vscode.workspace.getConfiguration('editor');
+    await editorSettings.update('fontSize', 11, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(doc, { preview: false, selection: new vscode.Range(LINE.key, 0, LINE.key, 0) });
+      editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
+      await waitUntil('the lenses with the analysis figures on screen', async () => {
+        const titles = await page.texts('.monaco-editor .codelens-decoration a');
+        return titles.some((t) => t.startsWith(`+${big} · ${big} wasted`)) && titles.some((t) => t.startsWith(`${tag} · built`));
+      }, 30_000);
+      const repo = extension().extensionPath;
+      const shot = resultsPath(repo, 'insight.png');
+      await page.screenshot(shot, { settleMs: 800 });
+      publishScreenshot(repo, shot, 'insight.png');
+    } finally {
+      await editorSettings.update('fontSize', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('the Layers panel of the linked image ranks what would shrink it, with the Dockerfile lines', async () => {
@@ -173,7 +162,7 @@ describe('Dockerfile ↔ image: measured findings on the planted fixture (insigh
     await findingsWhen('the findings of the edited lines to go', (d) => !d.some((x) => codeOf(x) === 'LS2002' && x.range.start.line === LINE.big));
     await doc.save();
 
-    await settings().update('dockerfile.builder', 'buildkit', vscode.ConfigurationTarget.Global);
+    await useBuilder('buildkit');
     const outcome = await build();
     assert.equal(outcome.buildKit, true);
     const ds = await findingsWhen('the findings of the rebuilt image', (d) =>
