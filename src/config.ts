@@ -19,6 +19,15 @@ export interface LintSettings {
   shellcheck: boolean;
 }
 
+export interface DockerfileSettings {
+  analyzeAfterBuild: boolean;
+  codeLens: boolean;
+  buildArgs: Record<string, string>;
+  buildFlags: string[];
+  builder: 'auto' | 'buildkit' | 'legacy';
+  largeFileMB: number;
+}
+
 export const config = {
   /** Machine-scoped: a workspace cannot redirect the engine. */
   host(): string {
@@ -48,6 +57,22 @@ export const config = {
     if (v === true) return 'on';
     if (v === false) return 'off';
     return oneOf(typeof v === 'string' ? v : undefined, ['auto', 'on', 'off'] as const, 'auto');
+  },
+  /** `layerscope.dockerfile.*`: building from the editor and what the linked image shows. */
+  dockerfile(scope?: vscode.Uri): DockerfileSettings {
+    const s = vscode.workspace.getConfiguration('layerscope.dockerfile', scope);
+    return {
+      analyzeAfterBuild: s.get<boolean>('analyzeAfterBuild', true),
+      codeLens: s.get<boolean>('codeLens', true),
+      buildArgs: s.get<Record<string, string>>('buildArgs', {}),
+      buildFlags: s.get<string[]>('buildFlags', []),
+      builder: oneOf(s.get<string>('builder'), ['auto', 'buildkit', 'legacy'] as const, 'auto'),
+      largeFileMB: Math.max(0, s.get<number>('largeFileThresholdMB', 50)),
+    };
+  },
+  /** Machine-scoped: the docker CLI Build Image… runs ('' = the first `docker` on PATH). */
+  dockerPath(): string {
+    return userValue('dockerPath');
   },
   /** Images view grouping: repository, registry or none. */
   imagesGroupBy(): 'repository' | 'registry' | 'none' {

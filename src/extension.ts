@@ -7,6 +7,7 @@ import { registerDiagnosticsOnDemand } from './diagnostics/onDemand';
 import { connectEngine, watchEngine } from './engineGlue';
 import { registerViews } from './views';
 import { LanguageFeatures } from './language';
+import { registerLinkedImage } from './linkedImage';
 
 let ctx: Ctx | undefined;
 
@@ -16,6 +17,7 @@ export interface LayerscopeApi {
   views: ReturnType<typeof registerViews>;
   /** Completion, hover and formatting in Dockerfiles (registered or not, per the setting). */
   language: LanguageFeatures;
+  linkedImage: ReturnType<typeof registerLinkedImage>;
 }
 
 export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
@@ -26,8 +28,9 @@ export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
   registerDiagnosticsOnDemand(ctx);
   const language = new LanguageFeatures(ctx.log);
   ctx.push(language);
+  const linkedImage = registerLinkedImage(ctx);
   watchEngine(ctx);
-  return { ctx, views, language };
+  return { ctx, views, language, linkedImage };
 }
 
 export function deactivate(): void {

@@ -13,6 +13,9 @@ export interface HistoryOptions {
   onToggleOrder(): void;
   onToggleSizeSort(): void;
   onSelectLayer(layerIndex: number): void;
+  /** Where a step's instruction is in a linked Dockerfile, if anywhere. */
+  instructionOf?(step: number): { file: string; line: number } | undefined;
+  onGoToInstruction?(step: number): void;
 }
 
 export function historyTable(state: ImageState, options: HistoryOptions): HTMLElement {
@@ -42,6 +45,7 @@ export function historyTable(state: ImageState, options: HistoryOptions): HTMLEl
         if (row.layerIndex !== undefined) options.onSelectLayer(row.layerIndex);
       });
       tr.querySelector('button.expand')?.addEventListener('click', () => toggle(row));
+      tr.querySelector('button.go-to-instruction')?.addEventListener('click', () => options.onGoToInstruction?.(row.index));
       body.append(tr);
       if (expanded.has(row.index)) {
         body.append(el('tr', { class: 'detail' }, el('td', { attrs: { colspan: 7 } },
@@ -104,7 +108,8 @@ function historyRow(row: HistoryRow, shared: boolean | undefined, options: Histo
   el('td', { class: 'num' }, row.index),
   el('td', { class: 'created-by' },
     el('button', { class: 'expand icon', title: expanded ? 'Collapse' : 'Show the full text', attrs: { 'aria-label': expanded ? 'Collapse' : 'Expand' } }, expanded ? '▾' : '▸'),
-    el('span', { class: 'instruction', title: row.createdBy }, row.createdBy || '(no instruction recorded)')),
+    el('span', { class: 'instruction', title: row.createdBy }, row.createdBy || '(no instruction recorded)'),
+    goToButton(row, options)),
   el('td', { class: 'num' }, row.empty === false ? formatBytes(row.size) : ''),
   el('td', {}, row.empty === true
     ? el('span', { class: 'badge empty-badge', title: 'No filesystem layer: this step only changed metadata' }, 'empty')
@@ -117,4 +122,12 @@ function historyRow(row: HistoryRow, shared: boolean | undefined, options: Histo
   el('td', { class: `num wasted${wasted === 0 ? ' none' : ''}` }, wasted === undefined ? '' : wasted > 0 ? formatBytes(wasted) : '0'),
   el('td', { class: 'when', title: createdIso }, row.created ? formatAge(row.created) : ''),
   el('td', { class: 'comment' }, row.comment));
+}
+
+/** "Go to instruction" for a step whose instruction is in a linked Dockerfile. */
+function goToButton(row: HistoryRow, options: HistoryOptions): HTMLElement | null {
+  const at = options.instructionOf?.(row.index);
+  if (!at) return null;
+  const file = decodeURIComponent(at.file.slice(at.file.lastIndexOf('/') + 1));
+  return el('button', { class: 'link go-to-instruction', title: `Go to instruction: ${file}:${at.line + 1}` }, 'Go to instruction');
 }

@@ -10,6 +10,7 @@ import { pruneCommands } from './prune';
 import { engineCommands } from './engine';
 import { containerLayerCommands } from './containerLayer';
 import { containerFileCommands } from './containerFiles';
+import { linkedImageCommands } from '../linkedImage/commands';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler declares the arguments its menus pass
 export type CommandHandler = (...args: any[]) => unknown;
@@ -30,6 +31,7 @@ export const commandTable: CommandTable = {
   ...engineCommands,
   ...containerLayerCommands,
   ...containerFileCommands,
+  ...linkedImageCommands,
 };
 
 export function registerCommands(ctx: Ctx): void {

@@ -11,7 +11,7 @@ import type { EngineEvent } from '../model/types';
 import { mediaRoot, panelHtml } from './html';
 import { type ContainerOverlay, imageWithContainerLayer, overlayHistoryEntry } from './containerOverlay';
 import type { LocalLayers } from './localLayers';
-import type { HostMessage, ImageState, WebviewMessage } from './protocol';
+import type { HostMessage, ImageState, PanelLinks, WebviewMessage } from './protocol';
 
 export const viewType = 'layerscope.layers';
 /** Progress messages to the webview at most this often. */
@@ -32,6 +32,9 @@ export class LayersPanel implements vscode.Disposable {
   private readyResolve!: () => void;
   private disposed = false;
   private eventTimer: NodeJS.Timeout | undefined;
+  private selectedLayer: number | undefined;
+  /** From the linked Dockerfiles (src/linkedImage/panelLinks.ts). */
+  private links: PanelLinks | undefined;
 
   /** Test hook: resolves once the webview has loaded its script and asked for data. */
   readonly ready = new Promise<void>((resolve) => { this.readyResolve = resolve; });
@@ -170,6 +173,20 @@ export class LayersPanel implements vscode.Disposable {
     }
   }
 
+  /** Selects one layer (a Dockerfile lens was clicked); kept for a webview that reloads. */
+  selectLayer(layer: number): void {
+    this.selectedLayer = layer;
+    this.post({ type: 'selectLayer', layer });
+  }
+
+  /** What the linked Dockerfiles say about this image's steps. */
+  setLinks(links: PanelLinks): void {
+    this.links = links;
+    this.post({ type: 'links', links });
+  }
+
+  get panelLinks(): PanelLinks | undefined { return this.links; }
+
   cancelAnalysis(): void {
     this.analysisRun?.abort();
   }
@@ -216,6 +233,8 @@ export class LayersPanel implements vscode.Disposable {
         // A (re)loaded webview starts empty: give it the state, then the analysis if there is one.
         if (this.lastState) this.post(this.lastState);
         if (this.analysis) this.post({ type: 'analysisDone', analysis: this.analysis });
+        if (this.links) this.post({ type: 'links', links: this.links });
+        if (this.selectedLayer !== undefined) this.post({ type: 'selectLayer', layer: this.selectedLayer });
         this.readyResolve();
         break;
       case 'refresh':
@@ -227,6 +246,21 @@ export class LayersPanel implements vscode.Disposable {
       case 'cancelAnalysis':
         this.cancelAnalysis();
         break;
+      case 'goToInstruction': {
+        const at = this.links?.instructions[message.step];
+        if (at) void vscode.commands.executeCommand('layerscope.goToInstruction', at);
+        break;
+      }
+      case 'goToLine': {
+        const file = this.links?.savings?.file;
+        if (file) void vscode.commands.executeCommand('layerscope.goToInstruction', { file, line: message.line });
+        break;
+      }
+      case 'compareWithNewer': {
+        const newer = this.links?.newerBuild;
+        if (newer) void vscode.commands.executeCommand('layerscope.compareImages', { imageId: this.imageId, compareWith: newer.imageId });
+        break;
+      }
       case 'scriptError':
         this.ctx.log.error(`Layers panel script: ${message.message}`);
         break;

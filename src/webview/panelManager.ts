@@ -9,6 +9,9 @@ import { LocalLayers } from './localLayers';
 export class LayersPanelManager implements vscode.Disposable {
   private readonly panels = new Map<string, LayersPanel>();
   private readonly layers = new LocalLayers();
+  private readonly opened = new vscode.EventEmitter<LayersPanel>();
+  /** Fires when a new panel opens (the Dockerfile links give it their instructions). */
+  readonly onDidOpen = this.opened.event;
 
   constructor(private readonly ctx: Ctx) {
     ctx.push(
@@ -49,6 +52,7 @@ export class LayersPanelManager implements vscode.Disposable {
     const panel = new LayersPanel(this.ctx, id, label, this.layers, overlay);
     this.panels.set(key, panel);
     panel.onDidDispose(() => { if (this.panels.get(key) === panel) this.panels.delete(key); });
+    this.opened.fire(panel);
     return panel;
   }
 
@@ -71,6 +75,7 @@ export class LayersPanelManager implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.opened.dispose();
     for (const panel of [...this.panels.values()]) panel.dispose();
     this.panels.clear();
   }
