@@ -28,6 +28,11 @@ if (existsSync('webview-ui/main.ts')) {
     bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: !production,
     minify: production, logLevel: 'warning', entryPoints: ['webview-ui/main.ts'], outfile: 'media/webview.js',
   });
+  // The Stats panel's own small script.
+  builds.push({
+    bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: !production,
+    minify: production, logLevel: 'warning', entryPoints: ['webview-ui/stats/main.ts'], outfile: 'media/stats.js',
+  });
 }
 
 if (watch) {

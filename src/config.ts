@@ -51,6 +51,10 @@ export const config = {
   containersGroupBy(): 'state' | 'compose' {
     return oneOf(section().get<string>('containers.groupBy'), ['state', 'compose'] as const, 'state');
   },
+  /** Dangling view: show the legacy builder's intermediate images (collapsed) or leave them out. */
+  danglingShowIntermediate(): boolean {
+    return section().get<boolean>('dangling.showIntermediate', true);
+  },
   get<T>(key: string, fallback: T): T {
     return section().get<T>(key, fallback);
   },

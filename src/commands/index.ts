@@ -8,6 +8,9 @@ import { imageCommands } from './images';
 import { containerCommands } from './containers';
 import { pruneCommands } from './prune';
 import { engineCommands } from './engine';
+import { prompter } from './prompt';
+import { runCommands } from './run';
+import { volumeCommands } from './volumes';
 
 export type CommandHandler = (...args: any[]) => unknown;
 export type CommandTable = Record<string, (ctx: Ctx) => CommandHandler>;
@@ -25,6 +28,8 @@ export const commandTable: CommandTable = {
   ...containerCommands,
   ...pruneCommands,
   ...engineCommands,
+  ...volumeCommands,
+  ...runCommands,
 };
 
 export function registerCommands(ctx: Ctx): void {
@@ -36,7 +41,7 @@ export function registerCommands(ctx: Ctx): void {
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         ctx.log.error(`${id}: ${message}`);
-        void vscode.window.showErrorMessage(message);
+        prompter(ctx).error(message);
       }
     }));
   }

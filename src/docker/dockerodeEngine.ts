@@ -2,12 +2,12 @@
 // mapping from src/docker/mapping.ts; errors, aborts and API versions are handled there, once.
 import { PassThrough, type Readable } from 'node:stream';
 import type {
-  ContainerSummary, DiskUsage, EngineInfo, EngineVersion, HistoryEntry, ImageSummary, RemovedItem,
-  VolumeSummary,
+  ContainerSummary, DiskUsage, EngineInfo, EngineVersion, HistoryEntry, ImageSummary, NetworkSummary, RemovedItem,
+  RunSpec, StatsFrame, VolumeSummary,
 } from '../model/types';
 import type { Connection } from './connection';
 import {
-  type ContainerStatsSample, type ContainerTop, type Disposable, type Engine, EngineError,
+  type ContainerStatsSample, type ContainerTop, type CreateNetworkOptions, type Disposable, type Engine, EngineError,
   type EventStreamListener, type ListImagesOptions, type LogsOptions,
 } from './engine';
 import { toEngineError } from './errors';
@@ -16,6 +16,7 @@ import {
   containerFromInspect, mapContainer, mapHistory, mapImage, mapRemoved, mapStats, mapTop, mapVolume,
   normaliseDiskUsage,
 } from './mapping';
+import { mapNetwork, mapStatsFrame, runSpecBody } from './mapResources';
 import { NdjsonParser } from './ndjson';
 import { seg, Transport, type VersionJson } from './transport';
 
@@ -113,7 +114,8 @@ export class DockerodeEngine implements Engine {
     const raw = await this.t.json<unknown[]>({
       method: 'GET', path: '/containers/json', query: { all: options.all ? 1 : undefined }, what: 'list containers',
     }, signal);
-    return raw.map(mapContainer);
+    const readAt = Date.now();
+    return raw.map((c) => mapContainer(c, readAt));
   }
 
   async getContainer(id: string, signal?: AbortSignal): Promise<ContainerSummary | undefined> {
@@ -211,5 +213,63 @@ export class DockerodeEngine implements Engine {
 
   subscribe(listener: EventStreamListener): Disposable {
     return subscribeEvents(this.t, listener, this.backoff);
+  }
+
+  // ── Volumes, networks, run and streamed stats (issue 10 §3–4) ──
+
+  inspectVolume(name: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
+    return this.t.json({ method: 'GET', path: `/volumes/${seg(name)}`, what: `inspect volume ${name}` }, signal);
+  }
+
+  async createVolume(options: { name?: string; driver?: string; labels?: Record<string, string> }, signal?: AbortSignal): Promise<VolumeSummary> {
+    return mapVolume(await this.t.json({
+      method: 'POST', path: '/volumes/create', what: `create volume ${options.name ?? ''}`.trim(),
+      body: { Name: options.name ?? '', Driver: options.driver || 'local', Labels: options.labels ?? {} },
+    }, signal));
+  }
+
+  async listNetworks(signal?: AbortSignal): Promise<NetworkSummary[]> {
+    return (await this.t.json<unknown[]>({ method: 'GET', path: '/networks', what: 'list networks' }, signal)).map(mapNetwork);
+  }
+
+  inspectNetwork(id: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
+    return this.t.json({ method: 'GET', path: `/networks/${seg(id)}`, what: `inspect network ${id}` }, signal);
+  }
+
+  async createNetwork(options: CreateNetworkOptions, signal?: AbortSignal): Promise<string> {
+    const raw = await this.t.json<{ Id?: string }>({
+      method: 'POST', path: '/networks/create', what: `create network ${options.name}`,
+      body: {
+        Name: options.name, CheckDuplicate: true, Driver: options.driver || 'bridge', Internal: options.internal,
+        Labels: options.labels ?? {}, ...(options.subnet ? { IPAM: { Driver: 'default', Config: [{ Subnet: options.subnet }] } } : {}),
+      },
+    }, signal);
+    return raw.Id ?? '';
+  }
+
+  async removeNetwork(id: string, signal?: AbortSignal): Promise<void> {
+    await this.t.json({ method: 'DELETE', path: `/networks/${seg(id)}`, what: `remove network ${id}` }, signal);
+  }
+
+  async createContainer(spec: RunSpec, signal?: AbortSignal): Promise<string> {
+    const raw = await this.t.json<{ Id?: string }>({
+      method: 'POST', path: '/containers/create', query: { name: spec.name || undefined }, body: runSpecBody(spec),
+      what: `create a container from ${spec.image}`,
+    }, signal);
+    return raw.Id ?? '';
+  }
+
+  async streamStats(id: string, onFrame: (frame: StatsFrame) => void, signal?: AbortSignal): Promise<void> {
+    const what = `follow the stats of ${id}`;
+    const res = await this.t.stream({ method: 'GET', path: `/containers/${seg(id)}/stats`, query: { stream: 1 }, what }, signal);
+    const parser = new NdjsonParser((v) => onFrame(mapStatsFrame(v)), () => undefined);
+    try {
+      for await (const chunk of res) parser.push(chunk as Buffer);
+    } catch (e) {
+      // Aborting is how a viewer stops following: not a failure.
+      if (signal?.aborted || (e instanceof EngineError && e.code === 'aborted')) return;
+      throw toEngineError(e, this.info.endpoint, what);
+    }
+    parser.end();
   }
 }

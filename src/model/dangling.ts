@@ -92,6 +92,8 @@ export interface DanglingTreeInput {
   /** Why /system/df could not be read, shown instead of the build cache. */
   diskUsageError?: string;
   nowMs: number;
+  /** false: leave out the intermediate images group (the layerscope.dangling.showIntermediate setting). */
+  showIntermediate?: boolean;
 }
 
 /** Group rows carry their own contextValue so each gets its own inline action (prune). */
@@ -135,8 +137,10 @@ export function buildDanglingTree(input: DanglingTreeInput): TreeNode<DanglingRe
   }, 0);
   const danglingLabel = `${plural(dangling.length, 'item')}, ${known ? formatBytes(total) : input.diskUsageError ? '?' : '…'} reclaimable`;
 
+  // A legacy build leaves many parents made in the same second: the ID breaks ties, so the order
+  // does not shuffle on every refresh.
   const intermediateNodes = intermediate
-    .sort((a, b) => b.image.created - a.image.created)
+    .sort((a, b) => b.image.created - a.image.created || (a.image.id < b.image.id ? -1 : a.image.id > b.image.id ? 1 : 0))
     .map(({ image, keptBy }): TreeNode<DanglingRef> => ({
       item: {
         id: `intermediate:${image.id}`,
@@ -152,8 +156,13 @@ export function buildDanglingTree(input: DanglingTreeInput): TreeNode<DanglingRe
 
   const groups: TreeNode<DanglingRef>[] = [
     withContext(groupNode('dangling:group:images', 'Dangling images', danglingLabel, danglingNodes, { id: 'trash' }), 'danglingGroup.images'),
-    withContext(groupNode('dangling:group:intermediate', 'Intermediate images', `${plural(intermediate.length, 'item')}, frees nothing until their images go`, intermediateNodes, { id: 'layers-dot' }), 'danglingGroup.intermediate'),
   ];
+  if (input.showIntermediate !== false) {
+    const group = withContext(groupNode('dangling:group:intermediate', 'Intermediate images', `${plural(intermediate.length, 'item')}, frees nothing until their images go`, intermediateNodes, { id: 'layers-dot' }), 'danglingGroup.intermediate');
+    // Many rows that free nothing: closed until asked for.
+    group.item.collapse = 'collapsed';
+    groups.push(group);
+  }
   if (input.buildCache) {
     const records = [...input.buildCache].sort((a, b) => b.size - a.size);
     const reclaimable = records.filter((r) => !r.inUse && !r.shared).reduce((s, r) => s + r.size, 0);

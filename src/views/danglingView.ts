@@ -1,6 +1,7 @@
 // The Dangling view: shows dangling and intermediate images at once from the image list, then
 // fills in reclaimable bytes and the build cache when the slower /system/df answers.
 import type { Ctx } from '../ctx';
+import { config } from '../config';
 import { buildDanglingTree } from '../model/dangling';
 import type { ContainerSummary, DiskUsage, ImageSummary } from '../model/types';
 import { ExplorerTree, type Node } from './explorerTree';
@@ -22,13 +23,13 @@ export class DanglingView extends ExplorerTree {
     this.diskUsagePhase = df.then((usage) => { if (generation === this.generation) this.fillIn(images, containers, usage); }, (err) => {
       const message = err instanceof Error ? err.message : String(err);
       this.ctx.log.warn(`layerscope.dangling: /system/df: ${message}`);
-      if (generation === this.generation) this.setRoots(buildDanglingTree({ images, containers, diskUsageError: message, nowMs: Date.now() }));
+      if (generation === this.generation) this.setRoots(buildDanglingTree({ images, containers, diskUsageError: message, nowMs: Date.now(), showIntermediate: config.danglingShowIntermediate() }));
     });
-    return buildDanglingTree({ images, containers, nowMs: Date.now() });
+    return buildDanglingTree({ images, containers, nowMs: Date.now(), showIntermediate: config.danglingShowIntermediate() });
   }
 
   private fillIn(images: ImageSummary[], containers: ContainerSummary[], df: DiskUsage): void {
     const sharedSizes = new Map(df.images.map((i) => [i.id, i.sharedSize ?? -1]));
-    this.setRoots(buildDanglingTree({ images, containers, sharedSizes, buildCache: df.buildCache, nowMs: Date.now() }));
+    this.setRoots(buildDanglingTree({ images, containers, sharedSizes, buildCache: df.buildCache, nowMs: Date.now(), showIntermediate: config.danglingShowIntermediate() }));
   }
 }

@@ -45,11 +45,13 @@ export interface Asked {
   picks: { items: vscode.QuickPickItem[]; placeHolder: string }[];
   inputs: vscode.InputBoxOptions[];
   infos: string[];
+  /** Messages of commands that failed. */
+  errors: string[];
 }
 
 /** A prompter whose answers the test gives; it records every question. */
 export function scripted(answers: Partial<Prompter>): { prompter: Partial<Prompter>; asked: Asked } {
-  const asked: Asked = { confirms: [], picks: [], inputs: [], infos: [] };
+  const asked: Asked = { confirms: [], picks: [], inputs: [], infos: [], errors: [] };
   const prompter: Partial<Prompter> = {
     confirm: async (message, detail, buttons) => {
       asked.confirms.push({ message, detail, buttons });
@@ -64,6 +66,7 @@ export function scripted(answers: Partial<Prompter>): { prompter: Partial<Prompt
       return answers.input ? answers.input(options) : undefined;
     },
     info: (message) => { asked.infos.push(message); },
+    error: (message) => { asked.errors.push(message); },
     saveFile: answers.saveFile ?? (async () => undefined),
     openFile: answers.openFile ?? (async () => undefined),
     progress: answers.progress ?? ((_title, task) => task(() => undefined, new AbortController().signal)),
