@@ -26,8 +26,8 @@ export function mapNetwork(raw: unknown): NetworkSummary {
 export function mapAttachments(raw: unknown): ContainerAttachments {
   const c = obj(raw);
   const volumes = arr(c.Mounts).map(obj).filter((m) => str(m.Type) === 'volume' && str(m.Name)).map((m) => str(m.Name));
-  const networkIds = Object.values(obj(obj(c.NetworkSettings).Networks)).map((n) => str(obj(n).NetworkID)).filter(Boolean);
-  return { volumes, networkIds };
+  const networks = Object.entries(obj(obj(c.NetworkSettings).Networks)).map(([name, n]) => ({ name, id: str(obj(n).NetworkID) }));
+  return { volumes, networks };
 }
 
 /** The `POST /containers/create` body for a RunSpec (what `docker run` would send). */

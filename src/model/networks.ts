@@ -25,15 +25,25 @@ export function isBuiltinNetwork(n: NetworkSummary): boolean {
   return builtinNames.has(n.name);
 }
 
-/** Containers by the network ID they joined. */
-export function networkMembers(containers: ContainerSummary[]): Map<string, ContainerSummary[]> {
+/**
+ * The containers (any state) on each network, by network ID. A container that never started has
+ * no endpoint yet (no ID), only the network's name: it counts too, or a prune would take the
+ * network it needs to start.
+ */
+export function networkMembers(networks: NetworkSummary[], containers: ContainerSummary[]): Map<string, ContainerSummary[]> {
+  const byName = new Map(networks.map((n) => [n.name, n.id]));
   const by = new Map<string, ContainerSummary[]>();
-  for (const c of containers) for (const id of c.attachments?.networkIds ?? []) by.set(id, [...(by.get(id) ?? []), c]);
+  for (const c of containers) {
+    for (const a of c.attachments?.networks ?? []) {
+      const id = a.id || byName.get(a.name);
+      if (id) by.set(id, [...(by.get(id) ?? []), c]);
+    }
+  }
   return by;
 }
 
 export function buildNetworkTree(networks: NetworkSummary[], containers: ContainerSummary[]): TreeNode<NetworkRef | NetworkMemberRef>[] {
-  const members = networkMembers(containers);
+  const members = networkMembers(networks, containers);
   const sorted = [...networks].sort((a, b) => Number(isBuiltinNetwork(a)) - Number(isBuiltinNetwork(b)) || a.name.localeCompare(b.name));
   return sorted.map((n) => {
     const attached = members.get(n.id) ?? [];
@@ -67,6 +77,6 @@ export function buildNetworkTree(networks: NetworkSummary[], containers: Contain
 /** Why a network cannot be removed now (undefined: it can). */
 export function networkInUse(n: NetworkSummary, containers: ContainerSummary[]): string | undefined {
   if (isBuiltinNetwork(n)) return `Network ${n.name} is made by the engine and cannot be removed.`;
-  const attached = networkMembers(containers).get(n.id);
+  const attached = networkMembers([n], containers).get(n.id);
   return attached?.length ? `Network ${n.name} has containers attached: ${describeUsers(attached)}. Remove or disconnect them first.` : undefined;
 }

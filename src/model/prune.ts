@@ -142,7 +142,7 @@ export function unusedVolumeItems(df: DiskUsage): PruneItem[] {
 
 /** User-made networks no container (in any state) is attached to, as `docker network prune` picks them. */
 export function unusedNetworkItems(networks: NetworkSummary[], containers: ContainerSummary[]): PruneItem[] {
-  const members = networkMembers(containers);
+  const members = networkMembers(networks, containers);
   return networks.filter((n) => !isBuiltinNetwork(n) && !members.get(n.id)?.length).map((n) => ({
     kind: 'network', id: n.id, label: `${n.name} (${n.driver}${n.internal ? ', internal' : ''})`, bytes: 0,
   }));

@@ -149,8 +149,8 @@ export interface NetworkSummary {
 export interface ContainerAttachments {
   /** Named volumes mounted (type volume): their names. */
   volumes: string[];
-  /** Networks joined: their IDs. */
-  networkIds: string[];
+  /** Networks joined, by name; the ID is '' until the container first starts. */
+  networks: { name: string; id: string }[];
 }
 
 /** What "Run…" creates: `POST /containers/create` then start. */

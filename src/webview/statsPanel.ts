@@ -28,7 +28,19 @@ export class StatsPanel implements vscode.Disposable {
   /** Fires with a container ID after each frame is drawn (tests wait on it). */
   readonly onDidDrawFrame = this.frameEmitter.event;
 
-  constructor(private readonly ctx: Ctx) {}
+  constructor(private readonly ctx: Ctx) {
+    // The engine keeps a stats stream open after its container stops (sending nothing new): end it
+    // on the container's own event.
+    ctx.push(ctx.onDidEngineEvent((e) => {
+      const f = e.type === 'container' && (e.action === 'die' || e.action === 'destroy') ? this.followed.get(e.id) : undefined;
+      if (!f) return;
+      f.abort?.abort();
+      f.abort = undefined;
+      f.state = 'ended';
+      f.note = e.action === 'die' ? 'The container stopped. Start it and show its stats again to follow it.' : 'The container was removed.';
+      this.post(f);
+    }));
+  }
 
   /** Adds a container to the panel (opening or revealing it) and follows its stats. */
   show(c: ContainerSummary): void {
@@ -96,7 +108,7 @@ export class StatsPanel implements vscode.Disposable {
     }, abort.signal).then(() => {
       if (abort.signal.aborted) return;
       f.state = 'ended';
-      f.note = 'The container stopped: no more stats. Start it and show its stats again to follow it.';
+      f.note = 'The engine ended the stats stream.';
     }, (err) => {
       if (abort.signal.aborted) return;
       f.state = 'ended';

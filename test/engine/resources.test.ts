@@ -54,10 +54,14 @@ describe('engine: volumes, networks, run, stats', () => {
     await assert.rejects(engine.removeNetwork(none.id), (e: EngineError) => e.code === 'permission' || e.code === 'badRequest' || e.code === 'server');
     await engine.removeNetwork(id);
     await assert.rejects(engine.inspectNetwork(id), (e: EngineError) => e.code === 'notFound');
-    // A container on network none lists that network's ID.
+    // A container on network none names it; the endpoint ID comes when it first starts.
     const c = createThrowawayContainer(throwawayName('net-user'), 'true');
     cleanup.push(() => docker('rm', '-f', c));
-    assert.deepEqual((await engine.getContainer(c))!.attachments!.networkIds, [none.id]);
+    assert.deepEqual((await engine.getContainer(c))!.attachments!.networks.map((n) => n.name), ['none']);
+    docker('start', c);
+    await waitFor('it to exit', async () => (await engine.getContainer(c))?.state === 'exited', 10_000);
+    const afterRun = (await engine.listContainers({ all: true })).find((x) => x.id === c)!;
+    assert.deepEqual(afterRun.attachments!.networks, [{ name: 'none', id: none.id }]);
   });
 
   it('creates a container from a RunSpec exactly as asked, and it runs', async () => {
@@ -105,12 +109,19 @@ describe('engine: volumes, networks, run, stats', () => {
     assert.ok(last.readAt > frames[2].readAt);
   });
 
-  it('the stats stream ends by itself when the container stops', async () => {
-    const id = createThrowawayContainer(throwawayName('stats-end'), 'sleep 3');
+  it('aborting ends the stream at once, also after the container stopped (the engine keeps it open)', async () => {
+    const id = createThrowawayContainer(throwawayName('stats-end'), 'sleep 600');
     cleanup.push(() => docker('rm', '-f', id));
     docker('start', id);
     let frames = 0;
-    await engine.streamStats(id, () => { frames++; });
-    assert.ok(frames >= 1, `${frames} frames before it ended`);
+    const abort = new AbortController();
+    const done = engine.streamStats(id, () => { frames++; }, abort.signal);
+    await waitFor('a first frame', () => frames > 0, 10_000);
+    docker('kill', id);
+    await new Promise((r) => setTimeout(r, 1500));
+    const at = Date.now();
+    abort.abort();
+    await done;
+    assert.ok(Date.now() - at < 1000, 'ended within a second of the abort');
   });
 });

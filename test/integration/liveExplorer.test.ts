@@ -16,7 +16,7 @@ import { Daemon, holdLock } from './support/engine';
 import { uiAvailable } from './support/ui';
 import { waitUntil } from './support/wait';
 import { openViewContainer } from './support/workbench';
-import { createContainer, docker, findNode, removeQuietly, scripted } from './explorerSupport';
+import { answerer, createContainer, docker, findNode, readyApi, removeQuietly } from './explorerSupport';
 
 const prefix = `lsl-${process.pid}`;
 const byName = (name: string) => (n: TreeNode) => (n.ref as ContainerRef | undefined)?.container?.names[0] === name;
@@ -26,17 +26,10 @@ describe('live explorer', function () {
   let api: LayerscopeApi;
   let repo: string;
   const restore: vscode.Disposable[] = [];
-  const answer = (answers: Parameters<typeof scripted>[0]) => {
-    const s = scripted(answers);
-    restore.push(api.views.prompter.use(s.prompter));
-    return s.asked;
-  };
+  const answer = answerer(() => api, restore);
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<LayerscopeApi>('layerscope.layerscope')!;
-    repo = ext.extensionPath;
-    api = await ext.activate();
-    await waitUntil('the engine to be ready', () => api.ctx.state === 'ready', 30_000);
+    ({ api, repo } = await readyApi());
     // The timer runs for visible views only: show the side bar.
     if (uiAvailable()) await openViewContainer('Layerscope');
     await api.views.refreshAll();

@@ -13,7 +13,7 @@ import { engineGet } from './support/engine';
 import { page, uiAvailable } from './support/ui';
 import { waitUntil } from './support/wait';
 import { openViewContainer, paneRowTexts, resultsPath } from './support/workbench';
-import { createContainer, docker, findNode, removeQuietly, scripted } from './explorerSupport';
+import { answerer, createContainer, docker, findNode, readyApi, removeQuietly } from './explorerSupport';
 
 const prefix = `lsr-${process.pid}`;
 const volumeRow = (name: string) => (n: TreeNode) => (n.ref as VolumeRef | undefined)?.kind === 'volume' && (n.ref as VolumeRef).volume.name === name;
@@ -25,17 +25,10 @@ describe('volumes, networks, run and stats', function () {
   let api: LayerscopeApi;
   let repo: string;
   const restore: vscode.Disposable[] = [];
-  const answer = (answers: Parameters<typeof scripted>[0]) => {
-    const s = scripted(answers);
-    restore.push(api.views.prompter.use(s.prompter));
-    return s.asked;
-  };
+  const answer = answerer(() => api, restore);
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<LayerscopeApi>('layerscope.layerscope')!;
-    repo = ext.extensionPath;
-    api = await ext.activate();
-    await waitUntil('the engine to be ready', () => api.ctx.state === 'ready', 30_000);
+    ({ api, repo } = await readyApi());
   });
 
   afterEach(() => {

@@ -14,8 +14,8 @@ describe('docker/mapResources', () => {
     assert.deepEqual(mapAttachments({
       Mounts: [{ Type: 'volume', Name: 'data' }, { Type: 'bind', Source: '/x' }, { Type: 'volume', Name: '' }],
       NetworkSettings: { Networks: { none: { NetworkID: 'n1' }, backend: { NetworkID: 'n2' } } },
-    }), { volumes: ['data'], networkIds: ['n1', 'n2'] });
-    assert.deepEqual(mapAttachments({}), { volumes: [], networkIds: [] });
+    }), { volumes: ['data'], networks: [{ name: 'none', id: 'n1' }, { name: 'backend', id: 'n2' }] });
+    assert.deepEqual(mapAttachments({}), { volumes: [], networks: [] });
   });
 
   it('turns a RunSpec into the create body docker run would send', () => {

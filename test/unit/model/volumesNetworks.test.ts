@@ -12,8 +12,10 @@ const network = (name: string, over: Partial<NetworkSummary> = {}): NetworkSumma
 
 describe('model/volumes and model/networks', () => {
   const users = [
-    container('web', { state: 'running', status: 'Up 1 second', attachments: { volumes: ['data'], networkIds: [network('backend').id] } }),
-    container('job', { attachments: { volumes: ['data', 'logs'], networkIds: [] } }),
+    container('web', { state: 'running', status: 'Up 1 second', attachments: { volumes: ['data'], networks: [{ name: 'backend', id: network('backend').id }] } }),
+    container('job', { attachments: { volumes: ['data', 'logs'], networks: [] } }),
+    // Never started: on the network by name only (no endpoint ID yet).
+    container('idle', { state: 'created', status: 'Created', attachments: { volumes: [], networks: [{ name: 'waiting', id: '' }] } }),
   ];
 
   it('volumes: size from /system/df, driver, users as children, in-use context', () => {
@@ -51,7 +53,7 @@ describe('model/volumes and model/networks', () => {
   });
 
   it('prunes only networks without containers, never the built-ins', () => {
-    const nets = [network('backend'), network('empty', { internal: true }), network('bridge'), network('none')];
+    const nets = [network('backend'), network('empty', { internal: true }), network('waiting'), network('bridge'), network('none')];
     assert.deepEqual(unusedNetworkItems(nets, users).map((i) => i.label), ['empty (bridge, internal)']);
     const plan = planPrune('unusedNetworks', { images: [], containers: users, df: df(), networks: nets });
     assert.deepEqual(plan.items.map((i) => [i.kind, i.id]), [['network', network('empty').id]]);
