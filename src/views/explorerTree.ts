@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { TreeNode } from '../model/tree';
+import { PhasedLoads, type Phased } from './phasedLoad';
 import type { EngineSnapshot, SnapshotPart } from './snapshot';
 
 export type Node = TreeNode<unknown>;
@@ -23,6 +24,7 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
   private again = false;
   private waiters: (() => void)[] = [];
   private lastError = '';
+  private readonly phases = new PhasedLoads<Node[]>();
 
   constructor(protected readonly ctx: Ctx, protected readonly snapshot: EngineSnapshot, readonly viewId: string,
     /** The engine reads this view depends on: refresh() re-reads them. */
@@ -32,8 +34,13 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
     ctx.push(this.view.onDidChangeVisibility((e) => { if (e.visible && this.stale) void this.reload(); }));
   }
 
-  /** Reads what the view shows from the engine and builds its nodes. */
-  protected abstract load(): Promise<Node[]>;
+  /** Reads what the view shows from the engine and builds its nodes, optionally with a slower second phase. */
+  protected abstract load(): Promise<Node[] | Phased<Node[]>>;
+
+  /** Settles when the second phase of the last load (if any) is drawn (tests wait on it). */
+  get laterPhase(): Promise<void> {
+    return this.phases.settled;
+  }
 
   /**
    * Re-words relative times ("Up 3 minutes", "5 minutes ago") for `nowMs` from what is already
@@ -119,19 +126,22 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
       this.changed.fire(undefined);
       return;
     }
+    const showNow = (roots: Node[]) => {
+      this.roots = roots;
+      this.loaded = true;
+      this.showState();
+      this.changed.fire(undefined);
+      this.rebuilt.fire();
+    };
     try {
-      this.loadCount++;
-      this.roots = await this.load();
       this.lastError = '';
+      this.loadCount++;
+      await this.phases.run(() => this.load(), { showNow, showLater: (roots) => this.setRoots(roots) });
     } catch (err) {
-      this.roots = [];
       this.lastError = err instanceof Error ? err.message : String(err);
       this.ctx.log.warn(`${this.viewId}: ${this.lastError}`);
+      showNow([]);
     }
-    this.loaded = true;
-    this.showState();
-    this.changed.fire(undefined);
-    this.rebuilt.fire();
   }
 
   /** A line above the rows when there is no error (e.g. a filter that matches nothing). */

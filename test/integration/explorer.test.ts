@@ -162,6 +162,20 @@ describe('explorer', function () {
   });
 
   describe('Dangling view', () => {
+    it('fills in the reclaimable total when another view had already read /system/df (the race of issue 13)', async () => {
+      const dangling = api.views.dangling;
+      // The Disk Usage view (or a prune preview) read /system/df first: it is settled in the
+      // snapshot before the Dangling view has its image list, so its bytes arrive "early".
+      api.views.snapshot.invalidate();
+      await api.views.snapshot.diskUsage();
+      await dangling.reload();
+      await dangling.diskUsagePhase;
+      const [danglingGroup] = dangling.shownRoots;
+      assert.match(danglingGroup.item.description!, /^\d+ items?, [\d.]+ (B|kB|MB|GB) reclaimable$/);
+      const rows = danglingGroup.children!.map((n) => n.ref as DanglingRef & { kind: 'danglingImage' });
+      assert.ok(rows.every((r) => r.reclaimable !== undefined || r.usedBy.length > 0), 'every dangling row knows its reclaimable bytes');
+    });
+
     it('lists the dangling fixture with a reclaimable total, intermediates with their keeper, and the build cache group', async () => {
       const dangling = api.views.dangling;
       await dangling.refresh();
