@@ -192,7 +192,7 @@ export class DockerodeEngine implements Engine {
     // usage operation is already running"), so callers share the request under way; it is nobody's
     // alone to cancel. verbose=1 asks newer engines for the per-item lists; older ones ignore it.
     this.diskUsageInFlight ??= this.t.json({ method: 'GET', path: '/system/df', query: { verbose: 1 }, what: 'read disk usage' })
-      .then(normaliseDiskUsage)
+      .then((raw) => normaliseDiskUsage(raw))
       .finally(() => { this.diskUsageInFlight = undefined; });
     return this.t.join(this.diskUsageInFlight, 'read disk usage', signal);
   }

@@ -185,7 +185,7 @@ function mapBuildCache(raw: unknown): BuildCacheRecord {
  * (with `TotalSize` where `LayersSize` was). Chosen by presence, so a proxy that rewrites versions
  * cannot confuse it.
  */
-export function normaliseDiskUsage(raw: unknown): DiskUsage {
+export function normaliseDiskUsage(raw: unknown, readAtMs = Date.now()): DiskUsage {
   const d = obj(raw);
   const modern = 'ImageUsage' in d || 'ContainerUsage' in d || 'VolumeUsage' in d || 'BuildCacheUsage' in d;
   const images = modern ? obj(d.ImageUsage).Items : d.Images;
@@ -196,7 +196,7 @@ export function normaliseDiskUsage(raw: unknown): DiskUsage {
     layersSize: modern ? num(obj(d.ImageUsage).TotalSize) : num(d.LayersSize),
     images: arr(images).map(mapImage),
     containers: arr(containers).map((c) => ({
-      ...mapContainer(c),
+      ...mapContainer(c, readAtMs),
       sizeRw: num(obj(c).SizeRw),
       sizeRootFs: num(obj(c).SizeRootFs),
     })),

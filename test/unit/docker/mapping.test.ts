@@ -44,7 +44,7 @@ describe('docker/mapping: disk usage', () => {
   });
 
   it('the newer *Usage.Items shape gives exactly the same result', () => {
-    assert.deepEqual(normaliseDiskUsage(modernDf), normaliseDiskUsage(legacyDf));
+    assert.deepEqual(normaliseDiskUsage(modernDf, 0), normaliseDiskUsage(legacyDf, 0));
   });
 
   it('null lists (20.10 sends BuildCache: null) and a non-verbose modern answer are empty, not a crash', () => {
