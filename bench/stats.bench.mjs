@@ -96,23 +96,24 @@ async function rawWindow(ids) {
 /** (b) Layerscope: streamStats → StatsHistory → the card message as JSON. */
 async function layerscopeWindow(ext, ids) {
   const engine = ext.createEngine({ setting: '', env: { DOCKER_HOST: host }, homeDir: os.homedir() });
-  const abort = new AbortController();
+  // One controller per stream, as the panel has (a card is stopped on its own).
+  const aborts = ids.map(() => new AbortController());
   let frames = 0;
   let sent = 0;
-  const streams = ids.map((id) => {
+  const streams = ids.map((id, i) => {
     const history = new ext.StatsHistory(60_000);
     return engine.streamStats(id, (frame) => {
       history.push(frame);
       frames++;
       sent += JSON.stringify({ type: 'card', card: { id, name: id.slice(0, 12), image: 'bench/base:1', state: 'live', view: history.view() } }).length;
-    }, abort.signal);
+    }, aborts[i].signal);
   });
   await new Promise((r) => setTimeout(r, 1500));
   const start = process.cpuUsage();
   const framesAt = frames;
   await new Promise((r) => setTimeout(r, WINDOW_MS));
   const used = cpuMs(process.cpuUsage(start));
-  abort.abort();
+  for (const a of aborts) a.abort();
   await Promise.allSettled(streams);
   return { cpuPercent: (used / WINDOW_MS) * 100, framesPerSecond: ((frames - framesAt) / WINDOW_MS) * 1000, messageBytes: sent };
 }
