@@ -203,6 +203,29 @@ describe('volumes, networks, run and stats', function () {
       assert.ok(asked.inputs.length >= 5);
     });
 
+    it('Run Interactive… creates a TTY container and attaches a terminal with the docker CLI', async () => {
+      const tty = `${prefix}-tty`;
+      answer({
+        input: async (o) => (o.prompt!.startsWith('Container name') ? tty : o.prompt!.startsWith('Command') ? 'sh' : ''),
+        pick: async (items, placeHolder) => (placeHolder === 'Network' ? items.find((i) => i.label === 'none') : items.find((i) => /--rm/.test(i.label))),
+      });
+      const tag = findNode(await api.views.images.rootNodes(), (n) => (n.ref as { ref?: string } | undefined)?.ref === 'layerscope-fixture/multi:1', 'multi:1');
+      const result = await vscode.commands.executeCommand<RunResult>('layerscope.image.runInteractive', tag);
+      try {
+        assert.strictEqual(result.terminal?.name, `Run: ${tty}`);
+        const state = () => engineGet<{ State: { Status: string }; Config: { Tty: boolean; OpenStdin: boolean }; HostConfig: { NetworkMode: string; AutoRemove: boolean } }>(`/containers/${result.id}/json`);
+        const first = await state();
+        assert.deepStrictEqual([first.Config.Tty, first.Config.OpenStdin, first.HostConfig.NetworkMode, first.HostConfig.AutoRemove], [true, true, 'none', true]);
+        // The terminal's `docker start -ai` starts it; typing `exit` into the shell ends it, and --rm removes it.
+        await waitUntil('the terminal to start the container', async () => (await state()).State.Status === 'running', 30_000, 200);
+        result.terminal!.sendText('exit');
+        await waitUntil('the container to exit and be removed (--rm)', async () => !(await exists(`/containers/${result.id}/json`)), 30_000, 200);
+      } finally {
+        result.terminal?.dispose();
+        await removeQuietly('container', result.id);
+      }
+    });
+
     it('follows live stats of two containers in one panel from the stream, and stops streaming when hidden', async function () {
       this.timeout(180_000);
       const ids: string[] = [];
