@@ -13,9 +13,9 @@ import type { ContainerRef } from '../../src/model/containers';
 import type { PruneReport } from '../../src/model/prune';
 import type { TreeNode } from '../../src/model/tree';
 import { Daemon, holdLock } from './support/engine';
-import { uiAvailable } from './support/ui';
+import { page, uiAvailable } from './support/ui';
 import { waitUntil } from './support/wait';
-import { openViewContainer } from './support/workbench';
+import { openViewContainer, selectors } from './support/workbench';
 import { answerer, createContainer, docker, findNode, readyApi, removeQuietly } from './explorerSupport';
 
 const prefix = `lsl-${process.pid}`;
@@ -99,6 +99,14 @@ describe('live explorer', function () {
       assert.strictEqual(await vscode.commands.executeCommand('layerscope.images.sortedByCreated'), 'name');
       await next;
       assert.match(images.view.description!, /^sorted by name · /);
+      if (uiAvailable()) {
+        // The title bar's sort button is the one for the current order.
+        const labels = await waitUntil('the title-bar sort button for "name"', async () => {
+          const all = await page.attributes(`${selectors.sidebarPane('Images')} .pane-header .actions .action-label`, 'aria-label');
+          return all.some((l) => l?.startsWith('Sorted by Name')) && all;
+        }, 10_000, 200);
+        assert.ok(!labels.some((l) => l?.startsWith('Sorted by Created')), labels.join(' | '));
+      }
       const asked = answer({ pick: async (items) => items.find((i) => i.label === 'none') });
       next = images.nextRefresh();
       await vscode.commands.executeCommand('layerscope.images.groupBy');
