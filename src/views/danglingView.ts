@@ -2,7 +2,8 @@
 // fills in reclaimable bytes and the build cache when the slower /system/df answers.
 import type { Ctx } from '../ctx';
 import { config } from '../config';
-import { buildDanglingTree } from '../model/dangling';
+import { buildDanglingTree, retimeDanglingTree, type DanglingRef } from '../model/dangling';
+import type { TreeNode } from '../model/tree';
 import { ExplorerTree, type Node } from './explorerTree';
 import type { Phased } from './phasedLoad';
 import type { EngineSnapshot } from './snapshot';
@@ -15,6 +16,12 @@ export class DanglingView extends ExplorerTree {
   /** Settles when the /system/df phase of the last load is drawn (tests wait on it). */
   get diskUsagePhase(): Promise<void> {
     return this.laterPhase;
+  }
+
+  override retime(nowMs: number): number | undefined {
+    const { changed, nextDelayMs } = retimeDanglingTree(this.roots as TreeNode<DanglingRef>[], nowMs);
+    for (const node of changed) this.changed.fire(node);
+    return nextDelayMs;
   }
 
   protected async load(): Promise<Phased<Node[]>> {

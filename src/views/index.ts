@@ -54,7 +54,7 @@ export function registerViews(ctx: Ctx): Explorer {
   const trees: ExplorerTree[] = [images, dangling, containers, diskUsage, volumes, networks];
   const live = new LiveUpdates(ctx, snapshot, { images, dangling, containers, diskUsage, volumes, networks });
   ctx.push(live);
-  const relativeTimes = new RelativeTimes([images, containers]);
+  const relativeTimes = new RelativeTimes([images, dangling, containers]);
   const stats = new StatsPanel(ctx);
   ctx.push(relativeTimes, stats);
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ContainerTreeModel } from '../../../src/model/containers';
+import { buildDanglingTree, retimeDanglingTree } from '../../../src/model/dangling';
 import { buildImageTree, retimeImageTree } from '../../../src/model/images';
 import { clockFromStatus, clockText, humanDuration, liveStatus, nextChangeDelayMs, parseHumanDuration } from '../../../src/model/liveStatus';
 import { container, image } from './explorerFixtures';
@@ -62,6 +63,17 @@ describe('model/liveStatus', () => {
     const change = m.apply('a'.padEnd(64, '0'), container('a', { state: 'running', status: 'Up Less than a second' }));
     assert.deepEqual(change.nodes, [undefined]);
     assert.deepEqual(m.roots().map((g) => g.item.label), ['Running', 'Exited']);
+  });
+
+  it('the Dangling tree re-words its images\' ages in place', () => {
+    const now = 10_000_000_000;
+    const roots = buildDanglingTree({ images: [image('d', { created: now / 1000 - 10 })], nowMs: now });
+    const row = roots[0].children![0];
+    assert.match(row.item.description!, /just now$/);
+    const { changed, nextDelayMs } = retimeDanglingTree(roots, now + 120_000);
+    assert.deepEqual(changed, [row]);
+    assert.match(row.item.description!, /2 minutes ago$/);
+    assert.equal(nextDelayMs, 50_000);
   });
 
   it('the Images tree re-words ages in place', () => {
