@@ -61,6 +61,7 @@ export class StatsPanel implements vscode.Disposable {
   frames(id: string): number { return this.followed.get(id)?.frames ?? 0; }
   get openStreams(): number { return [...this.followed.values()].filter((f) => f.abort).length; }
   get visible(): boolean { return this.panel?.visible ?? false; }
+  get viewColumn(): vscode.ViewColumn | undefined { return this.panel?.viewColumn; }
   card(id: string): StatsCard | undefined {
     const f = this.followed.get(id);
     return f && this.cardOf(f);

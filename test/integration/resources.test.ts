@@ -265,14 +265,16 @@ describe('volumes, networks, run and stats', function () {
         await page.screenshot(resultsPath(repo, 'stats-panel.png'), { settleMs: 300 });
       }
 
-      // Hidden (another editor in front): every stream stops; shown again: they resume.
-      await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
+      // Hidden (another editor in front of it, in its own column): every stream stops; shown again: they resume.
+      const cover = await vscode.workspace.openTextDocument({ content: 'covers the Stats panel' });
+      await vscode.window.showTextDocument(cover, { viewColumn: stats.viewColumn, preview: false });
       await waitUntil('the panel to be hidden', () => !stats.visible, 10_000);
       await waitUntil('no stream open', () => stats.openStreams === 0, 5_000);
       const frozen = stats.frames(ids[0]);
       await new Promise((r) => setTimeout(r, 2500));
       assert.strictEqual(stats.frames(ids[0]), frozen, 'no frames while hidden');
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.window.showTextDocument(cover);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await waitUntil('the panel visible again', () => stats.visible, 10_000);
       await waitUntil('frames again', () => stats.frames(ids[0]) > frozen, 15_000, 200);
 
@@ -280,7 +282,8 @@ describe('volumes, networks, run and stats', function () {
       await docker(['kill', ids[1]]);
       await waitUntil('the stopped container\'s card to end', () => stats.card(ids[1])?.state === 'ended', 15_000, 200);
       assert.match(stats.card(ids[1])!.note!, /stopped/);
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await waitUntil('closing the panel to stop every stream', () => stats.openStreams === 0 && stats.containerIds.length === 0, 5_000);
     });
   });
 
