@@ -1,42 +1,127 @@
-// Bundles the three entry points: the extension host code, the CLI, and the webview's browser code.
+// Bundles the extension host code and the CLI (one build, shared chunks), the lint core alone (for
+// bench/lint.bench.mjs) and the webview's browser code. `--production` (npm run package) minifies,
+// drops source maps and the bench-only lint bundle; `--root DIR` writes DIR/dist and
+// DIR/media/webview.js instead of ./dist (the package's staging folder); `--metafile FILE` writes
+// esbuild's metafile of the extension and CLI build (what went into which chunk).
+//
+// The extension and the CLI are built as ES modules with code splitting: every `await import()` in
+// src/ becomes its own chunk, loaded the first time it runs, and code both entries use lives in one
+// shared chunk instead of twice. VS Code loads `main` with require(), so dist/extension.js and
+// dist/cli.js are small CommonJS doors that import() the ES module entries.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
-const watch = process.argv.includes('--watch');
-const production = process.argv.includes('--production');
+const argv = process.argv.slice(2);
+const watch = argv.includes('--watch');
+const production = argv.includes('--production');
+const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const metafileOut = option('--metafile');
+const root = option('--root') ?? '.';
+const dist = `${root}/dist`;
 
-const node = {
+// ssh2 (via dockerode) optionally loads native helpers; both have pure-JS fallbacks.
+const optionalNative = ['cpu-features', './crypto/build/Release/sshcrypto.node'];
+
+// In the ES module chunks, `vscode` (which the extension host provides only to require()) and the
+// bundled CommonJS packages' own require()/__dirname need a CommonJS view of the chunk's file.
+const esmPrelude = [
+  "import { createRequire as __lsCreateRequire } from 'node:module';",
+  "import { dirname as __lsDirname } from 'node:path';",
+  "import { fileURLToPath as __lsFileURLToPath } from 'node:url';",
+  'const require = __lsCreateRequire(import.meta.url);',
+  'const __filename = __lsFileURLToPath(import.meta.url);',
+  'const __dirname = __lsDirname(__filename);',
+].join('\n');
+
+/** `import * as vscode from 'vscode'` in a chunk becomes require('vscode') through the prelude's require. */
+const vscodeThroughRequire = {
+  name: 'vscode-through-require',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-require'
+      ? { path: 'vscode', external: true }
+      : { path: 'vscode', namespace: 'vscode-require' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-require' }, () => ({ contents: "module.exports = require('vscode');", loader: 'js' }));
+  },
+};
+
+/**
+ * Packages the engine client requires at load but uses only on some paths: bundled as usual, but
+ * their module code runs on first use (scripts/esbuild/deferred.cjs). Most of dockerode's weight.
+ */
+const deferredPackages = ['ssh2', '@grpc/grpc-js', '@grpc/proto-loader'];
+const deferOnFirstUse = {
+  name: 'defer-on-first-use',
+  setup(build) {
+    const filter = new RegExp(`^(${deferredPackages.map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => (args.namespace === 'deferred' ? undefined : { path: args.path, namespace: 'deferred' }));
+    build.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(path.resolve('scripts/esbuild/deferred.cjs'))})(() => require(${JSON.stringify(args.path)}));`,
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
+};
+
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  format: 'cjs',
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  // ssh2 (via dockerode) optionally loads native helpers; both have pure-JS fallbacks.
-  external: ['vscode', 'cpu-features', './crypto/build/Release/sshcrypto.node'],
 };
 
-const builds = [
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
-  { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+const main = {
+  ...common,
+  format: 'esm',
+  splitting: true,
+  entryPoints: { main: 'src/extension.ts', 'cli-main': 'src/cli.ts' },
+  outdir: dist,
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: esmPrelude },
+  external: optionalNative,
+  plugins: [vscodeThroughRequire, deferOnFirstUse],
+  metafile: true,
+};
+
+// The CommonJS doors: tiny, so VS Code's require() of `main` costs nothing before activate() runs.
+const extensionDoor = `"use strict";
+// Loads the extension's ES module entry (dist/main.mjs); see scripts/build.mjs.
+let loaded;
+exports.activate = async (context) => (loaded = await import("./main.mjs")).activate(context);
+exports.deactivate = () => loaded?.deactivate();
+`;
+const cliDoor = `#!/usr/bin/env node
+"use strict";
+import("./cli-main.mjs");
+`;
+
+const builds = [main];
+if (!production) {
   // The lint core alone (what bench/lint.bench.mjs measures, without the CLI or extension around it).
-  { ...node, entryPoints: ['src/lint/index.ts'], outfile: 'dist/lint.js' },
-];
+  builds.push({ ...common, format: 'cjs', entryPoints: ['src/lint/index.ts'], outfile: `${dist}/lint.js`, external: optionalNative });
+}
 if (existsSync('webview-ui/main.ts')) {
   builds.push({
-    bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: !production,
-    minify: production, logLevel: 'warning', entryPoints: ['webview-ui/main.ts'], outfile: 'media/webview.js',
+    ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['webview-ui/main.ts'], outfile: `${root}/media/webview.js`,
   });
   // The Stats panel's own small script.
   builds.push({
-    bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: !production,
-    minify: production, logLevel: 'warning', entryPoints: ['webview-ui/stats/main.ts'], outfile: 'media/stats.js',
+    ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['webview-ui/stats/main.ts'], outfile: `${root}/media/stats.js`,
   });
 }
+
+// Old chunks would pile up (their names carry a content hash).
+rmSync(`${dist}/chunks`, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+writeFileSync(`${dist}/extension.js`, extensionDoor);
+writeFileSync(`${dist}/cli.js`, cliDoor, { mode: 0o755 });
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const [result] = await Promise.all(builds.map((b) => esbuild.build(b)));
+  if (metafileOut) writeFileSync(metafileOut, JSON.stringify(result.metafile));
 }

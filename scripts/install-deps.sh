@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
-# Installs what the build and the tests need, when missing (idempotent; apt needs root):
-# Debian packages for the test daemon, code-server's native modules and the browser, then the
-# repo's npm dependencies from package-lock.json when node_modules is missing or disagrees with the lock.
+# Installs what is missing (idempotent; apt needs root), then the repo's npm dependencies from
+# package-lock.json when node_modules is missing or disagrees with the lock.
+#   scripts/install-deps.sh          everything the tests need (npm test, .ci/run)
+#   scripts/install-deps.sh --start  only what `npm start` needs: an engine and VS Code (code-server)
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# Debian packages: the test dockerd and FROM-scratch fixtures, code-server's native builds,
-# Chromium for the real-VS-Code tests, skopeo for OCI-layout fixtures, shellcheck for our scripts,
-# podman as a second real engine for the Engine tests.
-packages=(docker.io busybox-static chromium build-essential pkg-config libkrb5-dev libx11-dev
-  libxkbfile-dev libsecret-1-dev ripgrep skopeo shellcheck zstd curl openssl podman)
+# `npm start`: the fallback test dockerd and its FROM-scratch fixtures (docker.io, busybox-static,
+# curl, openssl), and code-server, whose native modules compile on first install (a C toolchain,
+# python3 for node-gyp, Kerberos headers) and which searches files with ripgrep.
+start_packages=(docker.io busybox-static curl openssl build-essential python3 pkg-config libkrb5-dev ripgrep)
+# The tests also need: Chromium to drive the real VS Code, skopeo and zstd for OCI-layout fixtures,
+# ShellCheck for the linter's SC rules, podman as a second real engine, and the headers of RIG.md's
+# code-server recipe.
+test_packages=(chromium skopeo zstd shellcheck podman libx11-dev libxkbfile-dev libsecret-1-dev)
+
+packages=("${start_packages[@]}")
+[[ ${1:-} == --start ]] || packages+=("${test_packages[@]}")
 
 bash "$repo/scripts/apt-install.sh" install-deps "${packages[@]}"
 

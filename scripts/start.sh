@@ -7,7 +7,7 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh --start
 bash test/rig/install-code-server.sh >/dev/null
 npm run --silent build
 

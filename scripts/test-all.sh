@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test, in order: type-check, unit (pure modules), engine (real dockerd), integration (real
-# VS Code in code-server + Chromium, on its own daemon "it"). Prints each suite's counts and then
+# Every test, in order: type-check, lint (ESLint: the import boundaries and a small rule set), unit
+# (pure modules), engine (real dockerd), integration (real VS Code in code-server + Chromium, on its
+# own daemon "it"). Prints each suite's counts and then
 # one closing line `N passed, N failed` over all of them; exits non-zero when any suite failed or ran
 # no test.
 set -uo pipefail
@@ -53,6 +54,7 @@ run_suite() {
 }
 
 run_suite typecheck check npm run --silent typecheck
+run_suite lint check npm run --silent lint
 run_suite unit mocha npm run --silent test:unit
 run_suite engine mocha npm run --silent test:engine
 run_suite integration plain env LAYERSCOPE_DOCKERD_NAME=it npm run --silent test:integration

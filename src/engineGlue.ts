@@ -7,8 +7,12 @@ import type { Ctx } from './ctx';
 import { createEngine } from './docker/connect';
 import type { Disposable, Engine } from './docker/engine';
 
+/** The event stream starts with the first request, or this long after activation at the latest. */
+const SUBSCRIBE_GRACE_MS = 2000;
+
 export function connectEngine(): Engine {
-  return createEngine({ setting: config.host(), contextSetting: config.context(), env: process.env, homeDir: os.homedir() });
+  return createEngine({ setting: config.host(), contextSetting: config.context(), env: process.env, homeDir: os.homedir() },
+    { subscribeGraceMs: SUBSCRIBE_GRACE_MS });
 }
 
 export function watchEngine(ctx: Ctx): void {

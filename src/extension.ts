@@ -1,8 +1,9 @@
-// activate/deactivate only: build the context and hand it to each area's registration.
+// activate/deactivate only: build the context and hand it to each area's registration. Areas whose
+// code is heavy load on first use (see ARCHITECTURE.md, "Loading on first use").
 import * as vscode from 'vscode';
 import { Ctx } from './ctx';
 import { registerCommands } from './commands';
-import { registerDiagnostics } from './diagnostics';
+import { registerDiagnosticsOnDemand } from './diagnostics/onDemand';
 import { connectEngine, watchEngine } from './engineGlue';
 import { registerViews } from './views';
 
@@ -19,7 +20,7 @@ export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
   extension.subscriptions.push(ctx);
   const views = registerViews(ctx);
   registerCommands(ctx);
-  registerDiagnostics(ctx);
+  registerDiagnosticsOnDemand(ctx);
   watchEngine(ctx);
   return { ctx, views };
 }

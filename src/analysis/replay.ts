@@ -18,7 +18,7 @@
 //   the same layer). Content is visible when at least one path to it survives in the final
 //   filesystem; otherwise all of its bytes are wasted, attributed to the layer and the path that
 //   stored it. Whiteouts, dirs and symlinks weigh 0.
-import type { EntryKind, FileChange, Inefficiency, LargeFile } from './types';
+import type { FileChange, Inefficiency, LargeFile } from './types';
 import { baseName, parentOf } from './paths';
 
 /**

@@ -12,6 +12,7 @@ import { prompter } from './prompt';
 import { runCommands } from './run';
 import { volumeCommands } from './volumes';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler declares the arguments its menus pass
 export type CommandHandler = (...args: any[]) => unknown;
 export type CommandTable = Record<string, (ctx: Ctx) => CommandHandler>;
 

@@ -2,21 +2,21 @@
 // run the deep file analysis, and compare two images.
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { analyzeArchive, compareImages } from '../analysis';
 import { formatAge, formatBytes } from '../model/format';
 import { shortId } from '../model/tree';
 import { imageFromArg, type ImageArg } from '../webview/imageArg';
-import { LayersPanelManager } from '../webview/panelManager';
+import type { LayersPanelManager } from '../webview/panelManager';
 import { compareReport } from './compareReport';
 import type { CommandTable } from './index';
 
 const managers = new WeakMap<Ctx, LayersPanelManager>();
 
-/** The one panel manager of this extension instance. */
-export function layersPanels(ctx: Ctx): LayersPanelManager {
+/** The one panel manager of this extension instance (the panel and the analyzer load on first use). */
+export async function layersPanels(ctx: Ctx): Promise<LayersPanelManager> {
   let manager = managers.get(ctx);
   if (!manager) {
-    manager = new LayersPanelManager(ctx);
+    const { LayersPanelManager } = await import('../webview/panelManager');
+    manager = managers.get(ctx) ?? new LayersPanelManager(ctx);
     managers.set(ctx, manager);
   }
   return manager;
@@ -47,12 +47,12 @@ async function resolveImage(ctx: Ctx, arg: unknown, placeHolder: string) {
 export const layerCommands: CommandTable = {
   'layerscope.showLayers': (ctx) => async (arg?: unknown) => {
     const image = await resolveImage(ctx, arg, 'Show the layers of which image?');
-    return image && layersPanels(ctx).show(image.ref, image.tag);
+    return image && (await layersPanels(ctx)).show(image.ref, image.tag);
   },
   'layerscope.analyzeImage': (ctx) => async (arg?: unknown) => {
     const image = await resolveImage(ctx, arg, 'Analyze the files of which image?');
     if (!image) return undefined;
-    const panel = await layersPanels(ctx).show(image.ref, image.tag);
+    const panel = await (await layersPanels(ctx)).show(image.ref, image.tag);
     await panel.analyze();
     return panel;
   },
@@ -65,6 +65,7 @@ async function compareImagesCommand(ctx: Ctx, arg?: unknown): Promise<vscode.Tex
   if (!first) return undefined;
   const second = await pickImage(ctx, `Compare ${first.tag ?? shortId(first.ref)} (A) with which image (B)?`);
   if (!second) return undefined;
+  const { analyzeArchive, compareImages } = await import('../analysis');
   const [idA, idB] = await Promise.all([first.ref, second.ref].map(async (ref) => String((await ctx.engine.inspectImage(ref)).Id)));
   const analyses = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Comparing images', cancellable: true },

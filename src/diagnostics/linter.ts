@@ -6,8 +6,11 @@ import type { Finding } from '../lint/types';
 import type { RuleDocs } from './ruleDocs';
 import { toDiagnostic } from './toDiagnostic';
 
-/** Lints one document's current text; rejects or returns early when `signal` aborts. */
-export type LintRun = (doc: vscode.TextDocument, signal: AbortSignal) => Promise<Finding[] | undefined>;
+/**
+ * Lints one document's current text; rejects or returns early when `signal` aborts. May hand
+ * `preliminary` the findings it has before a slower part finishes (ShellCheck's processes).
+ */
+export type LintRun = (doc: vscode.TextDocument, signal: AbortSignal, preliminary: (findings: Finding[]) => void) => Promise<Finding[] | undefined>;
 
 interface Pending { timer?: ReturnType<typeof setTimeout>; abort?: AbortController }
 
@@ -66,13 +69,18 @@ export class DocumentLinter implements vscode.Disposable {
     const abort = new AbortController();
     entry.abort = abort;
     const version = doc.version;
-    try {
-      const findings = await this.run(doc, abort.signal);
-      // A newer edit, a close or a newer run owns the document now: drop this result.
-      if (abort.signal.aborted || doc.isClosed || doc.version !== version || this.pending.get(key) !== entry) return;
-      if (!findings) return;
+    // A newer edit, a close or a newer run owns the document now: drop this result.
+    const stale = () => abort.signal.aborted || doc.isClosed || doc.version !== version || this.pending.get(key) !== entry;
+    const show = (findings: Finding[]) => {
       this.shown.set(key, { version, findings });
       this.collection.set(doc.uri, findings.map((f) => toDiagnostic(f, this.docs)));
+    };
+    // Early findings only while nothing is shown: on a re-lint they would hide ShellCheck's for a moment.
+    const first = !this.shown.has(key);
+    try {
+      const findings = await this.run(doc, abort.signal, (early) => { if (first && !stale()) show(early); });
+      if (stale() || !findings) return;
+      show(findings);
     } catch (err) {
       if (abort.signal.aborted) return;
       // The linter never throws into the editor: keep the last diagnostics and say why in the log.

@@ -1,5 +1,6 @@
 // One lint of one document: configuration, the pure rule set, and ShellCheck over the RUN scripts
-// when it is enabled and on PATH (its findings go through the same config and pragmas).
+// when it is enabled and on PATH (its findings go through the same config and pragmas). ShellCheck
+// runs as processes, so our own findings are shown first and the merged set replaces them.
 import * as vscode from 'vscode';
 import { lintDockerfile, type LintOptions } from '../lint';
 import { findShellcheck, shellcheckRunner } from '../lint/node/shellcheck';
@@ -11,7 +12,7 @@ export function lintRun(configs: ConfigSource, onConfig: (resolved: ResolvedConf
   // Looked up once, again after a settings change (PATH does not change under a running editor).
   let shellcheck: { bin: string | undefined } | undefined;
   configs.onInvalidate(() => { shellcheck = undefined; });
-  return async (doc: vscode.TextDocument, signal: AbortSignal) => {
+  return async (doc, signal, preliminary) => {
     const resolved = await configs.resolve(doc);
     if (signal.aborted) return undefined;
     onConfig(resolved);
@@ -21,6 +22,7 @@ export function lintRun(configs: ConfigSource, onConfig: (resolved: ResolvedConf
     if (!resolved.shellcheck) return lintDockerfile(text, options);
     shellcheck ??= { bin: findShellcheck() };
     if (!shellcheck.bin) return lintDockerfile(text, options);
+    preliminary(lintDockerfile(text, options));
     // A newer edit aborts `signal`: the stale shellcheck process is killed, not waited for.
     return lintWithShellcheck(text, options, shellcheckRunner(shellcheck.bin, undefined, signal));
   };

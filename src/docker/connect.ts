@@ -1,9 +1,12 @@
-// The one way to get an Engine: resolve where the engine is, then build the dockerode adapter.
-// Glue (extension, CLI, tests) calls this and sees only the Engine interface.
+// The one way to get an Engine: resolve where the engine is, then the dockerode adapter, loaded
+// on first use (src/docker/lazyEngine.ts). Glue (extension, CLI, tests) sees only the Engine interface.
 import { type ConnectionInputs, resolveConnection } from './connection';
-import { DockerodeEngine, type EngineTuning } from './dockerodeEngine';
+import type { EngineTuning } from './dockerodeEngine';
 import type { Engine } from './engine';
+import { lazyEngine, type LazyEngineOptions } from './lazyEngine';
 
-export function createEngine(inputs: ConnectionInputs, tuning?: EngineTuning): Engine {
-  return new DockerodeEngine(resolveConnection(inputs), tuning);
+export function createEngine(inputs: ConnectionInputs, tuning?: EngineTuning & LazyEngineOptions): Engine {
+  const connection = resolveConnection(inputs);
+  const load = async () => new (await import('./dockerodeEngine')).DockerodeEngine(connection, tuning);
+  return lazyEngine(connection.info, load, tuning);
 }

@@ -2,7 +2,6 @@
 // real VS Code and reads the fixture tags, the dangling total and a container's state from the DOM.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LayerscopeApi } from '../../src/extension';
 import { engineGet } from './support/engine';

@@ -3,7 +3,6 @@
 // and a screenshot of the side bar.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LayerscopeApi } from '../../src/extension';
 import type { ImageTagRef } from '../../src/model/images';

@@ -3,7 +3,6 @@
 // run from the panel's own button, and the panel noticing when its image is removed.
 import { strict as assert } from 'assert';
 import { execFile } from 'child_process';
-import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LayerscopeApi } from '../../src/extension';

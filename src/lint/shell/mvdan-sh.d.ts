@@ -2,6 +2,7 @@
 // types; nodes are Go structs seen through GopherJS, so only the fields we read are declared.
 declare module 'mvdan-sh' {
   export interface ShPos { Offset(): number; Line(): number; Col(): number }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GopherJS objects: fields differ per Go type
   export interface ShNode { Pos(): ShPos; End(): ShPos; [field: string]: any }
   export interface ShFile extends ShNode { Stmts: ShNode[] }
   export interface ShParser { Parse(src: string, name: string): ShFile }

@@ -117,3 +117,11 @@ export function tail(file, lines = 40) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Installs a .vsix into a profile (code-server's own --install-extension; no network for a file). */
+export function installExtension({ toolDir, userDataDir, extensionsDir, vsix }) {
+  execFileSync(process.execPath, [
+    path.join(toolDir, 'node_modules/code-server/out/node/entry.js'),
+    '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force',
+  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
