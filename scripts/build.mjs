@@ -109,6 +109,10 @@ if (existsSync('webview-ui/main.ts')) {
   builds.push({
     ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['webview-ui/main.ts'], outfile: `${root}/media/webview.js`,
   });
+  // The Stats panel's own small script.
+  builds.push({
+    ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['webview-ui/stats/main.ts'], outfile: `${root}/media/stats.js`,
+  });
 }
 
 // Old chunks would pile up (their names carry a content hash).

@@ -96,6 +96,10 @@ export const config = {
       maxSizeStats: Math.max(0, s.get<number>('maxChangeSizes', 200)),
     };
   },
+  /** Dangling view: show the legacy builder's intermediate images (collapsed) or leave them out. */
+  danglingShowIntermediate(): boolean {
+    return section().get<boolean>('dangling.showIntermediate', true);
+  },
   get<T>(key: string, fallback: T): T {
     return section().get<T>(key, fallback);
   },

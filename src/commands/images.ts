@@ -3,6 +3,7 @@
 import { createReadStream } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { config } from '../config';
 import { openInspect } from '../inspect';
 import { containerName } from '../model/containers';
 import { formatBytes } from '../model/format';
@@ -77,6 +78,13 @@ async function setSetting(key: string, value: string): Promise<void> {
 
 const sortOrder = ['created', 'name', 'size'] as const;
 
+async function toggleSort(): Promise<string> {
+  const current = config.imagesSortBy();
+  const next = sortOrder[(sortOrder.indexOf(current) + 1) % sortOrder.length];
+  await setSetting('images.sortBy', next);
+  return next;
+}
+
 export const imageCommands: CommandTable = {
   'layerscope.image.inspect': (ctx) => async (arg: unknown) => {
     const t = await imageTarget(ctx, arg, 'inspect');
@@ -104,15 +112,16 @@ export const imageCommands: CommandTable = {
     return images.filter;
   },
   'layerscope.images.clearFilter': (ctx) => () => explorerOf(ctx).images.setFilter(''),
-  'layerscope.images.toggleSort': () => async () => {
-    const current = vscode.workspace.getConfiguration('layerscope').get<string>('images.sortBy', 'created');
-    const next = sortOrder[(sortOrder.indexOf(current as (typeof sortOrder)[number]) + 1) % sortOrder.length];
-    await setSetting('images.sortBy', next);
-    return next;
-  },
+  'layerscope.images.toggleSort': () => toggleSort,
+  // The title bar shows the current order by which of these is visible (package.json menus).
+  'layerscope.images.sortedByCreated': () => toggleSort,
+  'layerscope.images.sortedByName': () => toggleSort,
+  'layerscope.images.sortedBySize': () => toggleSort,
   'layerscope.images.groupBy': (ctx) => async () => {
-    const picked = await prompter(ctx).pick(
-      [{ label: 'repository' }, { label: 'registry' }, { label: 'none', description: 'a flat list' }], 'Group images by');
+    const current = config.imagesGroupBy();
+    const choices = [{ label: 'repository', description: '' }, { label: 'registry', description: '' }, { label: 'none', description: 'a flat list' }];
+    const picked = await prompter(ctx).pick(choices.map((c) => (c.label === current
+      ? { ...c, description: `$(check) current${c.description ? ` · ${c.description}` : ''}`, picked: true } : c)), `Group images by (now: ${current})`);
     if (picked) await setSetting('images.groupBy', picked.label);
     return picked?.label;
   },

@@ -18,6 +18,8 @@ export interface Prompter {
   /** Runs long work with a cancellable notification; the signal aborts when the person cancels. */
   progress<T>(title: string, task: (report: (message: string) => void, signal: AbortSignal) => Promise<T>): Promise<T>;
   info(message: string): void;
+  /** A failed command's message, in words (tests read it instead of a notification). */
+  error(message: string): void;
 }
 
 export const windowPrompter: Prompter = {
@@ -55,6 +57,9 @@ export const windowPrompter: Prompter = {
   },
   info(message) {
     void vscode.window.showInformationMessage(message);
+  },
+  error(message) {
+    void vscode.window.showErrorMessage(message);
   },
 };
 

@@ -72,16 +72,28 @@ export class ContainersView extends ExplorerTree {
     const next = await this.ctx.engine.getContainer(id);
     this.snapshot.patchContainer(id, next);
     if (!this.model) return;
-    const change = this.model.apply(id, next);
+    const change = this.model.apply(id, next, Date.now());
     if (change.nodes.includes(undefined)) this.setRoots(this.model.roots());
-    else for (const node of change.nodes) this.changed.fire(node);
+    else {
+      for (const node of change.nodes) this.changed.fire(node);
+      this.rebuilt.fire();
+    }
     for (const w of this.updated.splice(0)) w(id);
+  }
+
+  override retime(nowMs: number): number | undefined {
+    if (!this.model) return undefined;
+    const { changed, nextDelayMs } = this.model.retime(nowMs);
+    // Many rows at once (a minute boundary on a big host): one redraw of the tree is cheaper.
+    if (changed.length > 50) this.changed.fire(undefined);
+    else for (const node of changed) this.changed.fire(node);
+    return nextDelayMs;
   }
 
   /** The tooltip is built on hover. */
   resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
     const ref = node.ref as ContainerRef | undefined;
-    if (ref?.kind === 'container') item.tooltip = containerTooltip(ref.container);
+    if (ref?.kind === 'container') item.tooltip = containerTooltip(ref.container, Date.now());
     return item;
   }
 
