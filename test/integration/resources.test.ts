@@ -55,10 +55,11 @@ describe('volumes, networks, run and stats', function () {
       // A container that writes into it (network none); the view follows the events by itself.
       user = await docker(['create', '--network', 'none', '--name', `${prefix}-writer`, '-v', `${vol}:/data`, 'layerscope-fixture/multi:1', 'sh', '-c', 'dd if=/dev/zero of=/data/blob bs=1k count=64']);
       await docker(['start', '-a', user]);
-      row = await waitUntil('the volume row to name its user and size', async () => {
+      // The container's start and die events arrive one after the other: wait for both to be drawn.
+      row = await waitUntil('the volume row to name its user (exited) and size', async () => {
         const r = findNode(await volumes.rootNodes(), volumeRow(vol), vol);
-        return /in use by 1/.test(r.item.description!) && /^6\d(\.\d+)? kB/.test(r.item.description!) && r;
-      }, 15_000, 200);
+        return /in use by 1$/.test(r.item.description!) && /^6\d(\.\d+)? kB/.test(r.item.description!) && /^exited/.test(r.children?.[0]?.item.description ?? '') && r;
+      }, 20_000, 200);
       assert.strictEqual(row.item.contextValue, 'volume.inUse');
       assert.deepStrictEqual(row.children!.map((c) => c.item.label), [`${prefix}-writer`]);
       assert.match(row.children![0].item.description!, /^exited/);
@@ -90,6 +91,7 @@ describe('volumes, networks, run and stats', function () {
     });
 
     it('prunes only the unused volumes it showed: one made after the preview survives', async () => {
+      await removeQuietly('container', user);
       const late = `${prefix}-late`;
       const used = `${prefix}-used`;
       const holder = await docker(['create', '--network', 'none', '-v', `${used}:/x`, 'layerscope-fixture/multi:1', 'true']);
