@@ -176,7 +176,9 @@ export function parseAnalyzeArgs(argv: string[], readConfig: ReadConfig = readIf
   if (markdown && json) throw new UsageError('--json and --format markdown: pick one');
   const rules = ci ? resolveCiRules(fileRules, flagRules) : {};
   return {
-    image: positional[0], source, json, markdown, dockerfile, target, buildArgs, ci, verify, rules,
+    image: positional[0], source, json, markdown, buildArgs, ci, verify, rules,
+    ...(dockerfile !== undefined ? { dockerfile } : {}),
+    ...(target !== undefined ? { target } : {}),
     ...(platform !== undefined ? { platform } : {}),
     ...(Object.keys(limits).length ? { limits } : {}),
   };

@@ -6,14 +6,14 @@ const noFile = (): undefined => undefined;
 
 describe('layerscope analyze: arguments', () => {
   it('defaults to the engine source, the table and no CI rules', () => {
-    assert.deepEqual(parseAnalyzeArgs(['app:1']), { image: 'app:1', source: 'engine', json: false, ci: false, verify: false, rules: {} });
+    assert.deepEqual(parseAnalyzeArgs(['app:1']), { image: 'app:1', source: 'engine', json: false, markdown: false, buildArgs: {}, ci: false, verify: false, rules: {} });
   });
 
   it('--ci alone applies dive\'s default rules; a rule flag implies --ci and keeps the other defaults (as dive does)', () => {
     assert.deepEqual((parseAnalyzeArgs(['--ci', 'x'], noFile) as { rules: unknown }).rules, { lowestEfficiency: 0.9, highestUserWastedPercent: 0.1 });
     const parsed = parseAnalyzeArgs(['x', '--highest-wasted-bytes=20MB', '--lowest-efficiency', '0.5'], noFile);
     assert.deepEqual(parsed, {
-      image: 'x', source: 'engine', json: false, ci: true, verify: false,
+      image: 'x', source: 'engine', json: false, markdown: false, buildArgs: {}, ci: true, verify: false,
       rules: { lowestEfficiency: 0.5, highestWastedBytes: 20e6, highestUserWastedPercent: 0.1 },
     });
     assert.equal((parseAnalyzeArgs(['x', '--highest-wasted-bytes', '1.5GiB'], noFile) as { rules: { highestWastedBytes: number } }).rules.highestWastedBytes, 1.5 * 2 ** 30);
@@ -39,15 +39,21 @@ describe('layerscope analyze: arguments', () => {
   it('reads --platform, --max-entries and --max-name-bytes', () => {
     const parsed = parseAnalyzeArgs(['x', '--platform', 'linux/arm64', '--max-entries', '10000000', '--max-name-bytes=1000'], noFile);
     assert.deepEqual(parsed, {
-      image: 'x', source: 'engine', json: false, ci: false, verify: false, rules: {}, platform: 'linux/arm64', limits: { maxEntries: 1e7, maxNameBytes: 1000 },
+      image: 'x', source: 'engine', json: false, markdown: false, buildArgs: {}, ci: false, verify: false, rules: {}, platform: 'linux/arm64', limits: { maxEntries: 1e7, maxNameBytes: 1000 },
     });
     assert.throws(() => parseAnalyzeArgs(['x', '--max-entries', 'lots'], noFile), /--max-entries needs a whole number above 0/);
   });
 
   it('reads --source archive, --json, --verify and a - for standard input', () => {
     assert.deepEqual(parseAnalyzeArgs(['--source', 'archive', '--json', '--verify', '-']),
-      { image: '-', source: 'archive', json: true, ci: false, verify: true, rules: {} });
+      { image: '-', source: 'archive', json: true, markdown: false, buildArgs: {}, ci: false, verify: true, rules: {} });
     assert.equal(parseAnalyzeArgs(['--help']), 'help');
+  });
+
+  it('reads --dockerfile with --target, --build-arg and --format markdown', () => {
+    assert.deepEqual(parseAnalyzeArgs(['app:1', '--dockerfile', 'Dockerfile', '--target=final', '--build-arg', 'A=1', '--build-arg', 'B=x=y', '--format', 'markdown'], noFile),
+      { image: 'app:1', source: 'engine', json: false, markdown: true, buildArgs: { A: '1', B: 'x=y' }, ci: false, verify: false, rules: {}, dockerfile: 'Dockerfile', target: 'final' });
+    assert.equal((parseAnalyzeArgs(['app:1', '--format', 'json'], noFile) as { json: boolean }).json, true);
   });
 
   for (const [args, message] of [
