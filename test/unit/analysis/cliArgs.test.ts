@@ -65,6 +65,10 @@ describe('layerscope analyze: arguments', () => {
     [['--highest-wasted-bytes', 'lots', 'x'], /--highest-wasted-bytes: Not a size: 'lots'/],
     [['--lowest-efficiency'], /--lowest-efficiency needs a value/],
     [['--frobnicate', 'x'], /unknown option '--frobnicate'/],
+    [['--target', 'a', 'x'], /--target and --build-arg go with --dockerfile/],
+    [['--dockerfile', 'D', '--build-arg', 'novalue', 'x'], /--build-arg needs NAME=VALUE/],
+    [['--format', 'html', 'x'], /--format is text, json or markdown/],
+    [['--json', '--format', 'markdown', 'x'], /pick one/],
   ] as [string[], RegExp][]) {
     it(`rejects ${JSON.stringify(args)}`, () => {
       assert.throws(() => parseAnalyzeArgs(args), message);
