@@ -5,13 +5,13 @@
 // the headline ratio is the median round's, the spread is printed next to it.
 // The analyzer's own CPU time is printed too: on a busy machine the wall-clock ratio swings with
 // the daemon's share of the cores, while the CPU time says what the analysis itself costs.
-import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { BIG_FILES, BIG_SIZE, ensureBigImage, FILES, fileSize, IMAGE } from './fixtures/build-big-image.mjs';
 import { get } from './fixtures/engineHttp.mjs';
+import { spawnTimed, usageOf } from './fixtures/spawnTimed.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -27,24 +27,9 @@ async function rawSave() {
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, bytes };
 }
 
-function analyze() {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--require', join(root, 'bench', 'fixtures', 'maxrss.cjs'), cli, 'analyze', '--json', IMAGE], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => { stdout += c; });
-    child.stderr.on('data', (c) => { stderr += c; });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (code !== 0) { reject(new Error(`analyze exited ${code}: ${stderr}`)); return; }
-      const usage = /layerscope-bench maxrss-kb (\d+) cpu-us (\d+)/.exec(stderr);
-      resolve({ seconds, maxRssMb: Number(usage?.[1]) / 1024, cpuSeconds: Number(usage?.[2]) / 1e6, report: JSON.parse(stdout) });
-    });
-  });
+async function analyze() {
+  const r = await spawnTimed(process.execPath, ['--require', join(root, 'bench', 'fixtures', 'maxrss.cjs'), cli, 'analyze', '--json', IMAGE]);
+  return { seconds: r.seconds, ...usageOf(r.stderr), report: JSON.parse(r.stdout) };
 }
 
 await ensureBigImage();

@@ -102,10 +102,16 @@ const builds = [main];
 if (!production) {
   // The lint core alone (what bench/lint.bench.mjs measures, without the CLI or extension around it).
   builds.push({ ...common, format: 'cjs', entryPoints: ['src/lint/index.ts'], outfile: `${dist}/lint.js`, external: optionalNative });
+  // The insight room and what its benchmark compares it with (bench/insight.bench.mjs).
+  builds.push({ ...common, format: 'cjs', entryPoints: ['bench/fixtures/insightEntry.ts'], outfile: `${dist}/bench-insight.js`, external: optionalNative });
 }
 if (existsSync('webview-ui/main.ts')) {
   builds.push({
     ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['webview-ui/main.ts'], outfile: `${root}/media/webview.js`,
+  });
+  // The Stats panel's own small script.
+  builds.push({
+    ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['webview-ui/stats/main.ts'], outfile: `${root}/media/stats.js`,
   });
 }
 

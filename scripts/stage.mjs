@@ -14,8 +14,8 @@ export function stageExtension(stage) {
   for (const entry of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'docs/rules']) {
     cpSync(path.join(repo, entry), path.join(stage, entry), { recursive: true });
   }
-  // The webview's stylesheet and the icons; media/webview.js was just built into the stage.
+  // The webview's stylesheet and the icons; media/webview.js and media/stats.js were just built into the stage.
   cpSync(path.join(repo, 'media'), path.join(stage, 'media'), {
-    recursive: true, filter: (src) => !/webview\.js(\.map)?$/.test(src) && !src.includes(`${path.sep}screenshots`),
+    recursive: true, filter: (src) => !/(webview|stats)\.js(\.map)?$/.test(src) && !src.includes(`${path.sep}screenshots`),
   });
 }

@@ -2,8 +2,10 @@
 // Subcommands load on demand: `analyze` need not initialise the Dockerfile parsers, nor `lint` the engine client.
 
 const usage = `Usage:
-  layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold LEVEL] [--ignore CODE]... FILE... | -
-  layerscope analyze IMAGE [--source engine|archive] [--json] [--ci] [--lowest-efficiency R] [--highest-wasted-bytes SIZE] [--highest-user-wasted-percent R]
+  layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold LEVEL] [--ignore CODE]... [--fix [--dry-run]] [--image IMAGE] FILE... | -
+  layerscope analyze IMAGE [--source engine|archive] [--json | --format text|json|markdown] [--dockerfile FILE [--target STAGE] [--build-arg NAME=VALUE]...] [--ci] [--ci-config FILE] [--lowest-efficiency R] [--highest-wasted-bytes SIZE] [--highest-user-wasted-percent R] [--platform OS/ARCH] [--max-entries N]
+  layerscope history IMAGE [--json] [--no-config]
+  layerscope lint --help | analyze --help | history --help
   layerscope --help | --version`;
 
 async function main(argv: string[]): Promise<number> {
@@ -11,6 +13,7 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'lint': return (await import('./cli/lint')).runLintCli(rest);
     case 'analyze': return (await import('./cli/analyze')).runAnalyzeCli(rest);
+    case 'history': return (await import('./cli/history')).runHistoryCli(rest);
     case '--version': case '-v':
       process.stdout.write(`${require('../package.json').version}\n`);
       return 0;

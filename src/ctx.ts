@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import type { Engine } from './docker/engine';
 import type { EngineEvent } from './model/types';
+import type { LinkedImages } from './linkedImage/service';
+import type { LayersPanelManager } from './webview/panelManager';
 import { log } from './log';
 
 export type EngineState = 'connecting' | 'ready' | 'unreachable';
@@ -25,6 +27,15 @@ export class Ctx implements vscode.Disposable {
   private readonly engineEvent = new vscode.EventEmitter<EngineEvent>();
   /** Each event of the engine's event stream, so views can update one item instead of re-listing. */
   readonly onDidEngineEvent = this.engineEvent.event;
+
+  /** Dockerfile ↔ image links, their lenses and measured findings (set once by activate()). */
+  linkedImages!: LinkedImages;
+
+  /**
+   * Called once with the Layers panel manager when its code first loads (it loads on first use), so
+   * areas that decorate panels need not load it at activation.
+   */
+  readonly whenLayersPanelsLoad: ((manager: LayersPanelManager) => void)[] = [];
 
   constructor(readonly extension: vscode.ExtensionContext, private currentEngine: Engine) {
     this.push(this.engineChanged, this.stateChanged, this.refreshRequested, this.engineEvent);

@@ -6,6 +6,8 @@ import { registerCommands } from './commands';
 import { registerDiagnosticsOnDemand } from './diagnostics/onDemand';
 import { connectEngine, watchEngine } from './engineGlue';
 import { registerViews } from './views';
+import { LanguageFeatures } from './language';
+import { registerLinkedImage } from './linkedImage';
 
 let ctx: Ctx | undefined;
 
@@ -13,6 +15,9 @@ let ctx: Ctx | undefined;
 export interface LayerscopeApi {
   ctx: Ctx;
   views: ReturnType<typeof registerViews>;
+  /** Completion, hover and formatting in Dockerfiles (registered or not, per the setting). */
+  language: LanguageFeatures;
+  linkedImage: ReturnType<typeof registerLinkedImage>;
 }
 
 export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
@@ -21,8 +26,11 @@ export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
   const views = registerViews(ctx);
   registerCommands(ctx);
   registerDiagnosticsOnDemand(ctx);
+  const language = new LanguageFeatures(ctx.log);
+  ctx.push(language);
+  const linkedImage = registerLinkedImage(ctx);
   watchEngine(ctx);
-  return { ctx, views };
+  return { ctx, views, language, linkedImage };
 }
 
 export function deactivate(): void {

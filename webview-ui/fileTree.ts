@@ -147,8 +147,12 @@ export class FileTree {
   }
 }
 
-/** Files show their bytes, folders the bytes below them; a removed folder's own total means nothing. */
+/**
+ * Files show their bytes, folders the bytes below them; a removed folder's own total means nothing.
+ * A hard link stores nothing: it says so, and its target's bytes are counted at the target.
+ */
 function sizeText(node: TreeNode): string {
   if (node.kind === 'dir') return node.change === 'removed' ? '' : formatBytes(node.size);
-  return node.kind === 'file' || node.kind === 'hardlink' ? formatBytes(node.size) : '';
+  if (node.kind === 'hardlink') return 'hard link';
+  return node.kind === 'file' ? formatBytes(node.size) : '';
 }

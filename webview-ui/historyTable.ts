@@ -13,6 +13,9 @@ export interface HistoryOptions {
   onToggleOrder(): void;
   onToggleSizeSort(): void;
   onSelectLayer(layerIndex: number): void;
+  /** Where a step's instruction is in a linked Dockerfile, if anywhere. */
+  instructionOf?(step: number): { file: string; line: number } | undefined;
+  onGoToInstruction?(step: number): void;
 }
 
 export function historyTable(state: ImageState, options: HistoryOptions): HTMLElement {
@@ -42,6 +45,7 @@ export function historyTable(state: ImageState, options: HistoryOptions): HTMLEl
         if (row.layerIndex !== undefined) options.onSelectLayer(row.layerIndex);
       });
       tr.querySelector('button.expand')?.addEventListener('click', () => toggle(row));
+      tr.querySelector('button.go-to-instruction')?.addEventListener('click', () => options.onGoToInstruction?.(row.index));
       body.append(tr);
       if (expanded.has(row.index)) {
         body.append(el('tr', { class: 'detail' }, el('td', { attrs: { colspan: 7 } },
@@ -78,11 +82,13 @@ export function historyTable(state: ImageState, options: HistoryOptions): HTMLEl
       el('th', {}, 'Comment'))),
     body);
 
-  const emptyCount = state.rows.filter((r) => r.empty).length;
+  const emptyCount = state.rows.filter((r) => r.empty === true).length;
+  const undecided = state.rows.filter((r) => r.empty === undefined).length;
   return el('section', { attrs: { 'aria-labelledby': 'history-heading' } },
     el('div', { class: 'section-head' },
       el('h2', { id: 'history-heading' }, 'History'),
-      el('span', { class: 'muted' }, `${state.rows.length} steps, ${state.rows.length - emptyCount} with a layer, ${emptyCount} empty`),
+      el('span', { class: 'muted' }, `${state.rows.length} steps, ${state.rows.length - emptyCount - undecided} with a layer, ${emptyCount} empty`
+        + (undecided ? `, ${undecided} not known until analysed` : '')),
       el('button', {
         class: 'secondary', id: 'history-order', attrs: { 'aria-pressed': options.newestFirst },
         title: 'Toggle newest / oldest first', on: { click: options.onToggleOrder },
@@ -93,7 +99,7 @@ export function historyTable(state: ImageState, options: HistoryOptions): HTMLEl
 function historyRow(row: HistoryRow, shared: boolean | undefined, options: HistoryOptions, expanded: boolean): HTMLTableRowElement {
   const layer = row.layerIndex;
   const wasted = layer !== undefined ? options.wastedByLayer?.[layer] : undefined;
-  const classes = ['step', row.empty ? 'empty' : 'layer', layer !== undefined && layer === options.selectedLayer ? 'selected' : ''];
+  const classes = ['step', row.empty === true ? 'empty' : row.empty === undefined ? 'undecided' : 'layer', layer !== undefined && layer === options.selectedLayer ? 'selected' : ''];
   const createdIso = row.created ? new Date(row.created * 1000).toISOString() : '';
   return el('tr', {
     class: classes.filter(Boolean).join(' '),
@@ -102,10 +108,13 @@ function historyRow(row: HistoryRow, shared: boolean | undefined, options: Histo
   el('td', { class: 'num' }, row.index),
   el('td', { class: 'created-by' },
     el('button', { class: 'expand icon', title: expanded ? 'Collapse' : 'Show the full text', attrs: { 'aria-label': expanded ? 'Collapse' : 'Expand' } }, expanded ? '▾' : '▸'),
-    el('span', { class: 'instruction', title: row.createdBy }, row.createdBy || '(no instruction recorded)')),
-  el('td', { class: 'num' }, row.empty ? '' : formatBytes(row.size)),
-  el('td', {}, row.empty
+    el('span', { class: 'instruction', title: row.createdBy }, row.createdBy || '(no instruction recorded)'),
+    goToButton(row, options)),
+  el('td', { class: 'num' }, row.empty === false ? formatBytes(row.size) : ''),
+  el('td', {}, row.empty === true
     ? el('span', { class: 'badge empty-badge', title: 'No filesystem layer: this step only changed metadata' }, 'empty')
+    : row.empty === undefined
+    ? el('span', { class: 'badge unknown', title: 'A 0-byte step: whether it made a layer is known after Analyze' }, '?')
     : el('span', {
       class: `badge ${shared === undefined ? 'unknown' : shared ? 'shared' : 'unique'}`,
       title: shared === undefined ? 'Could not map this step to a layer' : shared ? 'Stored once, also used by another local image' : 'Only this image uses this layer',
@@ -113,4 +122,12 @@ function historyRow(row: HistoryRow, shared: boolean | undefined, options: Histo
   el('td', { class: `num wasted${wasted === 0 ? ' none' : ''}` }, wasted === undefined ? '' : wasted > 0 ? formatBytes(wasted) : '0'),
   el('td', { class: 'when', title: createdIso }, row.created ? formatAge(row.created) : ''),
   el('td', { class: 'comment' }, row.comment));
+}
+
+/** "Go to instruction" for a step whose instruction is in a linked Dockerfile. */
+function goToButton(row: HistoryRow, options: HistoryOptions): HTMLElement | null {
+  const at = options.instructionOf?.(row.index);
+  if (!at) return null;
+  const file = decodeURIComponent(at.file.slice(at.file.lastIndexOf('/') + 1));
+  return el('button', { class: 'link go-to-instruction', title: `Go to instruction: ${file}:${at.line + 1}` }, 'Go to instruction');
 }

@@ -1,10 +1,11 @@
 // Entry of the layers webview: receives the host's typed messages and renders the image header,
 // the size breakdown, the history table and the file analysis.
 import { formatAge, formatBytes } from '../src/model/format';
-import type { HostMessage, ImageState } from '../src/webview/protocol';
+import type { HostMessage, ImageState, PanelLinks } from '../src/webview/protocol';
 import { el, replace } from './dom';
 import { FilesSection } from './filesSection';
 import { historyTable } from './historyTable';
+import { savingsSection } from './savingsSection';
 import { loadViewState, post, saveViewState } from './host';
 import { sizeBreakdown } from './sizeBreakdown';
 
@@ -14,11 +15,16 @@ const app = document.getElementById('app')!;
 const view = loadViewState();
 let image: ImageState | undefined;
 let notice: { kind: 'gone' | 'error'; message: string } | undefined;
+/** From the Dockerfiles linked to this image (Go to instruction, a newer build of the tag). */
+let links: PanelLinks | undefined;
+/** A layer a Dockerfile lens asked for, shown in the history before (or without) an analysis. */
+let requestedLayer: number | undefined;
 
 const top = el('div');
 const files = new FilesSection(view, () => saveViewState(view), () => report(), () => renderTop());
 
 function selectLayer(layer: number): void {
+  requestedLayer = layer;
   files.selectLayer(layer);
 }
 
@@ -32,16 +38,20 @@ function renderTop(): void {
     : '';
   replace(top,
     header(image),
+    newerBuildBanner(links),
     sizeBreakdown(image, analysis, selectLayer),
     historyTable(image, {
       newestFirst: view.newestFirst,
       sortBySize: view.sortBySize,
       wastedByLayer: analysis?.layers.map((l) => l.wastedBytes),
-      selectedLayer: files.layer,
+      selectedLayer: files.layer ?? requestedLayer,
+      instructionOf: (step) => links?.instructions[step],
+      onGoToInstruction: (step) => post({ type: 'goToInstruction', step }),
       onToggleOrder: () => { view.newestFirst = !view.newestFirst; saveViewState(view); renderTop(); },
       onToggleSizeSort: () => { view.sortBySize = !view.sortBySize; saveViewState(view); renderTop(); },
       onSelectLayer: selectLayer,
-    }));
+    }),
+    savingsSection(links?.savings, (line) => post({ type: 'goToLine', line })));
   if (focusSelector) {
     const target = top.querySelector<HTMLElement>(focusSelector);
     if (target) {
@@ -67,6 +77,14 @@ function render(): void {
   report();
 }
 
+/** The tag this image was built under now names a newer build of the same Dockerfile. */
+function newerBuildBanner(l: PanelLinks | undefined): HTMLElement | null {
+  if (!l?.newerBuild) return null;
+  return el('div', { class: 'notice info', id: 'newer-build', role: 'status' },
+    el('span', {}, `${l.newerBuild.tag} was rebuilt: it now names image ${l.newerBuild.imageId.replace(/^sha256:/, '').slice(0, 12)}. `),
+    el('button', { id: 'compare-newer', on: { click: () => post({ type: 'compareWithNewer' }) } }, 'Compare with the new build'));
+}
+
 function header(state: ImageState): HTMLElement {
   const h = state.header;
   const labels = Object.entries(h.labels).sort(([a], [b]) => (a < b ? -1 : 1));
@@ -89,7 +107,9 @@ function header(state: ImageState): HTMLElement {
 /** Tells the host what is on screen (the integration tests wait on it). */
 function report(): void {
   const rows = app.querySelectorAll('#history-table tbody tr.step').length;
-  post({ type: 'rendered', what: JSON.stringify({ notice: notice?.kind ?? '', historyRows: rows, analysis: files.analysis ? 'done' : '' }) });
+  const selected = app.querySelector<HTMLElement>('#history-table tbody tr.step.selected')?.dataset.step;
+  const goTo = app.querySelectorAll('#history-table button.go-to-instruction').length;
+  post({ type: 'rendered', what: JSON.stringify({ notice: notice?.kind ?? '', historyRows: rows, analysis: files.analysis ? 'done' : '', selectedStep: selected === undefined ? null : Number(selected), goToInstruction: goTo, newerBuild: !!links?.newerBuild, savings: app.querySelectorAll('#savings li.saving').length }) });
 }
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
@@ -114,6 +134,15 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       break;
     case 'analysisDone':
       files.setStatus({ kind: 'done', analysis: message.analysis });
+      renderTop();
+      break;
+    case 'selectLayer':
+      selectLayer(message.layer);
+      renderTop();
+      app.querySelector('#history-table tbody tr.step.selected')?.scrollIntoView({ block: 'center' });
+      break;
+    case 'links':
+      links = message.links;
       renderTop();
       break;
     case 'analysisFailed':

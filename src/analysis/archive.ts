@@ -1,6 +1,8 @@
-// One streaming pass over an image archive (`docker save` or OCI): layer blobs are scanned as they
-// pass (their entries kept, their bytes dropped), small JSON documents are kept, and the images
-// are put together at the end, because a manifest may come after the layers it lists.
+// One streaming pass over an image archive (`docker save`, skopeo/podman docker-archive, crane
+// tarball, OCI): every file is classified by its first bytes, not its name. Tars (plain, gzip or
+// zstd) are scanned as layers as they pass (their entries kept, their bytes dropped), small JSON
+// documents are kept as bytes, and the images are put together at the end from what the manifest
+// or index names, because a manifest may come after the layers it lists.
 import { pipeline, Readable } from 'node:stream';
 import * as tar from 'tar-stream';
 import {
@@ -8,8 +10,10 @@ import {
 } from './types';
 import { normalizeEntryPath, parentOf } from './paths';
 import { decoderFor, looksLikeTar, sniffCompression } from './decompress';
-import { scanLayer, type LayerScan, type ScanContext } from './layerScan';
+import { entryLimitError, scanLayer, type LayerScan, type ScanContext } from './layerScan';
 import { pickImage, resolveAlias, resolveImages, type ArchiveDocs, type ResolvedImage } from './manifest';
+import { PathTrie } from './pathTrie';
+import { IntList } from './intList';
 import { replayLayers } from './replay';
 import { displayCreatedBy } from './createdBy';
 import { drained, entryEnd, readAhead } from './streams';
@@ -18,7 +22,14 @@ export const defaultLimits: AnalysisLimits = {
   maxEntries: 5_000_000,
   maxPathLength: 4096,
   maxJsonBytes: 32 * 1024 * 1024,
+  maxNameBytes: 256 * 1024 * 1024,
+  maxManifests: 4096,
 };
+
+/** Regular files of the outer archive whose paths are remembered (for error messages only). */
+const maxListedFiles = 100_000;
+/** Symlinks of the outer archive (Docker 25+ writes one per layer). */
+const maxAliases = 100_000;
 
 const progressStep = 1024 * 1024;
 /** Slack between the producer (the daemon) and the analysis; see readAhead. */
@@ -26,25 +37,40 @@ const readAheadBytes = 4 * 1024 * 1024;
 
 interface ArchiveRead extends ArchiveDocs {
   layers: Map<string, LayerScan>;
+  paths: PathTrie;
+  limits: AnalysisLimits;
+  warnings: string[];
+  /** Layer entries replayed so far, over every image analysed (a layer listed twice counts twice). */
+  replayed: number;
 }
+
+const resolveOptions = (read: ArchiveRead, options: AnalyzeOptions) => ({ maxManifests: read.limits.maxManifests, platform: options.platform });
 
 /** Every image of the archive, analysed. */
 export async function analyzeArchive(input: Readable, options: AnalyzeOptions = {}): Promise<ImageAnalysis[]> {
   const read = await readArchive(input, options);
-  const images = resolveImages(read);
+  const images = [...resolveImages(read, resolveOptions(read, options))];
   return images.map((image) => buildAnalysis(image, read, options, undefined));
 }
 
 /** One image of the archive (`options.image`, default the first), analysed. */
 export async function analyzeImage(input: Readable, options: AnalyzeOptions = {}): Promise<ImageAnalysis> {
   const read = await readArchive(input, options);
-  const image = pickImage(resolveImages(read), options.image);
+  const image = pickImage(resolveImages(read, resolveOptions(read, options)), options.image);
   return buildAnalysis(image, read, options, options.image);
 }
 
-function isRootJson(path: string): boolean {
-  return path === 'manifest.json' || path === 'index.json' || path === 'oci-layout' || path === 'repositories'
-    || (!path.includes('/') && path.endsWith('.json'));
+/** True when the first bytes are the start of a JSON object or array (and not a tar header). */
+function looksLikeJson(head: Buffer): boolean {
+  const first = head.subarray(0, 64).toString('latin1').trimStart()[0];
+  return (first === '{' || first === '[') && !looksLikeTar(head);
+}
+
+/** True when a file may be a layer: compressed, a tar header, or the zero blocks of an empty tar. */
+function looksLikeLayer(head: Buffer): boolean {
+  const sniffed = sniffCompression(head);
+  if ('unsupported' in sniffed || sniffed.compression !== 'none') return true;
+  return looksLikeTar(head) || (head.length >= 512 && head.subarray(0, 512).every((b) => b === 0));
 }
 
 /** Resolves `target` of a symlink at `path` inside the archive; undefined if it leaves the archive. */
@@ -98,8 +124,12 @@ function outerError(err: unknown): AnalysisError {
 
 async function readArchive(input: Readable, options: AnalyzeOptions): Promise<ArchiveRead> {
   const limits: AnalysisLimits = { ...defaultLimits, ...options.limits };
-  const ctx: ScanContext = { limits, verify: options.verifyDiffIds !== false, counter: { entries: 0 } };
-  const read: ArchiveRead = { docs: new Map(), aliases: new Map(), files: new Set(), layers: new Map() };
+  const paths = new PathTrie(limits.maxNameBytes);
+  const ctx: ScanContext = { limits, verify: options.verifyDiffIds !== false, counter: { entries: 0 }, overLimit: false, paths };
+  const read: ArchiveRead = {
+    raw: new Map(), parsed: new Map(), oversized: new Map(), aliases: new Map(), files: new Set(), layers: new Map(),
+    maxJsonBytes: limits.maxJsonBytes, paths, limits, warnings: [], replayed: 0,
+  };
   const { signal, onProgress } = options;
   const extract = tar.extract();
 
@@ -145,8 +175,12 @@ async function readArchive(input: Readable, options: AnalyzeOptions): Promise<Ar
   let jsonBytes = 0;
   try {
     for await (const entry of extract) {
-      if (++ctx.counter.entries > limits.maxEntries) {
-        throw new AnalysisError('limit', `the archive holds more than ${limits.maxEntries} entries; refusing to keep analysing it`);
+      if (++ctx.counter.entries > limits.maxEntries && !ctx.overLimit) {
+        // Keep counting (to say how many there are), keep nothing more.
+        ctx.overLimit = true;
+      }
+      if (ctx.overLimit && read.layers.size) {
+        for (const scan of read.layers.values()) { scan.entries = []; scan.nodes = new IntList(); scan.links.clear(); }
       }
       const header = entry.header;
       lastEnd = entryEnd(header);
@@ -155,16 +189,22 @@ async function readArchive(input: Readable, options: AnalyzeOptions): Promise<Ar
         const target = header.type === 'link'
           ? normalizeEntryPath(header.linkname ?? '', limits.maxPathLength, 'archive')
           : symlinkTarget(path, header.linkname ?? '');
-        if (target !== undefined) read.aliases.set(path, target);
+        if (target !== undefined) {
+          if (read.aliases.size >= maxAliases) throw new AnalysisError('limit', `the archive holds more than ${maxAliases} symlinks`);
+          read.aliases.set(path, target);
+        }
         entry.resume();
         continue;
       }
       if (header.type !== 'file' && header.type !== 'contiguous-file') { entry.resume(); continue; }
-      read.files.add(path);
+      if (read.files.size < maxListedFiles || !path.includes('/')) read.files.add(path);
       const size = header.size ?? 0;
-      const isBlob = /^blobs\/[^/]+\/[^/]+$/.test(path);
-      const isLayerTar = path.endsWith('/layer.tar') || path === 'layer.tar';
-      if (!isBlob && !isLayerTar && !isRootJson(path)) { entry.resume(); continue; }
+      if (size === 0) {
+        // An empty blob is an empty layer, should a manifest name it as one.
+        read.layers.set(path, { archivePath: path, compression: 'none', blobBytes: 0, tarBytes: 0, entries: [], nodes: new IntList(), links: new Map(), endMarker: true });
+        entry.resume();
+        continue;
+      }
 
       const iterator = entry[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
       let head: Buffer = Buffer.alloc(0);
@@ -174,12 +214,13 @@ async function readArchive(input: Readable, options: AnalyzeOptions): Promise<Ar
         head = head.length ? Buffer.concat([head, next.value]) : next.value;
       }
       const rest: AsyncIterable<Buffer> = { [Symbol.asyncIterator]: () => iterator };
-      const firstByte = head.subarray(0, 64).toString('latin1').trimStart()[0];
-      const jsonLike = (firstByte === '{' || firstByte === '[') && !looksLikeTar(head);
 
-      if (isRootJson(path) || (isBlob && jsonLike && size <= limits.maxJsonBytes)) {
+      if (looksLikeJson(head) || path === 'manifest.json' || path === 'index.json') {
+        // Kept as bytes; parsed only if a manifest or index refers to it (see manifest.ts).
         if (size > limits.maxJsonBytes) {
-          throw new AnalysisError('limit', `${path} is ${size} bytes, more than the ${limits.maxJsonBytes} allowed for a JSON document`);
+          read.oversized.set(path, size);
+          for await (const _ of rest) { /* skipped */ }
+          continue;
         }
         jsonBytes += size;
         if (jsonBytes > 2 * limits.maxJsonBytes) {
@@ -187,13 +228,11 @@ async function readArchive(input: Readable, options: AnalyzeOptions): Promise<Ar
         }
         const chunks = [head];
         for await (const chunk of rest) chunks.push(chunk);
-        const text = Buffer.concat(chunks).toString('utf8');
-        if (path === 'oci-layout') continue;
-        try {
-          read.docs.set(path, JSON.parse(text));
-        } catch (err) {
-          read.docs.set(path, err instanceof Error ? err : new Error(String(err)));
-        }
+        read.raw.set(path, Buffer.concat(chunks));
+        continue;
+      }
+      if (!looksLikeLayer(head)) {
+        for await (const _ of rest) { /* neither a document nor a layer: VERSION, repositories, … */ }
         continue;
       }
 
@@ -206,10 +245,14 @@ async function readArchive(input: Readable, options: AnalyzeOptions): Promise<Ar
       report(true);
     }
     await feeding;
+    if (totalBytes > 0 && totalBytes < lastEnd) {
+      throw new AnalysisError('truncated', 'the archive ends in the middle of an entry (a truncated download or file)');
+    }
     if (totalBytes > 0 && totalBytes < lastEnd + 512) {
-      throw new AnalysisError('truncated', 'the archive has no end-of-archive marker (truncated download or file?)');
+      read.warnings.push('the archive has no end-of-archive marker; every entry in it is complete, so it was read anyway (was the download or copy cut short?)');
     }
     if (totalBytes === 0) throw new AnalysisError('notTar', 'the input is empty; expected a docker save or OCI image archive');
+    if (ctx.overLimit) throw entryLimitError(ctx.counter.entries, limits.maxEntries);
   } catch (err) {
     const mapped = failure ?? outerError(err);
     fail(mapped);
@@ -223,25 +266,37 @@ async function readArchive(input: Readable, options: AnalyzeOptions): Promise<Ar
 }
 
 function buildAnalysis(image: ResolvedImage, read: ArchiveRead, options: AnalyzeOptions, asked: string | undefined): ImageAnalysis {
+  const warnings = [...read.warnings];
   const scans = image.layerPaths.map((p, i) => {
     const resolved = resolveAlias(read.aliases, p);
     const scan = read.layers.get(resolved);
     if (!scan) {
-      throw new AnalysisError('missingLayer',
-        `layer ${i} (${p}, diff ID ${image.diffIds[i]}) is referenced by the manifest but absent from the archive`);
+      const present = read.files.has(resolved) || read.raw.has(resolved) || read.parsed.has(resolved) || read.oversized.has(resolved);
+      throw new AnalysisError(present ? 'notTar' : 'missingLayer', present
+        ? `layer ${i} (${p}) is not a tar archive (plain, gzip or zstd)`
+        : `layer ${i} (${p}, diff ID ${image.diffIds[i]}) is referenced by the manifest but absent from the archive`);
     }
     if (scan.error) throw scan.error;
     if (options.verifyDiffIds !== false && scan.diffId !== undefined && scan.diffId !== image.diffIds[i]) {
       throw new AnalysisError('digestMismatch',
         `layer ${i} (${p}) has content ${scan.diffId} but the config expects ${image.diffIds[i]}: the archive is corrupt`);
     }
+    if (!scan.endMarker) warnings.push(`layer ${i} (${p}) has no end-of-archive marker; every entry in it is complete, so it was read anyway`);
     return scan;
   });
 
-  const replay = replayLayers(scans.map((s) => {
-    const entries = s.replayed ? s.entries.map((e) => ({ ...e })) : s.entries;
+  // The cap holds for what is replayed, not only for what was read: one layer listed 2,000 times
+  // would otherwise be replayed 2,000 times.
+  const entries = scans.reduce((sum, s) => sum + s.entries.length, 0);
+  read.replayed += entries;
+  if (read.replayed > read.limits.maxEntries) {
+    throw new AnalysisError('limit', `this image's layers hold ${read.replayed} entries (a layer listed twice counts twice); `
+      + `the limit is ${read.limits.maxEntries} — raise it with --max-entries`);
+  }
+  const replay = replayLayers(read.paths, scans.map((s) => {
+    const copies = s.replayed ? s.entries.map((e) => ({ ...e })) : s.entries;
     s.replayed = true;
-    return entries;
+    return { entries: copies, nodes: s.nodes.view(), links: s.links };
   }), options.largestFilesLimit ?? 100);
 
   const rawHistory = Array.isArray(image.config.history) ? image.config.history : [];
@@ -306,5 +361,6 @@ function buildAnalysis(image: ResolvedImage, read: ArchiveRead, options: Analyze
     inefficiencies: replay.inefficiencies,
     largestFiles: replay.largestFiles,
     finalEntryCount: replay.finalEntryCount,
+    ...(warnings.length ? { warnings } : {}),
   };
 }

@@ -7,6 +7,8 @@ import { AnalysisError, type AnalysisLimits, type EntryKind } from './types';
 import { decoderFor, sniffCompression, type Compression } from './decompress';
 import { normalizeEntryPath, whiteoutOf } from './paths';
 import type { LayerEntry } from './replay';
+import { displayName, type PathTrie } from './pathTrie';
+import { IntList } from './intList';
 import { TarFormatError, TarScanner, type TarHeader } from './tarScanner';
 
 export interface LayerScan {
@@ -18,6 +20,12 @@ export interface LayerScan {
   /** `sha256:` of the uncompressed tar, when hashing was asked for. */
   diffId?: string;
   entries: LayerEntry[];
+  /** Path node of each entry (see PathTrie). */
+  nodes: IntList;
+  /** Target path node of each hard link, by entry index. */
+  links: Map<number, number>;
+  /** False when the tar lacked its end-of-archive blocks (read anyway; the analysis warns). */
+  endMarker: boolean;
   /** Set when the blob could not be read as a layer; raised only if a manifest references it. */
   error?: AnalysisError;
   /** The replay turns entries into change records in place: a second image sharing the layer needs copies. */
@@ -29,29 +37,51 @@ export interface ScanContext {
   verify: boolean;
   /** Entries seen over the whole archive, for the maxEntries cap. */
   counter: { entries: number };
+  /** Past maxEntries: entries are still counted (to say how many there are), no longer kept. */
+  overLimit: boolean;
+  /** Every path of every layer, interned. */
+  paths: PathTrie;
 }
 
-const tarTypes: Record<string, EntryKind> = { '0': 'file', '7': 'file', '5': 'dir', '2': 'symlink', '1': 'hardlink' };
+/** The error for an archive past the entry cap, once every entry has been counted. */
+export function entryLimitError(count: number, limit: number): AnalysisError {
+  return new AnalysisError('limit', `this archive holds ${count} entries; the limit is ${limit} — raise it with --max-entries`);
+}
 
-function toEntry(header: TarHeader, limits: AnalysisLimits, where: string): LayerEntry | undefined {
-  const path = normalizeEntryPath(header.name, limits.maxPathLength, where);
+const tarTypes: Record<string, EntryKind> = { '0': 'file', '7': 'file', 'S': 'file', '5': 'dir', '2': 'symlink', '1': 'hardlink' };
+
+/** Adds the entry of `header` (a normalised record, its path node, its hard-link target node) to `scan`. */
+function addEntry(scan: LayerScan, header: TarHeader, ctx: ScanContext, where: string): void {
+  const { limits, paths } = ctx;
+  const raw = normalizeEntryPath(header.name, limits.maxPathLength, where);
   const mode = header.mode & 0o7777;
-  const whiteout = whiteoutOf(path);
-  if (whiteout?.kind === 'meta') return undefined;
+  const whiteout = whiteoutOf(raw);
+  if (whiteout?.kind === 'meta') return;
   if (whiteout) {
-    const target = whiteout.kind === 'whiteout' ? whiteout.target : whiteout.dir;
-    return { path: target, change: 'added', kind: 'other', size: 0, mode, uid: header.uid, gid: header.gid, marker: whiteout.kind };
+    const node = paths.intern(whiteout.kind === 'whiteout' ? whiteout.target : whiteout.dir);
+    scan.entries.push({ path: paths.pathOf(node), change: 'added', kind: 'other', size: 0, mode, uid: header.uid, gid: header.gid, marker: whiteout.kind });
+    scan.nodes.push(node);
+    return;
   }
+  const node = paths.intern(raw);
   const kind = tarTypes[header.typeflag] ?? 'other';
-  const entry: LayerEntry = { path, change: 'added', kind, size: kind === 'file' ? header.size : 0, mode, uid: header.uid, gid: header.gid };
+  const sparse = kind === 'file' && header.sparseSize !== undefined;
+  const size = kind !== 'file' ? 0 : sparse ? header.sparseSize! : header.size;
+  const entry: LayerEntry = { path: paths.pathOf(node), change: 'added', kind, size, mode, uid: header.uid, gid: header.gid };
+  if (sparse) entry.storedSize = header.size;
   if (kind === 'symlink') {
     if (header.linkname.length > limits.maxPathLength) {
-      throw new AnalysisError('limit', `${where}: symlink target of '${path.slice(0, 80)}' is longer than ${limits.maxPathLength} characters`);
+      throw new AnalysisError('limit', `${where}: symlink target of '${entry.path.slice(0, 80)}' is longer than ${limits.maxPathLength} characters`);
     }
-    entry.linkTarget = header.linkname;
+    entry.linkTarget = displayName(header.linkname);
   }
-  if (kind === 'hardlink') entry.linkTarget = normalizeEntryPath(header.linkname, limits.maxPathLength, where);
-  return entry;
+  if (kind === 'hardlink') {
+    const target = paths.intern(normalizeEntryPath(header.linkname, limits.maxPathLength, where));
+    entry.linkTarget = paths.pathOf(target);
+    scan.links.set(scan.entries.length, target);
+  }
+  scan.entries.push(entry);
+  scan.nodes.push(node);
 }
 
 /** Maps a failure inside the layer pipeline to an AnalysisError naming the layer. */
@@ -86,7 +116,7 @@ export async function scanLayer(
   archivePath: string, head: Buffer, rest: AsyncIterable<Buffer>, ctx: ScanContext,
 ): Promise<LayerScan> {
   const sniffed = sniffCompression(head);
-  const scan: LayerScan = { archivePath, compression: 'none', blobBytes: 0, tarBytes: 0, entries: [] };
+  const scan: LayerScan = { archivePath, compression: 'none', blobBytes: 0, tarBytes: 0, entries: [], nodes: new IntList(), links: new Map(), endMarker: true };
   const restIterator = new PendingAwareIterator(rest[Symbol.asyncIterator]());
   if ('unsupported' in sniffed) {
     scan.error = new AnalysisError('badCompression', `layer ${archivePath}: ${sniffed.unsupported} compression is not supported (gzip, zstd or plain tar only)`);
@@ -97,11 +127,8 @@ export async function scanLayer(
   const hash: Hash | undefined = ctx.verify ? createHash('sha256') : undefined;
   const where = `layer ${archivePath}`;
   const scanner = new TarScanner((header) => {
-    if (++ctx.counter.entries > ctx.limits.maxEntries) {
-      throw new AnalysisError('limit', `the archive holds more than ${ctx.limits.maxEntries} entries; refusing to keep analysing it`);
-    }
-    const parsed = toEntry(header, ctx.limits, where);
-    if (parsed) scan.entries.push(parsed);
+    if (++ctx.counter.entries > ctx.limits.maxEntries) ctx.overLimit = true;
+    if (!ctx.overLimit) addEntry(scan, header, ctx, where);
   });
 
   async function* source(): AsyncGenerator<Buffer> {
@@ -120,7 +147,7 @@ export async function scanLayer(
       scan.tarBytes += chunk.length;
       scanner.push(chunk);
     }
-    scanner.end(scan.tarBytes);
+    scan.endMarker = scanner.end(scan.tarBytes);
   }
 
   const decoder: Transform | undefined = decoderFor(scan.compression);
@@ -133,6 +160,7 @@ export async function scanLayer(
     if (mapped.code === 'limit' || mapped.code === 'unsafePath' || mapped.code === 'aborted') throw mapped;
     scan.error = mapped;
     scan.entries = [];
+    scan.nodes = new IntList();
     await drainIterator(restIterator);
   }
   return scan;

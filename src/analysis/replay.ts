@@ -18,8 +18,11 @@
 //   the same layer). Content is visible when at least one path to it survives in the final
 //   filesystem; otherwise all of its bytes are wasted, attributed to the layer and the path that
 //   stored it. Whiteouts, dirs and symlinks weigh 0.
+// - Paths are nodes of a PathTrie (numbers, compared by raw name bytes); the filesystem is a state
+//   per node, so no step of the replay parses or compares path strings.
 import type { FileChange, Inefficiency, LargeFile } from './types';
-import { baseName, parentOf } from './paths';
+import { PathTrie } from './pathTrie';
+import { IntList } from './intList';
 
 /**
  * One tar entry of a layer, normalised (see layerScan.ts). It is shaped as the FileChange it will
@@ -29,6 +32,13 @@ import { baseName, parentOf } from './paths';
  */
 export interface LayerEntry extends FileChange {
   marker?: 'whiteout' | 'opaque';
+}
+
+/** A layer's entries with the path node of each (`nodes[i]` for `entries[i]`), and hard links' target nodes by entry index. */
+export interface LayerInput {
+  entries: LayerEntry[];
+  nodes: ArrayLike<number>;
+  links?: Map<number, number>;
 }
 
 export interface LayerReplay {
@@ -50,69 +60,85 @@ export interface ReplayResult {
   finalEntryCount: number;
 }
 
-interface Node {
-  /** The entry that wrote this path (kind, mode, owner, link target, size). */
-  record: FileChange;
-  layer: number;
-  /** Index into the content table, -1 for dirs, symlinks and others. */
-  content: number;
-  children: Map<string, Node> | undefined;
-}
-
 /** Stored regular-file contents, as parallel arrays (one slot per file entry of any layer). */
 class Contents {
   readonly records: FileChange[] = [];
-  readonly layers: number[] = [];
+  readonly layers = new IntList();
+  /** Path node that stored the content. */
+  readonly nodes = new IntList();
   /** How many paths of the current filesystem show the content. */
-  readonly refs: number[] = [];
+  readonly refs = new IntList();
 
-  add(record: FileChange, layer: number): number {
+  add(record: FileChange, layer: number, node: number): number {
     this.records.push(record);
     this.layers.push(layer);
-    this.refs.push(1);
-    return this.records.length - 1;
+    this.nodes.push(node);
+    return this.refs.push(1);
+  }
+
+  ref(content: number, delta: number): void {
+    this.refs.set(content, this.refs.get(content) + delta);
   }
 }
 
 const dirRecord = (path: string): FileChange => ({ path, change: 'added', kind: 'dir', size: 0, mode: 0o755, uid: 0, gid: 0 });
+
+/** The filesystem being replayed: per path node, the record showing there (undefined: absent). */
+class Filesystem {
+  readonly records: (FileChange | undefined)[];
+  readonly layers: Int32Array;
+  readonly contents: Int32Array;
+
+  constructor(size: number) {
+    this.records = new Array<FileChange | undefined>(size);
+    this.layers = new Int32Array(size);
+    this.contents = new Int32Array(size).fill(-1);
+    this.records[0] = dirRecord('');
+    this.layers[0] = -1;
+  }
+
+  isDir(node: number): boolean {
+    return this.records[node]?.kind === 'dir';
+  }
+}
 
 /** The change list of the layer being replayed. */
 class LayerChanges {
   readonly list: FileChange[] = [];
   /** Records of this layer that a later entry of the same layer cancelled (added, then removed). */
   private dropped: Set<FileChange> | undefined;
-  /** Paths this layer removed, to turn a re-write of the same path into `modified`. */
-  private readonly removedPaths = new Map<string, FileChange>();
+  /** Path nodes this layer removed, to turn a re-write of the same path into `modified`. */
+  private readonly removedNodes = new Map<number, FileChange>();
 
-  constructor(private readonly layer: number) {}
+  constructor(private readonly layer: number, private readonly trie: PathTrie) {}
 
-  /** `node` (at `path`) disappears. */
-  removed(path: string, node: Node): void {
-    if (node.layer === this.layer && node.record.change !== 'removed') {
+  /** What shows at `node` (its record, written by layer `layer`) disappears. */
+  removed(node: number, old: FileChange, layer: number): void {
+    if (layer === this.layer && old.change !== 'removed') {
       // Written by this very layer: an addition simply did not happen; a modification became a removal.
-      if (node.record.change === 'added') { (this.dropped ??= new Set()).add(node.record); return; }
-      (this.dropped ??= new Set()).add(node.record);
+      (this.dropped ??= new Set()).add(old);
+      if (old.change === 'added') return;
     }
-    if (this.removedPaths.has(path)) return;
-    const { kind, mode, uid, gid, linkTarget } = node.record;
-    const record: FileChange = { path, change: 'removed', kind, size: node.record.size, mode, uid, gid };
+    if (this.removedNodes.has(node)) return;
+    const { kind, mode, uid, gid, linkTarget } = old;
+    const record: FileChange = { path: this.trie.pathOf(node), change: 'removed', kind, size: old.size, mode, uid, gid };
     if (linkTarget !== undefined) record.linkTarget = linkTarget;
-    this.removedPaths.set(path, record);
+    this.removedNodes.set(node, record);
     this.list.push(record);
   }
 
-  /** `record` is written at its path; `previous` is the node it replaces (undefined: a new path). */
-  written(record: FileChange, previous: Node | undefined): void {
-    const removedHere = this.removedPaths.get(record.path);
+  /** `record` is written at `node`; `previous` is what it replaces (undefined: a new path), written by `previousLayer`. */
+  written(node: number, record: FileChange, previous: FileChange | undefined, previousLayer: number): void {
+    const removedHere = this.removedNodes.get(node);
     if (removedHere) {
       (this.dropped ??= new Set()).add(removedHere);
-      this.removedPaths.delete(record.path);
+      this.removedNodes.delete(node);
       record.change = 'modified';
-    } else if (previous && previous.layer === this.layer) {
+    } else if (previous && previousLayer === this.layer) {
       // Written twice by this layer: keep what the first write was relative to the layers below.
-      record.change = previous.record.change;
-      if (previous.record.opaque && record.kind === 'dir') record.opaque = true;
-      (this.dropped ??= new Set()).add(previous.record);
+      record.change = previous.change;
+      if (previous.opaque && record.kind === 'dir') record.opaque = true;
+      (this.dropped ??= new Set()).add(previous);
     } else {
       record.change = previous ? 'modified' : 'added';
     }
@@ -125,136 +151,129 @@ class LayerChanges {
   }
 }
 
+/** A largest-file candidate: ties are broken by path node while trimming (comparing paths would flatten every rope). */
+interface Candidate { node: number; size: number; layer: number }
+
 /** Keeps the `limit` largest files seen, without sorting every file of the image. */
-function largest(files: LargeFile[], limit: number): LargeFile[] {
-  const order = (a: LargeFile, b: LargeFile): number => b.sizeBytes - a.sizeBytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return files.sort(order).slice(0, limit);
+function largest(files: Candidate[], limit: number): Candidate[] {
+  return files.sort((a, b) => b.size - a.size || a.node - b.node).slice(0, limit);
 }
 
-export function replayLayers(layers: LayerEntry[][], largestFilesLimit = 100): ReplayResult {
-  const root: Node = { record: dirRecord(''), layer: -1, content: -1, children: new Map() };
+/** Entries with string paths (tests, small callers): interns them into a fresh trie and replays. */
+export function replayEntries(layers: LayerEntry[][], largestFilesLimit = 100): ReplayResult {
+  const trie = new PathTrie(Number.MAX_SAFE_INTEGER);
+  const inputs = layers.map((entries) => {
+    const links = new Map<number, number>();
+    const nodes = entries.map((e, i) => {
+      if (e.kind === 'hardlink' && e.linkTarget !== undefined) links.set(i, trie.intern(e.linkTarget));
+      return trie.intern(e.path);
+    });
+    return { entries, nodes, links };
+  });
+  return replayLayers(trie, inputs, largestFilesLimit);
+}
+
+export function replayLayers(trie: PathTrie, layers: LayerInput[], largestFilesLimit = 100): ReplayResult {
+  const fs = new Filesystem(trie.size);
+  const { records: recs, layers: layerOf, contents: contentOf } = fs;
+  const { parents } = trie;
   const contents = new Contents();
   const replays: LayerReplay[] = [];
 
-  // The parent dir of the previous entry: layers list a dir's files one after another.
-  let cachedParentPath: string | undefined;
-  let cachedParent: Node | undefined;
-
-  /** `node` and everything under it leave the filesystem. A node's path is its record's path. */
-  const detach = (node: Node, changes: LayerChanges): void => {
-    cachedParentPath = undefined;
-    cachedParent = undefined;
-    // Pre-order: the dir first, then what was under it.
-    changes.removed(node.record.path, node);
-    if (node.content >= 0) contents.refs[node.content]--;
-    if (node.children) for (const child of node.children.values()) detach(child, changes);
+  /** Calls `visit` for each present child of `node`. */
+  const eachChild = (node: number, visit: (child: number) => void): void => {
+    const ids = trie.childIds(node);
+    if (ids) for (const child of ids) if (recs[child] !== undefined) visit(child);
   };
 
-  const lookup = (path: string): Node | undefined => {
-    if (path === '') return root;
-    let node: Node | undefined = root;
-    for (const part of path.split('/')) {
-      node = node?.children?.get(part);
-      if (!node) return undefined;
-    }
-    return node;
+  /** `node` and everything under it leave the filesystem. Pre-order: the dir first, then what was under it. */
+  const detach = (node: number, changes: LayerChanges): void => {
+    const old = recs[node]!;
+    changes.removed(node, old, layerOf[node]);
+    if (contentOf[node] >= 0) contents.ref(contentOf[node], -1);
+    contentOf[node] = -1;
+    if (old.kind === 'dir') eachChild(node, (child) => detach(child, changes));
+    recs[node] = undefined;
   };
 
-  /** The directory that will hold `path`, creating (or turning into dirs) missing parents. */
-  const parentDir = (path: string, layer: number, changes: LayerChanges): Node => {
-    const parentPath = parentOf(path);
-    if (parentPath === '') return root;
-    if (parentPath === cachedParentPath) return cachedParent!;
-    const dir = parentDirUncached(parentPath, layer, changes);
-    cachedParentPath = parentPath;
-    cachedParent = dir;
-    return dir;
+  /** Makes `node` a directory, creating (or turning into dirs) missing parents. */
+  const ensureDir = (node: number, layer: number, changes: LayerChanges): void => {
+    const existing = recs[node];
+    if (node === 0 || existing?.kind === 'dir') return;
+    ensureDir(parents[node], layer, changes);
+    if (existing && contentOf[node] >= 0) contents.ref(contentOf[node], -1);
+    const record = dirRecord(trie.pathOf(node));
+    changes.written(node, record, existing, layerOf[node]);
+    recs[node] = record;
+    layerOf[node] = layer;
+    contentOf[node] = -1;
   };
 
-  const parentDirUncached = (parentPath: string, layer: number, changes: LayerChanges): Node => {
-    const grand = parentDir(parentPath, layer, changes);
-    const name = baseName(parentPath);
-    const existing = grand.children!.get(name);
-    if (existing?.children) return existing;
-    if (existing) {
-      if (existing.content >= 0) contents.refs[existing.content]--;
-    }
-    const record = dirRecord(parentPath);
-    const dir: Node = { record, layer, content: -1, children: new Map() };
-    changes.written(record, existing);
-    grand.children!.set(name, dir);
-    return dir;
-  };
-
-  layers.forEach((entries, layer) => {
-    const changes = new LayerChanges(layer);
-    for (const entry of entries) {
+  layers.forEach(({ entries, nodes, links }, layer) => {
+    const changes = new LayerChanges(layer, trie);
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      const node = nodes[i];
       if (entry.marker === 'whiteout') {
-        const node = entry.path === '' ? undefined : lookup(entry.path);
-        if (!node) continue;
-        lookup(parentOf(entry.path))!.children!.delete(baseName(entry.path));
-        detach(node, changes);
+        if (node !== 0 && recs[node] !== undefined) detach(node, changes);
       } else if (entry.marker === 'opaque') {
-        const dir = lookup(entry.path);
-        if (!dir?.children) continue;
-        for (const child of dir.children.values()) detach(child, changes);
-        dir.children.clear();
-        if (dir.layer === layer) {
-          dir.record.opaque = true;
-        } else if (dir !== root) {
+        if (!fs.isDir(node)) continue;
+        eachChild(node, (child) => detach(child, changes));
+        const dir = recs[node]!;
+        if (layerOf[node] === layer) {
+          dir.opaque = true;
+        } else if (node !== 0) {
           // The dir itself stays (its own entry, if any, follows); it is modified: it lost its lower contents.
-          const { path, kind, mode, uid, gid } = dir.record;
+          const { path, kind, mode, uid, gid } = dir;
           const record: FileChange = { path, change: 'modified', kind, size: 0, mode, uid, gid, opaque: true };
-          changes.written(record, dir);
-          dir.record = record;
-          dir.layer = layer;
+          changes.written(node, record, dir, layerOf[node]);
+          recs[node] = record;
+          layerOf[node] = layer;
         }
       }
     }
 
     let sizeBytes = 0;
-    for (const entry of entries) {
-      if (entry.marker !== undefined || entry.path === '') continue;
-      const parent = parentDir(entry.path, layer, changes);
-      const name = baseName(entry.path);
-      const existing = parent.children!.get(name);
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      const node = nodes[i];
+      if (entry.marker !== undefined || node === 0) continue;
+      ensureDir(parents[node], layer, changes);
+      const existing = recs[node];
+      const existingLayer = layerOf[node];
 
-      if (entry.kind === 'dir' && existing?.children) {
-        const old = existing.record;
-        if (existing.layer === layer) {
+      if (entry.kind === 'dir' && existing?.kind === 'dir') {
+        if (existingLayer === layer) {
           // Repeated in this layer: the dir keeps its first record, with the latest metadata.
-          old.mode = entry.mode; old.uid = entry.uid; old.gid = entry.gid;
+          existing.mode = entry.mode; existing.uid = entry.uid; existing.gid = entry.gid;
           continue;
         }
-        if (old.mode === entry.mode && old.uid === entry.uid && old.gid === entry.gid) continue;
-        changes.written(entry, existing);
-        existing.record = entry;
-        existing.layer = layer;
+        if (existing.mode === entry.mode && existing.uid === entry.uid && existing.gid === entry.gid) continue;
+        changes.written(node, entry, existing, existingLayer);
+        recs[node] = entry;
+        layerOf[node] = layer;
         continue;
       }
+      // A hard link's target is looked up before the path it replaces goes (as tar resolves it).
+      const target = entry.kind === 'hardlink' ? links?.get(i) : undefined;
+      const linked = target !== undefined && target !== node ? contentOf[target] : -1;
+      if (linked >= 0) contents.ref(linked, 1);
       if (existing) {
-        // Replaced: the old node and (for a dir) everything under it disappears; the path itself is
+        // Replaced: the old record and (for a dir) everything under it disappears; the path itself is
         // reported once, as written below.
-        if (existing.content >= 0) contents.refs[existing.content]--;
-        if (existing.children) {
-          cachedParentPath = undefined;
-          cachedParent = undefined;
-          for (const child of existing.children.values()) detach(child, changes);
-        }
+        if (contentOf[node] >= 0) contents.ref(contentOf[node], -1);
+        contentOf[node] = -1;
+        if (existing.kind === 'dir') eachChild(node, (child) => detach(child, changes));
       }
-      const node: Node = { record: entry, layer, content: -1, children: entry.kind === 'dir' ? new Map() : undefined };
       if (entry.kind === 'file') {
-        node.content = contents.add(entry, layer);
+        contentOf[node] = contents.add(entry, layer, node);
         sizeBytes += entry.size;
-      } else if (entry.kind === 'hardlink' && entry.linkTarget !== undefined) {
-        const target = lookup(entry.linkTarget);
-        if (target && target !== existing && target.content >= 0) {
-          node.content = target.content;
-          contents.refs[target.content]++;
-        }
+      } else if (linked >= 0) {
+        contentOf[node] = linked;
       }
-      parent.children!.set(name, node);
-      changes.written(entry, existing);
+      recs[node] = entry;
+      layerOf[node] = layer;
+      changes.written(node, entry, existing, existingLayer);
     }
 
     const list = changes.result();
@@ -267,41 +286,50 @@ export function replayLayers(layers: LayerEntry[][], largestFilesLimit = 100): R
 
   // Wasted content: stored copies no path shows any more, summed per layer and per stored path.
   let sizeBytes = 0; let wastedBytes = 0;
-  const perPath = new Map<string, Inefficiency>();
-  const { records, layers: contentLayers, refs } = contents;
+  const perPath = new Map<number, Inefficiency>();
+  const { records } = contents;
+  const contentLayers = contents.layers.view();
+  const contentNodes = contents.nodes.view();
+  const refs = contents.refs.view();
   for (let i = 0; i < records.length; i++) {
     const size = records[i].size;
     sizeBytes += size;
     if (refs[i] > 0) continue;
     wastedBytes += size;
     replays[contentLayers[i]].wastedBytes += size;
-    const path = records[i].path;
-    const stat = perPath.get(path);
-    if (stat) stat.wastedBytes += size; else perPath.set(path, { path, count: 0, wastedBytes: size });
+    const stat = perPath.get(contentNodes[i]);
+    if (stat) stat.wastedBytes += size; else perPath.set(contentNodes[i], { path: records[i].path, count: 0, wastedBytes: size });
   }
   // `count` includes the visible copy too: how many layers stored the path.
-  for (const record of records) {
-    const stat = perPath.get(record.path);
+  for (let i = 0; i < records.length; i++) {
+    const stat = perPath.get(contentNodes[i]);
     if (stat) stat.count++;
   }
   const inefficiencies = [...perPath.values()]
     .filter((s) => s.wastedBytes > 0)
     .sort((a, b) => b.wastedBytes - a.wastedBytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  // Largest visible files: a bounded candidate list, trimmed whenever it doubles.
-  let candidates: LargeFile[] = [];
+  // Largest visible files: each content once (a hard link is another name for its target's bytes,
+  // listed only when the original path is gone); a bounded candidate list, trimmed whenever it doubles.
+  let candidates: Candidate[] = [];
   let finalEntryCount = 0;
-  const walk = (dir: Node): void => {
-    for (const child of dir.children!.values()) {
+  const listed = new Uint8Array(records.length);
+  const walk = (dir: number): void => {
+    eachChild(dir, (child) => {
       finalEntryCount++;
-      if (child.content >= 0) {
-        candidates.push({ path: child.record.path, sizeBytes: records[child.content].size, layerIndex: child.layer });
-        if (candidates.length >= 2 * largestFilesLimit + 64) candidates = largest(candidates, largestFilesLimit);
+      const content = contentOf[child];
+      if (content >= 0 && !listed[content]) {
+        const original = contentNodes[content];
+        if (original === child || contentOf[original] !== content) {
+          listed[content] = 1;
+          candidates.push({ node: child, size: records[content].size, layer: layerOf[child] });
+          if (candidates.length >= 2 * largestFilesLimit + 64) candidates = largest(candidates, largestFilesLimit);
+        }
       }
-      if (child.children) walk(child);
-    }
+      if (recs[child]!.kind === 'dir') walk(child);
+    });
   };
-  walk(root);
+  walk(0);
 
   return {
     layers: replays,
@@ -309,7 +337,9 @@ export function replayLayers(layers: LayerEntry[][], largestFilesLimit = 100): R
     finalBytes: sizeBytes - wastedBytes,
     wastedBytes,
     inefficiencies,
-    largestFiles: largest(candidates, largestFilesLimit),
+    largestFiles: largest(candidates, largestFilesLimit)
+      .map((c): LargeFile => ({ path: trie.pathOf(c.node), sizeBytes: c.size, layerIndex: c.layer }))
+      .sort((a, b) => b.sizeBytes - a.sizeBytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     finalEntryCount,
   };
 }

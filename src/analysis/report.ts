@@ -48,13 +48,17 @@ export interface CiRuleResult {
 
 const ratio = (n: number): string => (Math.round(n * 10000) / 10000).toString();
 
+/** What our efficiency means, printed next to the number: it is not dive's score, and people compare. */
+export const efficiencyDefinition = 'efficiency = 1 − wasted / stored bytes; wasted = stored copies no path of the final '
+  + 'filesystem shows (dive also counts the kept copy of a file stored in two layers, so its score is lower)';
+
 export function evaluateCiRules(analysis: ImageAnalysis, rules: CiRules): CiRuleResult[] {
   const results: CiRuleResult[] = [];
   if (rules.lowestEfficiency !== undefined) {
     const passed = analysis.efficiency >= rules.lowestEfficiency;
     results.push({
       rule: 'lowest-efficiency', limit: rules.lowestEfficiency, actual: analysis.efficiency, passed,
-      message: `efficiency ${ratio(analysis.efficiency)} ${passed ? 'is at least' : 'is below'} the lowest allowed ${ratio(rules.lowestEfficiency)}`,
+      message: `efficiency ${ratio(analysis.efficiency)} ${passed ? 'is at least' : 'is below'} the lowest allowed ${ratio(rules.lowestEfficiency)} (${efficiencyDefinition})`,
     });
   }
   if (rules.highestWastedBytes !== undefined) {
@@ -96,6 +100,7 @@ export function formatTextReport(analysis: ImageAnalysis, top = 10): string {
   lines.push('');
   lines.push(`Stored: ${formatBytes(analysis.sizeBytes)}   Visible: ${formatBytes(analysis.finalBytes)}   `
     + `Wasted: ${formatBytes(analysis.wastedBytes)} (${analysis.wastedBytes} bytes)   Efficiency: ${(analysis.efficiency * 100).toFixed(2)} %`);
+  lines.push(`  (${efficiencyDefinition})`);
   if (analysis.inefficiencies.length) {
     lines.push('');
     lines.push(`Inefficient paths${analysis.inefficiencies.length > top ? ` (top ${top} of ${analysis.inefficiencies.length})` : ''}:`);

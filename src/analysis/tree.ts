@@ -37,10 +37,6 @@ class Builder {
     return node;
   }
 
-  private lookup(path: string): Work | undefined {
-    return this.parentOf(path, false)?.children?.get(path.slice(path.lastIndexOf('/') + 1));
-  }
-
   private markRemoved(node: Work, parent: Map<string, Work>, layerIndex: number): void {
     if (!node.inBase) { parent.delete(node.name); return; }
     node.change = 'removed';
@@ -60,8 +56,8 @@ class Builder {
     }
     const parent = this.parentOf(change.path, true)!;
     const existing = parent.children!.get(name);
-    let size = change.size;
-    if (change.kind === 'hardlink' && change.linkTarget !== undefined) size = this.lookup(change.linkTarget)?.size ?? 0;
+    // A hard link stores nothing: its bytes are its target's, counted there once.
+    const size = change.kind === 'hardlink' ? 0 : change.size;
     const node: Work = {
       name, path: change.path, kind: change.kind, size, mode: change.mode, uid: change.uid, gid: change.gid,
       layerIndex, inBase: !this.marking || (existing?.inBase ?? false),

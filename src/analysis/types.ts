@@ -7,7 +7,11 @@ export type EntryKind = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
 /** How a layer changed a path relative to the filesystem of the layers below it. */
 export type ChangeKind = 'added' | 'modified' | 'removed';
 
-/** One path a layer touched. Paths are relative to the image root, without a leading `/` (`etc/passwd`). */
+/**
+ * One path a layer touched. Paths are relative to the image root, without a leading `/` (`etc/passwd`).
+ * A name whose bytes are not valid UTF-8 is shown with those bytes escaped (`caf\xe9`); the analysis
+ * itself tells such names apart by their bytes.
+ */
 export interface FileChange {
   path: string;
   change: ChangeKind;
@@ -18,6 +22,11 @@ export interface FileChange {
    * and removals). For `removed`, the apparent size of what disappeared.
    */
   size: number;
+  /**
+   * Sparse files only: the bytes the layer really stores (the file's data without its holes);
+   * `size` is then the file's apparent size.
+   */
+  storedSize?: number;
   /** Permission bits and type-independent mode bits (`0o755`), as in the tar header. */
   mode: number;
   uid: number;
@@ -114,10 +123,16 @@ export interface ImageAnalysis {
   userWastedPercent: number;
   /** Paths with wasted bytes, wasted bytes descending, then path. */
   inefficiencies: Inefficiency[];
-  /** Largest regular files (hard links included) of the final filesystem, descending; at most `largestFilesLimit`. */
+  /**
+   * Largest regular files of the final filesystem, descending; at most `largestFilesLimit`. Each
+   * content once: hard links to a listed file are not listed again (a link is listed only when
+   * its target path is gone).
+   */
   largestFiles: LargeFile[];
   /** Number of files, dirs and links in the final filesystem. */
   finalEntryCount: number;
+  /** Things read leniently (e.g. a tar without its end-of-archive blocks); absent when none. */
+  warnings?: string[];
 }
 
 /** A node of a filesystem view built by `filesystemAt`. */
@@ -126,7 +141,10 @@ export interface TreeNode {
   /** Image-relative path ('' for the root). */
   path: string;
   kind: EntryKind;
-  /** Apparent size: file bytes for files and hard links; for dirs the sum over the subtree (removed nodes excluded). */
+  /**
+   * Apparent size: file bytes for files; 0 for hard links (another name for their target's bytes,
+   * counted once, at the target); for dirs the sum over the subtree (removed nodes excluded).
+   */
   size: number;
   mode: number;
   uid: number;
@@ -155,8 +173,12 @@ export interface AnalysisLimits {
   maxEntries: number;
   /** Bytes of one path (after normalisation). */
   maxPathLength: number;
-  /** Bytes of one JSON document (manifest.json, index.json, a config, an OCI manifest). */
+  /** Bytes of one JSON document (manifest.json, index.json, a config, an OCI manifest); all of them together may hold twice this. */
   maxJsonBytes: number;
+  /** Bytes of all distinct path components of the layers together (names are interned, see pathTrie.ts). */
+  maxNameBytes: number;
+  /** Manifests and indexes resolved to find the images of an OCI index (nested indexes included). */
+  maxManifests: number;
 }
 
 export interface AnalyzeOptions {
@@ -173,6 +195,11 @@ export interface AnalyzeOptions {
   verifyDiffIds?: boolean;
   /** How many largest files to keep (default 100). */
   largestFilesLimit?: number;
+  /**
+   * For multi-platform images (a nested OCI index): `os/architecture[/variant]` to pick, e.g.
+   * `linux/arm64`. Default: the platform of this process when the index lists it, else the first.
+   */
+  platform?: string;
 }
 
 export type AnalysisErrorCode =

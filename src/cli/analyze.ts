@@ -1,15 +1,19 @@
 // `layerscope analyze IMAGE`: the analysis core from a terminal or CI.
 // Exit codes: 0 done (and every --ci rule passed), 1 a --ci rule failed, 2 bad arguments, an
 // unreachable engine, a missing image or an unreadable archive.
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { Readable } from 'node:stream';
 import {
-  AnalysisError, analyzeImage, evaluateCiRules, formatTextReport, toJsonReport, type CiRules, type ImageAnalysis,
+  AnalysisError, analyzeImage, evaluateCiRules, formatTextReport, toJsonReport, type AnalysisLimits, type CiRules, type ImageAnalysis,
 } from '../analysis';
+import { parseDiveCi, parseRuleSetting, resolveCiRules, type CiRuleSettings, type RuleName } from '../analysis/ciRules';
 import { createEngine } from '../docker/connect';
 import { EngineError } from '../docker/engine';
-import { formatBytes, parseBytes } from '../model/format';
+import { formatBytes } from '../model/format';
+import { savingsMarkdown, savingsReport, summarize } from '../insight';
+import { dockerfileMarkdown, dockerfileReport, dockerfileText, type DockerfileReport } from './dockerfileReport';
+import { linkAnalysis, notLinkedMessage, parseBuildArg } from './imageInsight';
 
 const help = `Usage: layerscope analyze IMAGE [options]
 
@@ -27,13 +31,32 @@ Options:
                             a "ci" member and the rule lines go to stderr
   --verify                  with --source engine, also check each layer's content against its diff ID
                             (always done for archives, which may be damaged on disk)
-  --ci                      check the rules below; exit 1 if one fails. Defaults when --ci is given
-                            alone: --lowest-efficiency 0.9 --highest-user-wasted-percent 0.1
-  --lowest-efficiency R     fail when efficiency < R (0..1)
-  --highest-wasted-bytes S  fail when wasted bytes > S (bytes, or 20MB, 1.5GiB, ...)
+  --ci                      check the rules below; exit 1 if one fails. As in dive, the defaults are
+                            --lowest-efficiency 0.9 --highest-user-wasted-percent 0.1 (wasted bytes
+                            unchecked); a .dive-ci file (dive's format: rules: lowestEfficiency,
+                            highestWastedBytes, highestUserWastedPercent, each a value or disabled)
+                            overrides them, and flags override both. A rule not given keeps its value.
+  --ci-config FILE          the rules file (default: .dive-ci in the current directory, when present)
+  --lowest-efficiency R     fail when efficiency < R (0..1, or disabled)
+  --highest-wasted-bytes S  fail when wasted bytes > S (bytes, or 20MB, 1.5GiB, ..., or disabled)
   --highest-user-wasted-percent R
-                            fail when wasted / bytes of the layers above the base layer > R (0..1)
-  Any rule option implies --ci.`;
+                            fail when wasted / bytes of the layers above the base layer > R (0..1, or disabled)
+  Any rule option implies --ci.
+  --platform OS/ARCH        for a multi-platform archive: the platform to analyse (default: this machine's)
+  --max-entries N           refuse archives whose layers hold more than N entries (default 5000000)
+  --max-name-bytes N        refuse archives whose distinct file names hold more than N bytes (default 268435456)
+  --dockerfile FILE         the Dockerfile IMAGE was built from: adds, per instruction, its layer, size
+                            and wasted bytes (JSON: "instructions": [{line, instruction, keyword, layer,
+                            size, wastedBytes}], "savings": {items, total}, "dockerfile": {file,
+                            matched, score, targetStage}) and a ranked list of what would save the most
+  --target STAGE            with --dockerfile: the stage IMAGE was built from (default: found by matching)
+  --build-arg NAME=VALUE    with --dockerfile: a build argument IMAGE was built with (repeatable)
+  --format text|json|markdown
+                            markdown: a summary ready to paste into a pull-request comment
+
+Efficiency here is 1 - wasted / stored bytes, where wasted counts only the copies no path of the final
+filesystem shows. dive also counts the kept copy of a file stored in two layers, so its score is lower
+for the same image.`;
 
 class UsageError extends Error {}
 
@@ -41,24 +64,54 @@ interface Args {
   image: string;
   source: 'engine' | 'archive';
   json: boolean;
+  markdown: boolean;
+  dockerfile?: string;
+  target?: string;
+  buildArgs: Record<string, string>;
   ci: boolean;
   verify: boolean;
   rules: CiRules;
+  /** Set only when given. */
+  platform?: string;
+  limits?: Partial<AnalysisLimits>;
 }
 
-function ratio(flag: string, value: string): number {
+/** Reads a file as text, undefined when it does not exist (the CLI's fs; tests pass their own). */
+export type ReadConfig = (path: string) => string | undefined;
+
+const readIfPresent: ReadConfig = (path) => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UsageError(`cannot read ${path}: ${(err as Error).message}`);
+  }
+};
+
+const ruleFlags: Record<string, RuleName> = {
+  '--lowest-efficiency': 'lowestEfficiency', '--highest-wasted-bytes': 'highestWastedBytes', '--highest-user-wasted-percent': 'highestUserWastedPercent',
+};
+
+function count(flag: string, value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`${flag} needs a ratio between 0 and 1, got '${value}'`);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`${flag} needs a whole number above 0, got '${value}'`);
   return n;
 }
 
-export function parseAnalyzeArgs(argv: string[]): Args | 'help' {
+export function parseAnalyzeArgs(argv: string[], readConfig: ReadConfig = readIfPresent): Args | 'help' {
   const positional: string[] = [];
   let source: Args['source'] = 'engine';
   let json = false;
+  let markdown = false;
+  let dockerfile: string | undefined;
+  let target: string | undefined;
+  const buildArgs: Record<string, string> = {};
   let ci = false;
   let verify = false;
-  const rules: CiRules = {};
+  let ciConfig: string | undefined;
+  let platform: string | undefined;
+  const limits: Partial<AnalysisLimits> = {};
+  const flagRules: CiRuleSettings = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -72,6 +125,19 @@ export function parseAnalyzeArgs(argv: string[]): Args | 'help' {
     switch (flag) {
       case '-h': case '--help': return 'help';
       case '--json': json = true; break;
+      case '--format': {
+        const v = value();
+        if (v !== 'text' && v !== 'json' && v !== 'markdown') throw new UsageError(`--format is text, json or markdown, got '${v}'`);
+        json = v === 'json';
+        markdown = v === 'markdown';
+        break;
+      }
+      case '--dockerfile': dockerfile = value(); break;
+      case '--target': target = value(); break;
+      case '--build-arg': {
+        try { const [k, v] = parseBuildArg(value()); buildArgs[k] = v; } catch (err) { throw new UsageError((err as Error).message); }
+        break;
+      }
       case '--ci': ci = true; break;
       case '--verify': verify = true; break;
       case '--source': {
@@ -80,14 +146,16 @@ export function parseAnalyzeArgs(argv: string[]): Args | 'help' {
         source = v;
         break;
       }
-      case '--lowest-efficiency': rules.lowestEfficiency = ratio(flag, value()); ci = true; break;
-      case '--highest-user-wasted-percent': rules.highestUserWastedPercent = ratio(flag, value()); ci = true; break;
-      case '--highest-wasted-bytes': {
-        const v = value();
-        try { rules.highestWastedBytes = parseBytes(v); } catch (err) { throw new UsageError(`--highest-wasted-bytes: ${(err as Error).message}`); }
+      case '--lowest-efficiency': case '--highest-user-wasted-percent': case '--highest-wasted-bytes': {
+        const rule = ruleFlags[flag];
+        try { flagRules[rule] = parseRuleSetting(rule, value(), flag); } catch (err) { throw new UsageError((err as Error).message); }
         ci = true;
         break;
       }
+      case '--ci-config': ciConfig = value(); ci = true; break;
+      case '--platform': platform = value(); break;
+      case '--max-entries': limits.maxEntries = count(flag, value()); break;
+      case '--max-name-bytes': limits.maxNameBytes = count(flag, value()); break;
       case '--': positional.push(...argv.slice(i + 1)); i = argv.length; break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
@@ -97,17 +165,27 @@ export function parseAnalyzeArgs(argv: string[]): Args | 'help' {
   if (positional.length !== 1) {
     throw new UsageError(positional.length === 0 ? 'which image? (layerscope analyze IMAGE)' : `one image at a time, got ${positional.length}: ${positional.join(' ')}`);
   }
-  if (ci && Object.keys(rules).length === 0) {
-    rules.lowestEfficiency = 0.9;
-    rules.highestUserWastedPercent = 0.1;
+  let fileRules: CiRuleSettings = {};
+  if (ci) {
+    const path = ciConfig ?? '.dive-ci';
+    const text = readConfig(path);
+    if (text === undefined && ciConfig !== undefined) throw new UsageError(`--ci-config: ${path} does not exist`);
+    try { if (text !== undefined) fileRules = parseDiveCi(text, path); } catch (err) { throw new UsageError((err as Error).message); }
   }
-  return { image: positional[0], source, json, ci, verify, rules };
+  if ((target !== undefined || Object.keys(buildArgs).length) && dockerfile === undefined) throw new UsageError('--target and --build-arg go with --dockerfile');
+  if (markdown && json) throw new UsageError('--json and --format markdown: pick one');
+  const rules = ci ? resolveCiRules(fileRules, flagRules) : {};
+  return {
+    image: positional[0], source, json, markdown, dockerfile, target, buildArgs, ci, verify, rules,
+    ...(platform !== undefined ? { platform } : {}),
+    ...(Object.keys(limits).length ? { limits } : {}),
+  };
 }
 
 async function openInput(args: Args, signal: AbortSignal): Promise<Readable> {
   if (args.source === 'archive') {
     if (args.image === '-') return process.stdin;
-    const stream = createReadStream(args.image, { highWaterMark: 256 * 1024 });
+    const stream = createReadStream(args.image, { highWaterMark: 1024 * 1024 });
     await new Promise<void>((resolve, reject) => {
       stream.once('open', () => resolve());
       stream.once('error', (err) => reject(new UsageError(`cannot read ${args.image}: ${(err as NodeJS.ErrnoException).code ?? err.message}`)));
@@ -154,6 +232,8 @@ export async function runAnalyzeCli(argv: string[]): Promise<number> {
       // A file may be damaged on disk: check every layer against its diff ID. The engine's stream
       // comes from its own verified layer store; hashing it again would only cost CPU (~25% of ours).
       verifyDiffIds: args.source === 'archive' || args.verify,
+      ...(args.platform !== undefined ? { platform: args.platform } : {}),
+      ...(args.limits ? { limits: args.limits } : {}),
       onProgress: (p) => progress.update(p.bytesRead, p.layersRead),
     });
     // From the engine the archive holds just the image asked for, whatever its tags: use the name given.
@@ -166,16 +246,37 @@ export async function runAnalyzeCli(argv: string[]): Promise<number> {
     process.off('SIGINT', onSigint);
   }
   progress.clear();
+  for (const warning of analysis.warnings ?? []) process.stderr.write(`layerscope analyze: warning: ${warning}\n`);
+
+  let fileReport: DockerfileReport | undefined;
+  if (args.dockerfile !== undefined) {
+    let text: string;
+    try { text = readFileSync(args.dockerfile, 'utf8'); } catch (err) {
+      process.stderr.write(`layerscope analyze: cannot read ${args.dockerfile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+      return 2;
+    }
+    const linked = linkAnalysis(analysis, text, { target: args.target, buildArgs: args.buildArgs, dockerfilePath: args.dockerfile });
+    if (!linked.link.matched) process.stderr.write(`layerscope analyze: ${notLinkedMessage(args.image, args.dockerfile, linked.link)}\n`);
+    fileReport = dockerfileReport(analysis, linked.insight, linked.link, text, args.dockerfile);
+  }
 
   const results = args.ci ? evaluateCiRules(analysis, args.rules) : [];
   const failed = results.filter((r) => !r.passed);
   if (args.json) {
-    const report = args.ci
-      ? { ...toJsonReport(analysis), ci: { passed: failed.length === 0, rules: results } }
-      : toJsonReport(analysis);
+    const report = {
+      ...toJsonReport(analysis),
+      ...(fileReport ? {
+        dockerfile: { file: fileReport.file, matched: fileReport.matched, score: fileReport.score, targetStage: fileReport.targetStage },
+        instructions: fileReport.instructions, savings: fileReport.savings,
+      } : {}),
+      ...(args.ci ? { ci: { passed: failed.length === 0, rules: results } } : {}),
+    };
     process.stdout.write(`${JSON.stringify(report)}\n`);
+  } else if (args.markdown) {
+    process.stdout.write(fileReport ? dockerfileMarkdown(analysis, fileReport) : markdownSummary(analysis));
   } else {
     process.stdout.write(formatTextReport(analysis));
+    if (fileReport) process.stdout.write(dockerfileText(fileReport));
   }
   if (args.ci) {
     const out = args.json ? process.stderr : process.stdout;
@@ -184,6 +285,12 @@ export async function runAnalyzeCli(argv: string[]): Promise<number> {
     out.write(failed.length ? `${failed.length} of ${results.length} rules failed\n` : `all ${results.length} rules passed\n`);
   }
   return failed.length ? 1 : 0;
+}
+
+/** Markdown without a Dockerfile: the image's totals and what would save the most, by layer. */
+function markdownSummary(analysis: ImageAnalysis): string {
+  return `## ${analysis.image}: ${formatBytes(analysis.sizeBytes)} in ${analysis.layers.length} layers, ${formatBytes(analysis.wastedBytes)} wasted\n\n`
+    + savingsMarkdown(savingsReport(summarize(analysis)));
 }
 
 function describeError(err: unknown, args: Args): string {

@@ -14,17 +14,54 @@ import { formatCheckstyle } from '../lint/format/checkstyle';
 import { loadConfigFile, loadConfigFor, LoadedConfig } from '../lint/node/loadConfig';
 import { shellcheckOnPath } from '../lint/node/shellcheck';
 import { lintWithShellcheck } from '../lint/shell/shellcheck';
+import { fixFile } from './fix';
+import type { Finding } from '../lint/types';
+import { measuredFindings } from '../insight/findings';
+import { parseBytes } from '../model/format';
+import { analyzeOnEngine, linkAnalysis, notLinkedMessage, parseBuildArg } from './imageInsight';
 
 const FORMATS = ['tty', 'json', 'sarif', 'checkstyle'] as const;
 type Format = (typeof FORMATS)[number];
 
-export const LINT_USAGE = 'Usage: layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold error|warning|info|style|none] [--ignore CODE]... [--no-fail] [--no-color] [--no-shellcheck] FILE... | -';
+export const LINT_USAGE = 'Usage: layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold error|warning|info|style|none] [--ignore CODE]... [--no-fail] [--no-color] [--no-shellcheck] [--fix [--dry-run]] [--image IMAGE [--target STAGE] [--build-arg NAME=VALUE]... [--large-file-size SIZE]] FILE... | -';
 
-export interface LintArgs { format: Format; config?: string; threshold?: Threshold; ignore: string[]; files: string[]; noFail: boolean; noColor: boolean; noShellcheck: boolean }
+export const LINT_HELP = `${LINT_USAGE}
+
+Checks Dockerfiles with the rule set of the Layerscope extension (hadolint DL codes, BuildKit checks,
+validity codes, ShellCheck on RUN scripts when it is on PATH). Reads .hadolint.yaml beside the file or above it.
+
+  -f, --format FORMAT             tty (default), json, sarif or checkstyle
+  -c, --config FILE               use this .hadolint.yaml instead of looking for one
+  -t, --failure-threshold LEVEL   exit 1 when a finding reaches LEVEL (default info; none: never)
+      --ignore CODE[,CODE]        never report these rules (repeatable)
+      --no-fail                   always exit 0 unless the usage or a file is wrong
+      --no-color                  plain tty output
+      --no-shellcheck             do not run ShellCheck on RUN scripts
+      --fix                       apply every automatic fix in place, then report what is left; a fix
+                                  that would change more than it says (checked on the parsed file) is
+                                  left out and named on standard error
+      --dry-run                   with or without --fix: print the fixes as a unified diff, write nothing
+      --image IMAGE               also report measured findings (LS2001-LS2005) from IMAGE, an image on
+                                  the engine built from FILE: caches left in layers, bytes deleted after
+                                  being written, secret-looking files, what a .dockerignore would keep
+                                  out, large files, each with its bytes (JSON: "bytes", "paths", "layer")
+      --target STAGE              with --image: the stage IMAGE was built from (default: found by matching)
+      --build-arg NAME=VALUE      with --image: a build argument IMAGE was built with (repeatable)
+      --large-file-size SIZE      with --image: report final files from this size (default 50MB)
+  -h, --help                      this text
+
+Exit status: 0 clean, 1 a finding reaches the threshold, 2 bad usage, an unreadable file, or (with
+--image) an unreachable engine or missing image.`;
+
+export interface LintArgs {
+  format: Format; config?: string; threshold?: Threshold; ignore: string[]; files: string[];
+  noFail: boolean; noColor: boolean; noShellcheck: boolean; fix: boolean; dryRun: boolean; help: boolean;
+  image?: string; target?: string; buildArgs: Record<string, string>; largeFileBytes?: number;
+}
 
 /** Parses argv; throws an Error with a readable message on bad usage. */
 export function parseLintArgs(argv: string[]): LintArgs {
-  const a: LintArgs = { format: 'tty', ignore: [], files: [], noFail: false, noColor: false, noShellcheck: false };
+  const a: LintArgs = { format: 'tty', ignore: [], files: [], noFail: false, noColor: false, noShellcheck: false, fix: false, dryRun: false, help: false, buildArgs: {} };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -49,9 +86,16 @@ export function parseLintArgs(argv: string[]): LintArgs {
         a.threshold = v as Threshold;
         break;
       }
+      case '--image': a.image = value(); break;
+      case '--target': a.target = value(); break;
+      case '--build-arg': { const [k, v] = parseBuildArg(value()); a.buildArgs[k] = v; break; }
+      case '--large-file-size': a.largeFileBytes = parseBytes(value()); break;
       case '--no-fail': a.noFail = true; break;
       case '--no-color': a.noColor = true; break;
       case '--no-shellcheck': a.noShellcheck = true; break;
+      case '--fix': a.fix = true; break;
+      case '--dry-run': a.dryRun = true; break;
+      case '-h': case '--help': a.help = true; return a;
       case '--ignore': a.ignore.push(...value().split(',').map((s) => s.trim()).filter(Boolean)); break;
       case '-': a.files.push('-'); break;
       case '--': a.files.push(...argv.slice(i + 1)); i = argv.length; break;
@@ -61,6 +105,11 @@ export function parseLintArgs(argv: string[]): LintArgs {
     }
   }
   if (a.files.length === 0) throw new Error('no Dockerfile given (use - for standard input)');
+  if (a.fix && !a.dryRun && a.files.includes('-')) throw new Error('--fix writes files in place: for standard input use --dry-run');
+  if (a.image !== undefined && a.files.length !== 1) throw new Error('--image goes with one Dockerfile');
+  if (a.image === undefined && (a.target !== undefined || Object.keys(a.buildArgs).length || a.largeFileBytes !== undefined)) {
+    throw new Error('--target, --build-arg and --large-file-size go with --image');
+  }
   return a;
 }
 
@@ -79,9 +128,14 @@ export async function runLintCli(argv: string[]): Promise<number> {
   let args: LintArgs;
   try {
     args = parseLintArgs(argv);
+    if (args.help) { process.stdout.write(`${LINT_HELP}\n`); return 0; }
   } catch (e) {
     process.stderr.write(`layerscope lint: ${(e as Error).message}\n${LINT_USAGE}\n`);
     return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${LINT_HELP}\n`);
+    return 0;
   }
   let explicit: LoadedConfig | undefined;
   if (args.config) {
@@ -94,6 +148,7 @@ export async function runLintCli(argv: string[]): Promise<number> {
   // RUN scripts also go through ShellCheck (SCxxxx) when it is on PATH, as hadolint does.
   const shellcheck = args.noShellcheck ? undefined : shellcheckOnPath();
   const results: FileResult[] = [];
+  const diffs: string[] = [];
   let ioError = false;
   let failed = false;
   for (const file of args.files) {
@@ -116,14 +171,45 @@ export async function runLintCli(argv: string[]): Promise<number> {
     if (args.ignore.length) cli.ignored = [...(found.config.ignored ?? []), ...args.ignore];
     if (args.threshold) cli.failureThreshold = args.threshold;
     const config = mergeConfig(found.config, cli);
-    const options = { config, fileName: file === '-' ? 'Dockerfile' : file, readFile: siblingReader(dir) };
+    const readFile = siblingReader(dir);
+    const baseOptions = { config, fileName: file === '-' ? 'Dockerfile' : file, readFile };
+    if (args.fix || args.dryRun) {
+      const fixed = fixFile(file, text, (t) => lintDockerfile(t, baseOptions), args.dryRun);
+      if (fixed.error) { ioError = true; continue; }
+      if (args.dryRun) { if (fixed.diff) diffs.push(fixed.diff); continue; }
+      text = fixed.text;
+    }
+    let measured: Finding[] = [];
+    if (args.image !== undefined) {
+      try {
+        measured = await measuredFor(args, file, text, readFile);
+      } catch (e) {
+        process.stderr.write(`layerscope lint: ${(e as Error).message}\n`);
+        return 2;
+      }
+    }
+    const options = { ...baseOptions, extraFindings: measured };
     const findings = shellcheck ? await lintWithShellcheck(text, options, shellcheck) : lintDockerfile(text, options);
     results.push({ file, findings });
     if (findings.some((f) => reachesThreshold(f.level, config.failureThreshold))) failed = true;
   }
-  process.stdout.write(render(args.format, results, !args.noColor));
+  if (args.dryRun) process.stdout.write(diffs.join(''));
+  else process.stdout.write(render(args.format, results, !args.noColor));
   if (ioError) return 2;
+  if (args.dryRun) return 0;
   return failed && !args.noFail ? 1 : 0;
+}
+
+/** Measured findings (LS2xxx) of the image built from this Dockerfile; [] with a warning when it is not. */
+async function measuredFor(args: LintArgs, file: string, text: string, readFile: (rel: string) => string | undefined): Promise<Finding[]> {
+  const linked = linkAnalysis(await analyzeOnEngine(args.image!), text, { buildArgs: args.buildArgs, target: args.target, dockerfilePath: file });
+  if (!linked.link.matched) {
+    process.stderr.write(`layerscope lint: ${notLinkedMessage(args.image!, file, linked.link)}\n`);
+    return [];
+  }
+  return measuredFindings(linked.insight, linked.link, {
+    dockerfileText: text, dockerignoreText: readFile('.dockerignore'), largeFileBytes: args.largeFileBytes,
+  });
 }
 
 function render(format: Format, results: FileResult[], color: boolean): string {

@@ -3,10 +3,9 @@ import { accessSync, constants } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import type { ContainerStatsSample } from '../docker/engine';
 import { openInspect } from '../inspect';
 import { containerName, type ContainerRef } from '../model/containers';
-import { formatBytes } from '../model/format';
+import { liveStatus } from '../model/liveStatus';
 import type { ContainerState, ContainerSummary } from '../model/types';
 import { explorerOf } from '../views';
 import type { CommandTable } from '.';
@@ -38,7 +37,7 @@ async function remove(ctx: Ctx, arg: unknown): Promise<boolean> {
   if (!c) return false;
   const running = c.state === 'running' || c.state === 'paused' || c.state === 'restarting';
   const answer = await prompter(ctx).confirm(`Remove container ${containerName(c)}?`,
-    `${c.image} · ${c.status}${running ? '\nIt is running: it will be killed first.' : ''}`, [running ? 'Force Remove' : 'Remove']);
+    `${c.image} · ${liveStatus(c, Date.now())}${running ? '\nIt is running: it will be killed first.' : ''}`, [running ? 'Force Remove' : 'Remove']);
   if (!answer) return false;
   await ctx.engine.removeContainer(c.id, { force: running });
   await explorerOf(ctx).containers.updateOne(c.id);
@@ -117,13 +116,6 @@ function openShell(ctx: Ctx, c: ContainerSummary): vscode.Terminal {
   return terminal;
 }
 
-async function stats(ctx: Ctx, c: ContainerSummary): Promise<ContainerStatsSample> {
-  const sample = await ctx.engine.containerStats(c.id);
-  const limit = sample.memoryLimit > 0 ? ` of ${formatBytes(sample.memoryLimit)}` : '';
-  prompter(ctx).info(`${containerName(c)}: CPU ${sample.cpuPercent.toFixed(1)} %, memory ${formatBytes(sample.memoryUsage)}${limit}`);
-  return sample;
-}
-
 const running: ContainerState[] = ['running'];
 
 export const containerCommands: CommandTable = {
@@ -154,7 +146,8 @@ export const containerCommands: CommandTable = {
     return c && openInspect(ctx, 'top', c.id, containerName(c));
   },
   'layerscope.container.stats': (ctx) => async (arg: unknown) => {
-    const c = await containerTarget(ctx, arg, 'sample', running);
-    return c && stats(ctx, c);
+    const c = await containerTarget(ctx, arg, 'follow the stats of', running);
+    if (c) explorerOf(ctx).stats.show(c);
+    return c?.id;
   },
 };

@@ -36,6 +36,16 @@ export function engineChoices(ctx: Ctx, env: NodeJS.ProcessEnv = process.env): E
 }
 
 export const engineCommands: CommandTable = {
+  // The welcome view's "Show the Error": its full text, which the welcome content cannot hold.
+  'layerscope.showEngineError': (ctx) => () => {
+    const text = ctx.state === 'unreachable' ? ctx.error || 'The Docker engine is not reachable.' : `Connected to ${ctx.engine.info.endpoint}.`;
+    // Not awaited: the notification stays until dismissed; its buttons act when clicked.
+    void vscode.window.showWarningMessage(text, 'Retry', 'Switch Engine…').then((action) => {
+      if (action === 'Retry') ctx.refreshAll();
+      if (action === 'Switch Engine…') void vscode.commands.executeCommand('layerscope.switchEngine');
+    });
+    return text;
+  },
   'layerscope.switchEngine': (ctx) => async () => {
     const picked = await prompter(ctx).pick(engineChoices(ctx), 'Connect Layerscope to which engine?');
     if (!picked) return undefined;

@@ -1,10 +1,9 @@
 // Image actions: Inspect, Copy ID / Full Tag, Tag…, Remove, Save to .tar…, Load from .tar…,
 // and the Images view's filter / sort / grouping commands.
-import { createReadStream, createWriteStream, promises as fsp } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
+import { createReadStream } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { config } from '../config';
 import { openInspect } from '../inspect';
 import { containerName } from '../model/containers';
 import { formatBytes } from '../model/format';
@@ -14,9 +13,10 @@ import type { RemovedItem } from '../model/types';
 import { explorerOf } from '../views';
 import type { CommandTable } from '.';
 import { prompter } from './prompt';
+import { type SaveResult, streamToFile } from './streamToFile';
 import { imageTarget } from './targets';
 
-export interface SaveResult { path: string; bytes: number }
+export type { SaveResult };
 
 async function remove(ctx: Ctx, arg: unknown): Promise<RemovedItem[] | undefined> {
   const target = await imageTarget(ctx, arg, 'remove');
@@ -58,31 +58,8 @@ async function save(ctx: Ctx, arg: unknown): Promise<SaveResult | undefined> {
   const name = target.ref ?? target.image.id;
   const uri = await prompter(ctx).saveFile(`${name.replace(/[/:]/g, '_')}.tar`, `Save ${name} to .tar`);
   if (!uri) return undefined;
-  const file = uri.fsPath;
-  return prompter(ctx).progress(`Saving ${name}`, async (report, signal) => {
-    let bytes = 0;
-    let lastReport = 0;
-    const counter = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        bytes += chunk.length;
-        if (bytes - lastReport > 4_000_000) { lastReport = bytes; report(`${formatBytes(bytes)} written`); }
-        done(null, chunk);
-      },
-    });
-    try {
-      const tar = await ctx.engine.saveImages([name], signal);
-      await pipeline(tar, counter, createWriteStream(file), { signal });
-    } catch (err) {
-      await fsp.rm(file, { force: true });
-      if (signal.aborted) {
-        prompter(ctx).info(`Save of ${name} cancelled; the partial file was deleted.`);
-        return undefined;
-      }
-      throw err;
-    }
-    prompter(ctx).info(`Saved ${name} to ${file} (${formatBytes(bytes)}).`);
-    return { path: file, bytes };
-  });
+  return streamToFile(ctx, { title: `Saving ${name}`, noun: `Save of ${name}`, done: `Saved ${name} to` }, uri.fsPath,
+    (signal) => ctx.engine.saveImages([name], signal));
 }
 
 async function load(ctx: Ctx): Promise<string | undefined> {
@@ -100,6 +77,13 @@ async function setSetting(key: string, value: string): Promise<void> {
 }
 
 const sortOrder = ['created', 'name', 'size'] as const;
+
+async function toggleSort(): Promise<string> {
+  const current = config.imagesSortBy();
+  const next = sortOrder[(sortOrder.indexOf(current) + 1) % sortOrder.length];
+  await setSetting('images.sortBy', next);
+  return next;
+}
 
 export const imageCommands: CommandTable = {
   'layerscope.image.inspect': (ctx) => async (arg: unknown) => {
@@ -128,15 +112,16 @@ export const imageCommands: CommandTable = {
     return images.filter;
   },
   'layerscope.images.clearFilter': (ctx) => () => explorerOf(ctx).images.setFilter(''),
-  'layerscope.images.toggleSort': () => async () => {
-    const current = vscode.workspace.getConfiguration('layerscope').get<string>('images.sortBy', 'created');
-    const next = sortOrder[(sortOrder.indexOf(current as (typeof sortOrder)[number]) + 1) % sortOrder.length];
-    await setSetting('images.sortBy', next);
-    return next;
-  },
+  'layerscope.images.toggleSort': () => toggleSort,
+  // The title bar shows the current order by which of these is visible (package.json menus).
+  'layerscope.images.sortedByCreated': () => toggleSort,
+  'layerscope.images.sortedByName': () => toggleSort,
+  'layerscope.images.sortedBySize': () => toggleSort,
   'layerscope.images.groupBy': (ctx) => async () => {
-    const picked = await prompter(ctx).pick(
-      [{ label: 'repository' }, { label: 'registry' }, { label: 'none', description: 'a flat list' }], 'Group images by');
+    const current = config.imagesGroupBy();
+    const choices = [{ label: 'repository', description: '' }, { label: 'registry', description: '' }, { label: 'none', description: 'a flat list' }];
+    const picked = await prompter(ctx).pick(choices.map((c) => (c.label === current
+      ? { ...c, description: `$(check) current${c.description ? ` · ${c.description}` : ''}`, picked: true } : c)), `Group images by (now: ${current})`);
     if (picked) await setSetting('images.groupBy', picked.label);
     return picked?.label;
   },

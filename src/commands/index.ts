@@ -8,6 +8,12 @@ import { imageCommands } from './images';
 import { containerCommands } from './containers';
 import { pruneCommands } from './prune';
 import { engineCommands } from './engine';
+import { containerLayerCommands } from './containerLayer';
+import { containerFileCommands } from './containerFiles';
+import { linkedImageCommands } from '../linkedImage/commands';
+import { prompter } from './prompt';
+import { runCommands } from './run';
+import { volumeCommands } from './volumes';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler declares the arguments its menus pass
 export type CommandHandler = (...args: any[]) => unknown;
@@ -26,6 +32,11 @@ export const commandTable: CommandTable = {
   ...containerCommands,
   ...pruneCommands,
   ...engineCommands,
+  ...containerLayerCommands,
+  ...containerFileCommands,
+  ...linkedImageCommands,
+  ...volumeCommands,
+  ...runCommands,
 };
 
 export function registerCommands(ctx: Ctx): void {
@@ -37,7 +48,7 @@ export function registerCommands(ctx: Ctx): void {
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         ctx.log.error(`${id}: ${message}`);
-        void vscode.window.showErrorMessage(message);
+        prompter(ctx).error(message);
       }
     }));
   }

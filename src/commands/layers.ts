@@ -16,8 +16,12 @@ export async function layersPanels(ctx: Ctx): Promise<LayersPanelManager> {
   let manager = managers.get(ctx);
   if (!manager) {
     const { LayersPanelManager } = await import('../webview/panelManager');
-    manager = managers.get(ctx) ?? new LayersPanelManager(ctx);
-    managers.set(ctx, manager);
+    if (!managers.has(ctx)) {
+      const created = new LayersPanelManager(ctx);
+      managers.set(ctx, created);
+      for (const attach of ctx.whenLayersPanelsLoad) attach(created);
+    }
+    manager = managers.get(ctx)!;
   }
   return manager;
 }
@@ -63,7 +67,10 @@ export const layerCommands: CommandTable = {
 async function compareImagesCommand(ctx: Ctx, arg?: unknown): Promise<vscode.TextDocument | undefined> {
   const first = await resolveImage(ctx, arg, 'Compare which image (A)?');
   if (!first) return undefined;
-  const second = await pickImage(ctx, `Compare ${first.tag ?? shortId(first.ref)} (A) with which image (B)?`);
+  // The Layers panel's "compare with the new build" names both images.
+  const compareWith = arg && typeof arg === 'object' && typeof (arg as { compareWith?: unknown }).compareWith === 'string'
+    ? { ref: (arg as { compareWith: string }).compareWith, tag: undefined } : undefined;
+  const second = compareWith ?? await pickImage(ctx, `Compare ${first.tag ?? shortId(first.ref)} (A) with which image (B)?`);
   if (!second) return undefined;
   const { analyzeArchive, compareImages } = await import('../analysis');
   const [idA, idB] = await Promise.all([first.ref, second.ref].map(async (ref) => String((await ctx.engine.inspectImage(ref)).Id)));

@@ -11,9 +11,15 @@ export interface Prompter {
   input(options: vscode.InputBoxOptions): Promise<string | undefined>;
   saveFile(defaultName: string, title: string): Promise<vscode.Uri | undefined>;
   openFile(title: string): Promise<vscode.Uri | undefined>;
+  /** A local folder (Download from a container into it). */
+  pickFolder(title: string): Promise<vscode.Uri | undefined>;
+  /** A local file or folder, any type (Upload into a container). */
+  pickUpload(title: string): Promise<vscode.Uri | undefined>;
   /** Runs long work with a cancellable notification; the signal aborts when the person cancels. */
   progress<T>(title: string, task: (report: (message: string) => void, signal: AbortSignal) => Promise<T>): Promise<T>;
   info(message: string): void;
+  /** A failed command's message, in words (tests read it instead of a notification). */
+  error(message: string): void;
 }
 
 export const windowPrompter: Prompter = {
@@ -34,6 +40,14 @@ export const windowPrompter: Prompter = {
     const picked = await vscode.window.showOpenDialog({ title, canSelectMany: false, filters: { 'Tar archives': ['tar'] } });
     return picked?.[0];
   },
+  async pickFolder(title) {
+    const picked = await vscode.window.showOpenDialog({ title, canSelectFiles: false, canSelectFolders: true, canSelectMany: false, openLabel: 'Download Here' });
+    return picked?.[0];
+  },
+  async pickUpload(title) {
+    const picked = await vscode.window.showOpenDialog({ title, canSelectFiles: true, canSelectFolders: true, canSelectMany: false, openLabel: 'Upload' });
+    return picked?.[0];
+  },
   progress(title, task) {
     return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
       const abort = new AbortController();
@@ -43,6 +57,9 @@ export const windowPrompter: Prompter = {
   },
   info(message) {
     void vscode.window.showInformationMessage(message);
+  },
+  error(message) {
+    void vscode.window.showErrorMessage(message);
   },
 };
 

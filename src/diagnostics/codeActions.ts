@@ -3,7 +3,8 @@
 // preferred fix of the file) as a quick fix and as source.fixAll.layerscope for codeActionsOnSave.
 import * as vscode from 'vscode';
 import { lintDockerfile } from '../lint';
-import { fixAll, minimalEdit } from '../lint/fixAll';
+import { minimalEdit } from '../lint/fixAll';
+import { safeFixAll } from '../lint/fixcheck';
 import { suppressor } from '../lint/suppress';
 import type { Finding, Fix } from '../lint/types';
 import type { ConfigSource } from './configSource';
@@ -56,13 +57,14 @@ export class DockerfileCodeActions implements vscode.CodeActionProvider<vscode.C
     return action;
   }
 
-  /** One edit applying every preferred fix (re-linting between passes), or undefined when none applies. */
+  /** One edit applying every preferred fix that passes the check (re-linting between passes), or undefined. */
   private async fixAllEdit(doc: vscode.TextDocument): Promise<vscode.WorkspaceEdit | undefined> {
     const resolved = await this.configs.resolve(doc);
     if (!resolved.enable) return undefined;
     const options = lintOptions(doc, resolved, this.configs);
     const text = doc.getText();
-    const edit = minimalEdit(text, fixAll(text, (t) => lintDockerfile(t, options)).text);
+    // Only fixes that pass the no-harm check, as `layerscope lint --fix` does.
+    const edit = minimalEdit(text, safeFixAll(text, (t) => lintDockerfile(t, options)).text);
     if (!edit) return undefined;
     const we = new vscode.WorkspaceEdit();
     we.replace(doc.uri, toRange(edit.range), edit.newText);

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { userConfigDir } from '../lint/node/loadConfig';
+import { BaseImages } from './baseImages';
 import { DockerfileCodeActions } from './codeActions';
 import { ConfigSource, type ResolvedConfig } from './configSource';
 import { isLintable } from './documents';
@@ -26,7 +27,9 @@ export function registerDiagnostics(ctx: Ctx): DocumentLinter {
         new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), m, vscode.DiagnosticSeverity.Warning), { source: SOURCE })));
     }
   };
-  const linter = new DocumentLinter(collection, lintRun(configs, reportConfigProblems), docs, ctx.log);
+  // FROM images the local engine has: their ENV and platform sharpen UndefinedVar and InvalidBaseImagePlatform.
+  const images = new BaseImages(() => (ctx.state === 'ready' ? ctx.engine : undefined));
+  const linter = new DocumentLinter(collection, lintRun(configs, reportConfigProblems, images), docs, ctx.log);
   // Settings or config files changed: forget what was read and check every open Dockerfile once
   // (a burst of file events, e.g. a branch switch, makes one pass).
   let lintAllTimer: ReturnType<typeof setTimeout> | undefined;
@@ -61,6 +64,10 @@ export function registerDiagnostics(ctx: Ctx): DocumentLinter {
     vscode.workspace.onDidCloseTextDocument((doc) => linter.forget(doc.uri)),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('layerscope.lint')) lintAll(); }),
     ...watchers.flatMap((w) => [w.onDidCreate(lintAll), w.onDidChange(lintAll), w.onDidDelete(lintAll)]),
+    // Another engine, or images pulled, tagged or removed: what we knew about FROM images may be stale.
+    ctx.onDidChangeEngine(() => { images.forget(); lintAll(); }),
+    ctx.onDidChangeState(() => { images.forget(); lintAll(); }),
+    ctx.onDidEngineEvent((e) => { if (e.type === 'image') { images.forget(); lintAll(); } }),
   );
   // Documents open before activation (a language change also arrives as close + open).
   for (const doc of vscode.workspace.textDocuments) if (isLintable(doc)) void linter.lintNow(doc);

@@ -4,6 +4,9 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 
+/** Asks for one item (the injectable prompter's pick, which matches on description and detail too). */
+export type PickRule = (items: vscode.QuickPickItem[], placeHolder: string) => Promise<vscode.QuickPickItem | undefined>;
+
 export class RuleDocs {
   private readonly codes: Set<string>;
 
@@ -33,9 +36,20 @@ export class RuleDocs {
     return this.codes.has(code) ? vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${code}.md`) : undefined;
   }
 
-  /** Opens the rule's page in the Markdown preview; asks which rule when none is given. */
-  async show(code?: string): Promise<void> {
-    code ??= await vscode.window.showQuickPick(this.available, { placeHolder: 'Dockerfile rule' });
+  /** One pick item per bundled page: the code, and the rule's title to search by. */
+  async pickItems(): Promise<vscode.QuickPickItem[]> {
+    // The rule list is part of the lint core, loaded on first use.
+    const [{ rules }, { syntaxRules }] = await Promise.all([import('../lint/registry'), import('../lint/validity')]);
+    const metas = new Map([...rules.map((r) => r.meta), ...syntaxRules].map((m) => [m.code, m]));
+    return this.available.map((code) => {
+      const m = metas.get(code);
+      return { label: code, description: m?.title, detail: m?.aliases?.length ? `Also: ${m.aliases.join(', ')}` : undefined };
+    });
+  }
+
+  /** Opens the rule's page in the Markdown preview; asks which rule (searching codes and titles) when none is given. */
+  async show(code: string | undefined, pick: PickRule): Promise<void> {
+    code ??= (await pick(await this.pickItems(), 'Dockerfile rule: type a code or words from its title'))?.label;
     if (!code) return;
     const file = this.file(code);
     if (!file) throw new Error(`No documentation is bundled for ${code}.`);

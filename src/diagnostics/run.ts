@@ -5,10 +5,11 @@ import * as vscode from 'vscode';
 import { lintDockerfile, type LintOptions } from '../lint';
 import { findShellcheck, shellcheckRunner } from '../lint/node/shellcheck';
 import { lintWithShellcheck } from '../lint/shell/shellcheck';
+import type { BaseImages } from './baseImages';
 import type { ConfigSource, ResolvedConfig } from './configSource';
 import type { LintRun } from './linter';
 
-export function lintRun(configs: ConfigSource, onConfig: (resolved: ResolvedConfig) => void): LintRun {
+export function lintRun(configs: ConfigSource, onConfig: (resolved: ResolvedConfig) => void, images?: BaseImages): LintRun {
   // Looked up once, again after a settings change (PATH does not change under a running editor).
   let shellcheck: { bin: string | undefined } | undefined;
   configs.onInvalidate(() => { shellcheck = undefined; });
@@ -18,7 +19,8 @@ export function lintRun(configs: ConfigSource, onConfig: (resolved: ResolvedConf
     onConfig(resolved);
     if (!resolved.enable) return [];
     const text = doc.getText();
-    const options = lintOptions(doc, resolved, configs);
+    const options = { ...lintOptions(doc, resolved, configs), ...(await images?.optionsFor(text)) };
+    if (signal.aborted) return undefined;
     if (!resolved.shellcheck) return lintDockerfile(text, options);
     shellcheck ??= { bin: findShellcheck() };
     if (!shellcheck.bin) return lintDockerfile(text, options);

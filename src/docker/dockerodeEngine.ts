@@ -2,12 +2,14 @@
 // mapping from src/docker/mapping.ts; errors, aborts and API versions are handled there, once.
 import { PassThrough, type Readable } from 'node:stream';
 import type {
-  ContainerSummary, DiskUsage, EngineInfo, EngineVersion, HistoryEntry, ImageSummary, RemovedItem,
-  VolumeSummary,
+  ContainerSummary, DiskUsage, EngineInfo, EngineVersion, HistoryEntry, ImageSummary, NetworkSummary, RemovedItem,
+  RunSpec, StatsFrame, VolumeSummary,
 } from '../model/types';
 import type { Connection } from './connection';
+import { type CommitOptions, ContainerLayerCalls, type ExecResult } from './containerLayerCalls';
+import type { ContainerSize, PathChange, PathStat } from '../model/containerLayer';
 import {
-  type ContainerStatsSample, type ContainerTop, type Disposable, type Engine, EngineError,
+  type ContainerStatsSample, type ContainerTop, type CreateNetworkOptions, type Disposable, type Engine, EngineError,
   type EventStreamListener, type ListImagesOptions, type LogsOptions,
 } from './engine';
 import { toEngineError } from './errors';
@@ -16,6 +18,7 @@ import {
   containerFromInspect, mapContainer, mapHistory, mapImage, mapRemoved, mapStats, mapTop, mapVolume,
   normaliseDiskUsage,
 } from './mapping';
+import { mapNetwork, mapStatsFrame, runSpecBody } from './mapResources';
 import { NdjsonParser } from './ndjson';
 import { seg, Transport, type VersionJson } from './transport';
 
@@ -31,11 +34,13 @@ export class DockerodeEngine implements Engine {
   private readonly t: Transport;
   private diskUsageInFlight?: Promise<DiskUsage>;
   private readonly backoff: BackoffOptions;
+  private readonly layer: ContainerLayerCalls;
 
   constructor(connection: Connection, tuning: EngineTuning = {}) {
     this.info = connection.info;
     this.backoff = tuning.backoff ?? DEFAULT_BACKOFF;
     this.t = new Transport(connection, tuning.connectTimeoutMs);
+    this.layer = new ContainerLayerCalls(this.t);
   }
 
   readonly info: EngineInfo;
@@ -113,7 +118,8 @@ export class DockerodeEngine implements Engine {
     const raw = await this.t.json<unknown[]>({
       method: 'GET', path: '/containers/json', query: { all: options.all ? 1 : undefined }, what: 'list containers',
     }, signal);
-    return raw.map(mapContainer);
+    const readAt = Date.now();
+    return raw.map((c) => mapContainer(c, readAt));
   }
 
   async getContainer(id: string, signal?: AbortSignal): Promise<ContainerSummary | undefined> {
@@ -190,7 +196,7 @@ export class DockerodeEngine implements Engine {
     // usage operation is already running"), so callers share the request under way; it is nobody's
     // alone to cancel. verbose=1 asks newer engines for the per-item lists; older ones ignore it.
     this.diskUsageInFlight ??= this.t.json({ method: 'GET', path: '/system/df', query: { verbose: 1 }, what: 'read disk usage' })
-      .then(normaliseDiskUsage)
+      .then((raw) => normaliseDiskUsage(raw))
       .finally(() => { this.diskUsageInFlight = undefined; });
     return this.t.join(this.diskUsageInFlight, 'read disk usage', signal);
   }
@@ -209,7 +215,75 @@ export class DockerodeEngine implements Engine {
     return reclaimed;
   }
 
+  // A container's own layer and files (containerLayerCalls.ts).
+  containerSize(id: string, signal?: AbortSignal): Promise<ContainerSize> { return this.layer.containerSize(id, signal); }
+  containerChanges(id: string, signal?: AbortSignal): Promise<PathChange[]> { return this.layer.containerChanges(id, signal); }
+  commitContainer(id: string, options: CommitOptions, signal?: AbortSignal): Promise<string> { return this.layer.commitContainer(id, options, signal); }
+  exportContainer(id: string, signal?: AbortSignal): Promise<Readable> { return this.layer.exportContainer(id, signal); }
+  statContainerPath(id: string, path: string, signal?: AbortSignal): Promise<PathStat> { return this.layer.statContainerPath(id, path, signal); }
+  getContainerArchive(id: string, path: string, signal?: AbortSignal): Promise<Readable> { return this.layer.getContainerArchive(id, path, signal); }
+  putContainerArchive(id: string, dir: string, tar: Readable, signal?: AbortSignal): Promise<void> { return this.layer.putContainerArchive(id, dir, tar, signal); }
+  execInContainer(id: string, cmd: string[], signal?: AbortSignal): Promise<ExecResult> { return this.layer.execInContainer(id, cmd, signal); }
+
   subscribe(listener: EventStreamListener): Disposable {
     return subscribeEvents(this.t, listener, this.backoff);
+  }
+
+  // ── Volumes, networks, run and streamed stats (issue 10 §3–4) ──
+
+  inspectVolume(name: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
+    return this.t.json({ method: 'GET', path: `/volumes/${seg(name)}`, what: `inspect volume ${name}` }, signal);
+  }
+
+  async createVolume(options: { name?: string; driver?: string; labels?: Record<string, string> }, signal?: AbortSignal): Promise<VolumeSummary> {
+    return mapVolume(await this.t.json({
+      method: 'POST', path: '/volumes/create', what: `create volume ${options.name ?? ''}`.trim(),
+      body: { Name: options.name ?? '', Driver: options.driver || 'local', Labels: options.labels ?? {} },
+    }, signal));
+  }
+
+  async listNetworks(signal?: AbortSignal): Promise<NetworkSummary[]> {
+    return (await this.t.json<unknown[]>({ method: 'GET', path: '/networks', what: 'list networks' }, signal)).map(mapNetwork);
+  }
+
+  inspectNetwork(id: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
+    return this.t.json({ method: 'GET', path: `/networks/${seg(id)}`, what: `inspect network ${id}` }, signal);
+  }
+
+  async createNetwork(options: CreateNetworkOptions, signal?: AbortSignal): Promise<string> {
+    const raw = await this.t.json<{ Id?: string }>({
+      method: 'POST', path: '/networks/create', what: `create network ${options.name}`,
+      body: {
+        Name: options.name, CheckDuplicate: true, Driver: options.driver || 'bridge', Internal: options.internal,
+        Labels: options.labels ?? {}, ...(options.subnet ? { IPAM: { Driver: 'default', Config: [{ Subnet: options.subnet }] } } : {}),
+      },
+    }, signal);
+    return raw.Id ?? '';
+  }
+
+  async removeNetwork(id: string, signal?: AbortSignal): Promise<void> {
+    await this.t.json({ method: 'DELETE', path: `/networks/${seg(id)}`, what: `remove network ${id}` }, signal);
+  }
+
+  async createContainer(spec: RunSpec, signal?: AbortSignal): Promise<string> {
+    const raw = await this.t.json<{ Id?: string }>({
+      method: 'POST', path: '/containers/create', query: { name: spec.name || undefined }, body: runSpecBody(spec),
+      what: `create a container from ${spec.image}`,
+    }, signal);
+    return raw.Id ?? '';
+  }
+
+  async streamStats(id: string, onFrame: (frame: StatsFrame) => void, signal?: AbortSignal): Promise<void> {
+    const what = `follow the stats of ${id}`;
+    const res = await this.t.stream({ method: 'GET', path: `/containers/${seg(id)}/stats`, query: { stream: 1 }, what }, signal);
+    const parser = new NdjsonParser((v) => onFrame(mapStatsFrame(v)), () => undefined);
+    try {
+      for await (const chunk of res) parser.push(chunk as Buffer);
+    } catch (e) {
+      // Aborting is how a viewer stops following: not a failure.
+      if (signal?.aborted || (e instanceof EngineError && e.code === 'aborted')) return;
+      throw toEngineError(e, this.info.endpoint, what);
+    }
+    parser.end();
   }
 }

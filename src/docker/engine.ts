@@ -3,8 +3,9 @@
 import type { Readable } from 'node:stream';
 import type {
   ContainerSummary, DiskUsage, EngineEvent, EngineInfo, EngineVersion, HistoryEntry,
-  ImageSummary, RemovedItem, VolumeSummary,
+  ImageSummary, NetworkSummary, RemovedItem, RunSpec, StatsFrame, VolumeSummary,
 } from '../model/types';
+import type { ContainerLayerEngine } from './containerLayerCalls';
 
 export interface ListImagesOptions {
   /** Include intermediate images (legacy builder parents). */
@@ -40,7 +41,8 @@ export interface EventStreamListener {
 
 export interface Disposable { dispose(): void }
 
-export interface Engine {
+/** The Engine port; a container's own layer and files: see ContainerLayerEngine (containerLayerCalls.ts). */
+export interface Engine extends ContainerLayerEngine {
   readonly info: EngineInfo;
   ping(signal?: AbortSignal): Promise<void>;
   version(signal?: AbortSignal): Promise<EngineVersion>;
@@ -79,6 +81,34 @@ export interface Engine {
 
   /** Subscribes to `GET /events`; reconnects with backoff and calls onResync after each reconnect. */
   subscribe(listener: EventStreamListener): Disposable;
+
+  // ── Volumes, networks, run and streamed stats (issue 10 §3–4) ──
+  inspectVolume(name: string, signal?: AbortSignal): Promise<Record<string, unknown>>;
+  /** `POST /volumes/create`; no name: the engine picks one. Returns the volume. */
+  createVolume(options: { name?: string; driver?: string; labels?: Record<string, string> }, signal?: AbortSignal): Promise<VolumeSummary>;
+  listNetworks(signal?: AbortSignal): Promise<NetworkSummary[]>;
+  inspectNetwork(id: string, signal?: AbortSignal): Promise<Record<string, unknown>>;
+  /** `POST /networks/create` (CheckDuplicate); returns the new network's ID. */
+  createNetwork(options: CreateNetworkOptions, signal?: AbortSignal): Promise<string>;
+  removeNetwork(id: string, signal?: AbortSignal): Promise<void>;
+  /** `POST /containers/create` from a RunSpec; returns the new container's ID (not started). */
+  createContainer(spec: RunSpec, signal?: AbortSignal): Promise<string>;
+  /**
+   * `GET /containers/{id}/stats` streaming (one frame about every second) until the container
+   * stops or `signal` aborts; resolves then. One request per container, no polling.
+   */
+  streamStats(id: string, onFrame: (frame: StatsFrame) => void, signal?: AbortSignal): Promise<void>;
+}
+
+export interface CreateNetworkOptions {
+  name: string;
+  /** Default 'bridge'. */
+  driver?: string;
+  /** No route outside the network. */
+  internal: boolean;
+  /** e.g. '172.30.0.0/24'; '' lets the engine choose. */
+  subnet?: string;
+  labels?: Record<string, string>;
 }
 
 export type EngineErrorCode =

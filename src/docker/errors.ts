@@ -79,7 +79,7 @@ export function unreachable(endpoint: string, why: string, detail?: string): Eng
 function fromStatus(status: number, message: string, endpoint: string, what: string, detail: string): EngineError {
   const said = message ? capitalize(message) : '';
   switch (status) {
-    case 404: return new EngineError('notFound', said || `Not found: ${what}.`, endpoint, status, detail);
+    case 404: return new EngineError('notFound', goneText(message, what) ?? (said || `Not found: ${what}.`), endpoint, status, detail);
     case 409: return new EngineError('conflict', said || `Conflict: ${what}.`, endpoint, status, detail);
     case 400: return new EngineError('badRequest', said || `The engine rejected the request to ${what}.`, endpoint, status, detail);
     case 401:
@@ -87,6 +87,16 @@ function fromStatus(status: number, message: string, endpoint: string, what: str
     default: return new EngineError('server',
       `The engine failed to ${what} (HTTP ${status})${said ? `: ${said}` : '.'}`, endpoint, status, detail);
   }
+}
+
+/**
+ * "No such container: e8465c…" in words: the object was there when it was shown (a row, a picker)
+ * and went since. IDs are cut to the 12 digits people see.
+ */
+function goneText(message: string, what: string): string | undefined {
+  // Containers only: people pick them from what was shown; an image or volume may be a name typed wrong.
+  const kind = /^no such (container)\b/i.exec(message)?.[1]?.toLowerCase();
+  return kind && `The ${kind} was removed (it no longer exists on the engine), so could not ${what.replace(/\b(?:sha256:)?([0-9a-f]{12})[0-9a-f]{52}\b/g, '$1')}.`;
 }
 
 /** The daemon's own words: `{"message": "..."}` in the body (dockerode keeps it in `json`). */

@@ -6,7 +6,9 @@ import type {
 } from '../model/types';
 import type { ContainerStatsSample, ContainerTop } from './engine';
 import { arr, labels, num, obj, str, strings } from './json';
-import { humanStatus } from './status';
+import { clockFromStatus } from '../model/liveStatus';
+import { mapAttachments } from './mapResources';
+import { humanStatus, statusClockFromState } from './status';
 
 /** -1 (and absent) mean "not computed" in the API. */
 const known = (v: unknown): number | undefined => (typeof v === 'number' && v >= 0 ? v : undefined);
@@ -62,9 +64,10 @@ function mapPorts(raw: unknown): PortMapping[] {
   });
 }
 
-export function mapContainer(raw: unknown): ContainerSummary {
+export function mapContainer(raw: unknown, readAtMs = Date.now()): ContainerSummary {
   const c = obj(raw);
   const status = str(c.Status);
+  const statusClock = clockFromStatus(status, readAtMs);
   return {
     id: str(c.Id),
     names: strings(c.Names).map((n) => n.replace(/^\//, '')),
@@ -74,9 +77,11 @@ export function mapContainer(raw: unknown): ContainerSummary {
     created: num(c.Created),
     state: mapState(c.State),
     status,
+    ...(statusClock ? { statusClock } : {}),
     health: healthFrom(status, c.Health),
     ports: mapPorts(c.Ports),
     labels: labels(c.Labels),
+    attachments: mapAttachments(c),
   };
 }
 
@@ -99,6 +104,8 @@ export function containerFromInspect(raw: unknown, now = Date.now()): ContainerS
     }
   }
   const health = healthFrom('', state.Health);
+  const status = humanStatus(state, now);
+  const statusClock = statusClockFromState(state, status, now);
   return {
     id: str(c.Id),
     names: [str(c.Name).replace(/^\//, '')],
@@ -107,10 +114,12 @@ export function containerFromInspect(raw: unknown, now = Date.now()): ContainerS
     command,
     created: seconds(c.Created),
     state: mapState(state.Status),
-    status: humanStatus(state, now),
+    status,
+    ...(statusClock ? { statusClock } : {}),
     health,
     ports,
     labels: labels(config.Labels),
+    attachments: mapAttachments(c),
   };
 }
 
@@ -176,7 +185,7 @@ function mapBuildCache(raw: unknown): BuildCacheRecord {
  * (with `TotalSize` where `LayersSize` was). Chosen by presence, so a proxy that rewrites versions
  * cannot confuse it.
  */
-export function normaliseDiskUsage(raw: unknown): DiskUsage {
+export function normaliseDiskUsage(raw: unknown, readAtMs = Date.now()): DiskUsage {
   const d = obj(raw);
   const modern = 'ImageUsage' in d || 'ContainerUsage' in d || 'VolumeUsage' in d || 'BuildCacheUsage' in d;
   const images = modern ? obj(d.ImageUsage).Items : d.Images;
@@ -187,7 +196,7 @@ export function normaliseDiskUsage(raw: unknown): DiskUsage {
     layersSize: modern ? num(obj(d.ImageUsage).TotalSize) : num(d.LayersSize),
     images: arr(images).map(mapImage),
     containers: arr(containers).map((c) => ({
-      ...mapContainer(c),
+      ...mapContainer(c, readAtMs),
       sizeRw: num(obj(c).SizeRw),
       sizeRootFs: num(obj(c).SizeRootFs),
     })),

@@ -2,6 +2,7 @@
 // alone (getContainer, on an event) reads exactly as it does in the list. model/format's formatAge
 // is our own wording for ages; this one must match the engine's ("Up About a minute").
 
+import { clockFromStatus, humanDuration, type StatusClock } from '../model/liveStatus';
 import { num, obj, str } from './json';
 
 /** The list's "Status" text ("Up 3 minutes (healthy)", "Exited (3) 2 hours ago") from inspect's State. */
@@ -25,20 +26,13 @@ export function humanStatus(rawState: unknown, now = Date.now()): string {
   return `Exited (${num(s.ExitCode)}) ${since(s.FinishedAt)} ago`;
 }
 
-/** Docker's own wording for durations ("Less than a second", "About a minute", "3 hours"). */
-export function humanDuration(ms: number): string {
-  const sec = Math.floor((Number.isFinite(ms) ? ms : 0) / 1000);
-  if (sec < 1) return 'Less than a second';
-  if (sec === 1) return '1 second';
-  if (sec < 60) return `${sec} seconds`;
-  const min = Math.floor(sec / 60);
-  if (min === 1) return 'About a minute';
-  if (min < 60) return `${min} minutes`;
-  const hours = Math.round(sec / 3600);
-  if (hours === 1) return 'About an hour';
-  if (hours < 48) return `${hours} hours`;
-  if (hours < 24 * 7 * 2) return `${Math.floor(hours / 24)} days`;
-  if (hours < 24 * 30 * 2) return `${Math.floor(hours / 24 / 7)} weeks`;
-  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24 / 30)} months`;
-  return `${Math.floor(hours / 24 / 365)} years`;
+/** The exact clock of that text: inspect gives the start and finish times to the millisecond. */
+export function statusClockFromState(rawState: unknown, text: string, now = Date.now()): StatusClock | undefined {
+  const clock = clockFromStatus(text, now);
+  if (!clock) return undefined;
+  const s = obj(rawState);
+  const exact = Date.parse(str(clock.before === 'Up ' ? s.StartedAt : s.FinishedAt));
+  return Number.isNaN(exact) ? clock : { ...clock, since: exact };
 }
+
+export { humanDuration };

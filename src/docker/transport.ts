@@ -88,6 +88,13 @@ export class Transport {
     return out;
   }
 
+  /** The response headers of a body-less request (`HEAD /containers/{id}/archive`). */
+  async headers(req: ApiRequest, signal?: AbortSignal): Promise<http.IncomingHttpHeaders> {
+    const res = (await this.dial(req, true, signal)) as http.IncomingMessage;
+    res.resume();
+    return res.headers;
+  }
+
   /**
    * `GET /version` then min(engine's ApiVersion, ours), once per transport (retried after a failure).
    * Shared by concurrent callers, so no caller's signal cancels it; they just stop waiting.

@@ -6,7 +6,7 @@ import type { Ctx } from '../ctx';
 
 export const inspectScheme = 'layerscope-inspect';
 
-export type InspectKind = 'image' | 'container' | 'top';
+export type InspectKind = 'image' | 'container' | 'top' | 'volume' | 'network';
 
 export function inspectUri(kind: InspectKind, id: string, title: string): vscode.Uri {
   const safe = title.replace(/[^\w.-]+/g, '_').slice(0, 60) || 'item';
@@ -36,6 +36,8 @@ class InspectProvider implements vscode.TextDocumentContentProvider {
     switch (q.get('kind')) {
       case 'image': return JSON.stringify(await engine.inspectImage(id, abort.signal), null, 2);
       case 'container': return JSON.stringify(await engine.inspectContainer(id, abort.signal), null, 2);
+      case 'volume': return JSON.stringify(await engine.inspectVolume(id, abort.signal), null, 2);
+      case 'network': return JSON.stringify(await engine.inspectNetwork(id, abort.signal), null, 2);
       case 'top': {
         const top = await engine.containerTop(id, abort.signal);
         const rows = [top.titles, ...top.processes];

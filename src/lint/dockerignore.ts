@@ -70,8 +70,8 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** True when the builder would leave `path` (context-relative) out of the context. */
 export function isIgnored(patterns: IgnorePattern[], path: string): boolean {
-  const p = cleanPath(path);
-  if (!p) return false;
+  // The context root itself is `.` (BuildKit cleans the path the same way): `*` leaves it out too.
+  const p = cleanPath(path) || '.';
   const segs = p.split('/');
   let ignored = false;
   for (const pat of patterns) {

@@ -5,6 +5,7 @@ import {
   Argument, Comment, DockerfileParser, Dockerfile, Flag, From, Heredoc, Instruction, Onbuild, Property,
 } from 'dockerfile-ast';
 import { installArgumentMemo } from './astMemo';
+import type { BaseImageLookup } from './baseImage';
 import { DEFAULT_CONFIG, LintConfig } from './config';
 import { Position, Range } from './types';
 
@@ -60,6 +61,11 @@ export interface Stage {
   isFinal: boolean;
   /** Referenced by a later FROM, COPY --from or RUN --mount from=. */
   reused: boolean;
+  /**
+   * A file with no FROM yet (someone starts typing a Dockerfile): its instructions form one implicit
+   * stage so the stage rules still read them, as hadolint does. `from` is then its first instruction.
+   */
+  implicit?: boolean;
 }
 
 /** An ARG or ENV variable declaration. */
@@ -89,7 +95,8 @@ installArgumentMemo();
 const POSIX_DEFAULT = ['/bin/sh', '-c'];
 const WINDOWS_DEFAULT = ['cmd', '/S', '/C'];
 const NON_POSIX = /(^|[\\/])(powershell|pwsh|cmd)(\.exe)?$/i;
-const WINDOWS_IMAGE = /(^|\/)(windows|nanoserver|servercore|windowsservercore)([/:@-]|$)/i;
+/** Windows base images, also by a tag or name part: `golang:1.8-windowsservercore`, `node:…-nanoserver-1809`, `x/node-windows`. */
+const WINDOWS_IMAGE = /(^|[/:@._-])(windows|nanoserver|servercore|windowsservercore)([/:@._-]|$)/i;
 
 /** True when `shell[0]` names a non-POSIX shell. */
 export function isPosixShell(shell: string[]): boolean {
@@ -109,6 +116,10 @@ export class LintDocument {
   readonly escape: string;
   private readonly lineStarts: number[];
   private readonly memo = new Map<unknown, unknown>();
+  /** What the local engine knows about a FROM image (set by lintDockerfile from its options). */
+  baseImage: BaseImageLookup = () => undefined;
+  /** The build's default target platform when known (`linux/amd64`). */
+  buildPlatform: string | undefined;
 
   /** Parses `text`. `config`, `fileName` and `readFile` are passed through for rules that need them. */
   constructor(
@@ -189,7 +200,7 @@ export class LintDocument {
 
   /**
    * Variables in scope just before `ins` runs: for FROM, the global ARGs; inside a stage, the stage's
-   * ARGs and ENVs so far plus ENVs inherited from a parent stage. Predefined variables not included.
+   * ARGs and ENVs so far plus the ARGs and ENVs inherited from a parent stage. Predefined variables not included.
    */
   scopeAt(ins: LintInstruction): Set<string> {
     const names = new Set<string>();
@@ -203,7 +214,8 @@ export class LintDocument {
       const own = s === ins.stage;
       for (const i of s.instructions) {
         if (own && i.index >= ins.index) break;
-        for (const d of this.declarations(i)) if (own || d.kind === 'ENV') names.add(d.name);
+        // A stage built FROM an earlier one inherits its ENV and, in BuildKit, its ARGs too.
+        for (const d of this.declarations(i)) names.add(d.name);
       }
     }
     return names;
@@ -266,7 +278,18 @@ export class LintDocument {
         if (t) ins.trigger = this.wrap(t, ins.index, ins, shell);
       }
     }
+    if (this.stages.length === 0 && this.instructions.length > 0) this.addImplicitStage();
     this.markReuse();
+  }
+
+  private addImplicitStage(): void {
+    const stage: Stage = {
+      index: 0, from: this.instructions[0], image: null, imageRange: null, name: null, nameRange: null, platform: null,
+      parent: undefined, instructions: [...this.instructions], isFinal: false, reused: false, implicit: true,
+    };
+    for (const i of this.instructions) { i.stage = stage; if (i.trigger) i.trigger.stage = stage; }
+    this.globalArgs.length = 0;
+    this.stages.push(stage);
   }
 
   private wrap(node: Instruction, index: number, onbuild: LintInstruction | undefined, shell: string[]): LintInstruction {
@@ -365,11 +388,27 @@ export function stageRefs(ins: LintInstruction): string[] {
 function declarationsOf(ins: LintInstruction): Declaration[] {
   if (ins.keyword !== 'ARG' && ins.keyword !== 'ENV') return [];
   const props: Property[] = safe(() => (ins.node as unknown as { getProperties(): Property[] }).getProperties?.() ?? [], []);
+  // `ARG A B` declares two names (ARG has no `key value` form); dockerfile-ast reads it as A="B".
+  if (ins.keyword === 'ARG' && props.some((p) => p.getValue() !== null && p.getAssignmentOperator() === null)) return argNames(ins);
   return props.map((p) => ({
     kind: ins.keyword as 'ARG' | 'ENV', name: p.getName(), value: safe(() => p.getValue(), null),
     nameRange: p.getNameRange(), valueRange: safe(() => p.getValueRange(), null),
     legacy: safe(() => p.getValue() !== null && p.getAssignmentOperator() === null, false), instruction: ins,
   }));
+}
+
+/** Each word of an ARG as its own declaration (`ARG A B=1`): name, then the default after `=`. */
+function argNames(ins: LintInstruction): Declaration[] {
+  return ins.args.map((arg) => {
+    const text = arg.getValue();
+    const eq = text.indexOf('=');
+    const r = arg.getRange();
+    const name = eq < 0 ? text : text.slice(0, eq);
+    const nameRange = { start: r.start, end: { line: r.start.line, character: r.start.character + name.length } };
+    const value = eq < 0 ? null : text.slice(eq + 1).replace(/^(["'])(.*)\1$/, '$2');
+    const valueRange = eq < 0 ? null : { start: { line: r.start.line, character: r.start.character + eq + 1 }, end: r.end };
+    return { kind: 'ARG' as const, name, value, nameRange, valueRange, legacy: false, instruction: ins };
+  });
 }
 
 function computeLineStarts(text: string): number[] {

@@ -2,7 +2,7 @@
 // two that touch the same place cannot both apply; the later one waits for the next pass, which
 // lints the fixed text again. Pure: the lint function is passed in.
 import { applyEdits } from './edits';
-import type { Finding, Position, TextEdit } from './types';
+import type { Finding, Fix, Position, TextEdit } from './types';
 
 export interface FixAllResult {
   text: string;
@@ -17,7 +17,10 @@ function clash(a: TextEdit, b: TextEdit): boolean {
   return !(before(a.range.end, b.range.start) || before(b.range.end, a.range.start));
 }
 
-export function fixAll(text: string, lint: (text: string) => Finding[], maxPasses = 10): FixAllResult {
+/** Told about each fix fix-all applies, with the text it was computed for. */
+export type OnApply = (finding: Finding, fix: Fix, text: string) => void;
+
+export function fixAll(text: string, lint: (text: string) => Finding[], maxPasses = 10, onApply?: OnApply): FixAllResult {
   let applied = 0;
   for (let pass = 0; pass < maxPasses; pass++) {
     const taken: TextEdit[] = [];
@@ -26,6 +29,7 @@ export function fixAll(text: string, lint: (text: string) => Finding[], maxPasse
       if (!fix || fix.edits.length === 0) continue;
       if (fix.edits.some((e) => taken.some((t) => clash(e, t)))) continue;
       taken.push(...fix.edits);
+      onApply?.(finding, fix, text);
       applied++;
     }
     if (taken.length === 0) break;

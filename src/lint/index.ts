@@ -1,4 +1,5 @@
 // The linter's entry point: pure, synchronous, never throws. Same code from the editor and the CLI.
+import type { BaseImageLookup } from './baseImage';
 import { DEFAULT_CONFIG, LintConfig, mergeConfig } from './config';
 import { LintDocument } from './document';
 import { applyPragmas, readPragmas } from './pragmas';
@@ -20,6 +21,10 @@ export interface LintOptions {
   skipValidity?: boolean;
   /** Findings made elsewhere (ShellCheck) that go through the same pragmas and configuration. */
   extraFindings?: Finding[];
+  /** What the local engine knows about FROM images (see baseImage.ts); optional. */
+  baseImage?: BaseImageLookup;
+  /** The platform a build targets by default (the engine's, e.g. `linux/amd64`); optional. */
+  buildPlatform?: string;
 }
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -36,12 +41,17 @@ export function lintDockerfile(text: string, options: LintOptions = {}): Finding
   }
 }
 
-function lint(text: string, options: LintOptions): Finding[] {
+function lint(source: string, options: LintOptions): Finding[] {
+  // A UTF-8 byte order mark is not part of the first line: columns are counted without it (as the
+  // editor does). Callers that apply edits to a file with a BOM strip it first.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   // Normalised copy: a partial or hand-built config from the editor cannot make a rule throw.
   const config = options.config ? mergeConfig(options.config) : DEFAULT_CONFIG;
   let doc: LintDocument;
   try {
     doc = new LintDocument(text, config, options.fileName, options.readFile);
+    if (options.baseImage) doc.baseImage = options.baseImage;
+    doc.buildPlatform = options.buildPlatform;
   } catch (e) {
     return [internalError('the parser', e, ZERO)];
   }
@@ -50,8 +60,9 @@ function lint(text: string, options: LintOptions): Finding[] {
     try { raw.push(...validityFindings(text, doc.ast)); } catch (e) { raw.push(internalError('the validator', e, ZERO)); }
   }
   const ignored = new Set(config.ignored.flatMap(codesFor));
+  const override = new Map<string, Level>(Object.entries(config.override).flatMap(([k, v]) => codesFor(k).map((c): [string, Level] => [c, v])));
   for (const rule of options.rules ?? rules) {
-    if (ignored.has(rule.meta.code)) continue;
+    if (ignored.has(rule.meta.code) || (rule.meta.offByDefault && !override.has(rule.meta.code))) continue;
     const mine: Finding[] = [];
     try {
       rule.check(doc, reporterFor(rule.meta, mine));
@@ -65,7 +76,6 @@ function lint(text: string, options: LintOptions): Finding[] {
   if (!config.disableIgnorePragma) {
     try { findings = applyPragmas(raw, readPragmas(doc), doc); } catch (e) { findings.push(internalError('the pragma reader', e, ZERO)); }
   }
-  const override = new Map<string, Level>(Object.entries(config.override).flatMap(([k, v]) => codesFor(k).map((c): [string, Level] => [c, v])));
   const out: Finding[] = [];
   // Findings carry canonical codes (aliases were expanded into `ignored` and `override` above).
   const filter = ignored.size > 0 || override.size > 0;

@@ -2,27 +2,27 @@
 import type { Property } from 'dockerfile-ast';
 import type { LintDocument, LintInstruction, Stage } from './document';
 import type { Report } from './rule';
+import parseSpdx from 'spdx-expression-parse';
+import licenseIds from 'spdx-license-ids';
 import type { Range } from './types';
 
 export interface LabelUse { key: string; value: string; keyRange: Range; valueRange: Range | null; instruction: LintInstruction }
 
 /** LABEL key/value pairs of one stage's own instructions, in order. */
 export function stageLabels(stage: Stage): LabelUse[] {
-  const out: LabelUse[] = [];
-  for (const ins of stage.instructions) {
-    if (ins.keyword !== 'LABEL') continue;
-    const props = (ins.node as unknown as { getProperties?: () => Property[] }).getProperties?.() ?? [];
-    for (const p of props) {
-      out.push({ key: p.getName(), value: p.getValue() ?? '', keyRange: p.getNameRange(), valueRange: p.getValueRange(), instruction: ins });
-    }
-  }
-  return out;
+  return stage.instructions.filter((i) => i.keyword === 'LABEL').flatMap(labelsOf);
 }
 
-/** Labels the final image carries from this file: the final stage and the stages it is built FROM. */
-export function finalImageLabels(doc: LintDocument): LabelUse[] {
+/** The key/value pairs of one LABEL instruction (an ONBUILD LABEL trigger included). */
+export function labelsOf(ins: LintInstruction): LabelUse[] {
+  const props = (ins.node as unknown as { getProperties?: () => Property[] }).getProperties?.() ?? [];
+  return props.map((p) => ({ key: p.getName(), value: p.getValue() ?? '', keyRange: p.getNameRange(), valueRange: p.getValueRange(), instruction: ins }));
+}
+
+/** Labels a stage carries: its own and those of the stages it is built FROM. */
+export function chainLabels(stage: Stage): LabelUse[] {
   const chain: Stage[] = [];
-  for (let s: Stage | undefined = doc.stages[doc.stages.length - 1]; s && chain.length < 64; s = s.parent) chain.unshift(s);
+  for (let s: Stage | undefined = stage; s && chain.length < 64; s = s.parent) chain.unshift(s);
   return chain.flatMap(stageLabels);
 }
 
@@ -45,16 +45,16 @@ export const LABEL_FORMATS = {
   semver: (v: string) => /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/.test(v),
   hash: (v: string) => /^[0-9a-f]{7,40}$/.test(v) || /^[0-9a-f]{64}$/.test(v),
   email: (v: string) => /^[^\s@<>()[\],;:"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(v),
-  // SPDX license expression syntax: ids (or LicenseRef-…) joined by AND / OR / WITH, with parentheses.
+  // An SPDX license expression whose ids are on the SPDX licence list (spdx-expression-parse checks
+  // both, from the maintained spdx-license-ids / spdx-exceptions lists); ids match in any case.
   spdx: (v: string) => {
-    const tokens = v.replace(/[()]/g, ' $& ').trim().split(/\s+/);
-    let expectId = true, depth = 0;
-    for (const t of tokens) {
-      if (t === '(') { if (!expectId) return false; depth++; continue; }
-      if (t === ')') { if (expectId || --depth < 0) return false; continue; }
-      if (expectId) { if (!/^[A-Za-z0-9][A-Za-z0-9.-]*\+?$/.test(t) || /^(AND|OR|WITH)$/.test(t)) return false; expectId = false; }
-      else { if (!/^(AND|OR|WITH)$/.test(t)) return false; expectId = true; }
-    }
-    return !expectId && depth === 0;
+    try { parseSpdx(canonicalIds(v)); return true; } catch { return false; }
   },
 };
+
+let byLowerCase: Map<string, string> | undefined;
+/** `mit OR apache-2.0` → `MIT OR Apache-2.0` (SPDX ids are case-insensitive; the parser is not). */
+function canonicalIds(v: string): string {
+  byLowerCase ??= new Map(licenseIds.map((id) => [id.toLowerCase(), id]));
+  return v.replace(/[A-Za-z0-9.-]+/g, (t) => (/^(AND|OR|WITH)$/.test(t) ? t : byLowerCase!.get(t.toLowerCase()) ?? t));
+}

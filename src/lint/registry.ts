@@ -2,6 +2,7 @@
 import type { Rule } from './rule';
 import ConsistentInstructionCasing from './rules/ConsistentInstructionCasing';
 import CopyIgnoredFile from './rules/CopyIgnoredFile';
+import DL1001 from './rules/DL1001';
 import DL3000 from './rules/DL3000';
 import DL3002 from './rules/DL3002';
 import DL3006 from './rules/DL3006';
@@ -45,12 +46,17 @@ import DL3053 from './rules/DL3053';
 import DL3054 from './rules/DL3054';
 import DL3055 from './rules/DL3055';
 import DL3056 from './rules/DL3056';
+import DL3057 from './rules/DL3057';
 import DL3058 from './rules/DL3058';
+import DL3066 from './rules/DL3066';
+import InvalidBaseImagePlatform from './rules/InvalidBaseImagePlatform';
+import InvalidDefinitionDescription from './rules/InvalidDefinitionDescription';
 import { shellRules } from './rules/shell';
 
 export const rules: Rule[] = [
   ConsistentInstructionCasing,
   CopyIgnoredFile,
+  DL1001,
   DL3000,
   DL3002,
   DL3006,
@@ -83,13 +89,17 @@ export const rules: Rule[] = [
   DL3054,
   DL3055,
   DL3056,
+  DL3057,
   DL3058,
+  DL3066,
   DL4003,
   DL4004,
   ExposeInvalidFormat,
   ExposeProtoCasing,
   FromAsCasing,
+  InvalidBaseImagePlatform,
   InvalidDefaultArgInFrom,
+  InvalidDefinitionDescription,
   LegacyKeyValueFormat,
   NoEmptyContinuation,
   StageNameCasing,

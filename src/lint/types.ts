@@ -17,6 +17,11 @@ export interface Fix {
   edits: TextEdit[];
   /** The fix people most likely want (shown first, applied by "auto fix"). */
   preferred?: boolean;
+  /**
+   * The edits apply to this file, relative to the Dockerfile's folder (e.g. `.dockerignore`, created
+   * when missing), instead of the Dockerfile itself. Measured findings use it.
+   */
+  file?: string;
 }
 
 export type FindingTag = 'unnecessary' | 'deprecated';
@@ -29,9 +34,15 @@ export interface Finding {
   range: Range;
   fixes?: Fix[];
   tags?: FindingTag[];
+  /** Measured findings (LS2xxx, from the linked image): the bytes that make it matter. */
+  bytes?: number;
+  /** Measured findings: the image paths concerned (absolute, `/var/lib/apt/lists`). */
+  paths?: string[];
+  /** Measured findings: index into the image's rootfs of the layer concerned. */
+  layer?: number;
 }
 
-export type RuleSource = 'hadolint' | 'buildkit' | 'shellcheck' | 'syntax';
+export type RuleSource = 'hadolint' | 'buildkit' | 'shellcheck' | 'syntax' | 'measured';
 
 export interface RuleMeta {
   code: string;
@@ -43,6 +54,11 @@ export interface RuleMeta {
   title: string;
   /** Which family the code belongs to (for docs and pragma compatibility). */
   source: RuleSource;
+  /**
+   * Off unless the configuration gives it a level in `override` (hadolint's DL1001 and DL3057,
+   * BuildKit's experimental checks).
+   */
+  offByDefault?: boolean;
 }
 
 /** Code of the finding produced when a rule itself crashes (the other rules still run). */

@@ -89,6 +89,7 @@ export function validityFindings(text: string, ast: Dockerfile): Finding[] {
     // ExposeInvalidFormat's (the builder accepts it, so it is not an error).
     if (name === 'INVALID_DESTINATION' && keywordAt(ast, d.range.start.line) === 'COPY') continue;
     if (name === 'INVALID_PORT' && keywordAt(ast, d.range.start.line) === 'EXPOSE' && textAt(text, d.range).includes(':')) continue;
+    if (name && buildkitAccepts(name, textAt(text, d.range), ast.getEscapeCharacter() || '\\')) continue;
     out.push({
       code: (name && CODE_OF[name]) ?? 'LS0000',
       level: d.severity === 1 ? 'error' : 'warning',
@@ -97,6 +98,35 @@ export function validityFindings(text: string, ast: Dockerfile): Finding[] {
     });
   }
   return out;
+}
+
+/**
+ * Where dockerfile-utils' validator rejects what BuildKit's parser accepts (reported upstream):
+ * a quoted part followed by more text in one word (`ENV A="x"y`, `ENV PATH "$PATH":/bin`),
+ * `HEALTHCHECK --retries=0`, and `--` ending the flags of COPY/ADD.
+ */
+function buildkitAccepts(name: keyof typeof ValidationCode, text: string, escape: string): boolean {
+  switch (name) {
+    case 'SYNTAX_MISSING_DOUBLE_QUOTE':
+    case 'SYNTAX_MISSING_SINGLE_QUOTE': return quotesClose(text, escape);
+    case 'FLAG_AT_LEAST_ONE': return /^0+$/.test(text.trim());
+    case 'UNKNOWN_COPY_FLAG':
+    case 'UNKNOWN_ADD_FLAG': return text === '--';
+    default: return false;
+  }
+}
+
+/** BuildKit's word scanner: every `'…'` and `"…"` closes (escapes count outside single quotes). */
+export function quotesClose(text: string, escape: string): boolean {
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === "'") { if (c === "'") quote = null; continue; }
+    if (c === escape) { i++; continue; }
+    if (quote === '"') { if (c === '"') quote = null; continue; }
+    if (c === '"' || c === "'") quote = c;
+  }
+  return quote === null;
 }
 
 function keywordAt(ast: Dockerfile, line: number): string | undefined {

@@ -1,6 +1,7 @@
 // The Containers view as pure data, with incremental updates: one container event changes one row
 // (and the counts of the groups it leaves and joins), never the whole list.
 import { groupNode, shortId, type IconSpec, type TreeNode } from './tree';
+import { liveStatus, nextChangeDelayMs } from './liveStatus';
 import type { ContainerState, ContainerSummary } from './types';
 
 export type ContainerGroupBy = 'state' | 'compose';
@@ -12,11 +13,12 @@ export interface ContainerRef {
 
 const composeLabel = 'com.docker.compose.project';
 
-/** The state groups, in display order. Restarting counts as running; created and dead as exited. */
+/** The state groups, in display order. Restarting counts as running; dead as exited; created-never-started has its own. */
 const stateGroups: { key: string; label: string; states: ContainerState[]; icon: IconSpec }[] = [
   { key: 'running', label: 'Running', states: ['running', 'restarting'], icon: { id: 'vm-running', color: 'charts.green' } },
   { key: 'paused', label: 'Paused', states: ['paused'], icon: { id: 'debug-pause', color: 'charts.yellow' } },
-  { key: 'exited', label: 'Exited', states: ['exited', 'created', 'dead', 'removing'], icon: { id: 'vm-outline' } },
+  { key: 'exited', label: 'Exited', states: ['exited', 'dead', 'removing'], icon: { id: 'vm-outline' } },
+  { key: 'created', label: 'Created', states: ['created'], icon: { id: 'circle-large-outline' } },
 ];
 
 export function containerName(c: ContainerSummary): string {
@@ -51,17 +53,22 @@ export function containerContext(c: ContainerSummary): string {
 }
 
 /** Hover text, built when a row is hovered (resolveTreeItem), not for every row of a refresh. */
-export function containerTooltip(c: ContainerSummary): string {
+export function containerTooltip(c: ContainerSummary, nowMs: number): string {
   const ports = formatPorts(c);
-  return [`${containerName(c)} (${shortId(c.id)})`, `Image ${c.image}`, `State ${c.state}${c.health ? ` (${c.health})` : ''}`, `Status ${c.status}`,
+  return [`${containerName(c)} (${shortId(c.id)})`, `Image ${c.image}`, `State ${c.state}${c.health ? ` (${c.health})` : ''}`, `Status ${liveStatus(c, nowMs)}`,
     ports ? `Ports ${ports}` : '', `Command ${c.command}`, c.labels[composeLabel] ? `Compose project ${c.labels[composeLabel]}` : '']
     .filter(Boolean).join('\n');
 }
 
-export function containerNode(c: ContainerSummary): TreeNode<ContainerRef> {
+function containerDescription(c: ContainerSummary, nowMs: number): string {
+  const status = liveStatus(c, nowMs);
   const ports = c.ports.length ? formatPorts(c) : '';
-  let description = c.status ? `${c.image} · ${c.status}` : c.image;
-  if (ports) description += ` · ${ports}`;
+  const description = status ? `${c.image} · ${status}` : c.image;
+  return ports ? `${description} · ${ports}` : description;
+}
+
+export function containerNode(c: ContainerSummary, nowMs: number): TreeNode<ContainerRef> {
+  const description = containerDescription(c, nowMs);
   return {
     item: {
       id: `container:${c.id}`,
@@ -69,6 +76,8 @@ export function containerNode(c: ContainerSummary): TreeNode<ContainerRef> {
       description,
       contextValue: containerContext(c),
       icon: containerIcon(c),
+      // Expands to its Layer and Files (src/views/containerChildren.ts).
+      collapse: 'collapsed',
     },
     ref: { kind: 'container', container: c },
   };
@@ -90,7 +99,7 @@ export class ContainerTreeModel {
   private readonly rows = new Map<string, { node: TreeNode<ContainerRef>; group: Group }>();
   private order: string[] = [];
 
-  constructor(containers: ContainerSummary[], readonly groupBy: ContainerGroupBy) {
+  constructor(containers: ContainerSummary[], readonly groupBy: ContainerGroupBy, private nowMs = Date.now()) {
     if (groupBy === 'state') this.order = stateGroups.map((g) => g.key);
     // Sort on precomputed keys: a thousand containers sort in well under a millisecond.
     const keyed = containers.map((c) => ({ c, key: containerName(c).toLowerCase() }));
@@ -111,8 +120,31 @@ export class ContainerTreeModel {
     return this.rows.size;
   }
 
+  /**
+   * Re-words the statuses for `nowMs` (the view's one timer calls it): returns the rows whose text
+   * changed and how long until the next one may, undefined when no status counts time.
+   */
+  retime(nowMs: number): { changed: TreeNode<ContainerRef>[]; nextDelayMs?: number } {
+    this.nowMs = nowMs;
+    const changed: TreeNode<ContainerRef>[] = [];
+    let nextDelayMs: number | undefined;
+    for (const { node } of this.rows.values()) {
+      const c = node.ref!.container;
+      if (!c.statusClock) continue;
+      const description = containerDescription(c, nowMs);
+      if (description !== node.item.description) {
+        node.item = { ...node.item, description };
+        changed.push(node);
+      }
+      const delay = nextChangeDelayMs(nowMs - c.statusClock.since);
+      nextDelayMs = nextDelayMs === undefined ? delay : Math.min(nextDelayMs, delay);
+    }
+    return { changed, nextDelayMs };
+  }
+
   /** Applies one container's new summary (undefined: it is gone). Returns the nodes to redraw. */
-  apply(id: string, next: ContainerSummary | undefined): ContainerChange {
+  apply(id: string, next: ContainerSummary | undefined, nowMs = Date.now()): ContainerChange {
+    this.nowMs = nowMs;
     const row = this.rows.get(id);
     if (!next) {
       if (!row) return { nodes: [] };
@@ -122,7 +154,7 @@ export class ContainerTreeModel {
     const key = this.groupKey(next);
     if (row && row.group.key === key) {
       // Same group: update the row object in place so the view redraws just this element.
-      const fresh = containerNode(next);
+      const fresh = containerNode(next, this.nowMs);
       row.node.item = fresh.item;
       row.node.ref = fresh.ref;
       if (this.groupBy === 'compose') {
@@ -161,7 +193,7 @@ export class ContainerTreeModel {
         if (this.groupBy === 'compose') this.order.sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
       }
     }
-    const node = containerNode(c);
+    const node = containerNode(c, this.nowMs);
     const children = group.node.children!;
     const at = sortedInput ? -1 : children.findIndex((n) => compareContainers(c, n.ref!.container) < 0);
     children.splice(at < 0 ? children.length : at, 0, node);

@@ -1,6 +1,7 @@
 // Untagged images, told apart: dangling ones (reclaimable now) and intermediate parents left by
 // the legacy builder (kept alive by a tagged image, freeing nothing until it goes).
 import { formatAge, formatBytes } from './format';
+import { nextChangeDelayMs } from './liveStatus';
 import { groupNode, shortId, type TreeNode } from './tree';
 import type { BuildCacheRecord, ContainerSummary, ImageSummary } from './types';
 
@@ -92,6 +93,8 @@ export interface DanglingTreeInput {
   /** Why /system/df could not be read, shown instead of the build cache. */
   diskUsageError?: string;
   nowMs: number;
+  /** false: leave out the intermediate images group (the layerscope.dangling.showIntermediate setting). */
+  showIntermediate?: boolean;
 }
 
 /** Group rows carry their own contextValue so each gets its own inline action (prune). */
@@ -104,6 +107,32 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** A dangling image's row text: what it frees (or who keeps it) and its age. */
+function danglingDescription(d: { image: ImageSummary; usedBy: string[]; reclaimable: number | undefined }, nowMs: number): string {
+  const size = d.reclaimable === undefined || d.usedBy.length ? formatBytes(d.image.size) : `${formatBytes(d.reclaimable)} reclaimable`;
+  return `${size}${d.usedBy.length ? ` · in use by ${d.usedBy.join(', ')}` : ''} · ${formatAge(d.image.created, nowMs)}`;
+}
+
+/**
+ * Re-words the dangling images' ages for `nowMs`, in place (the views' one timer calls it): the
+ * rows whose text changed and how long until the next may.
+ */
+export function retimeDanglingTree(roots: TreeNode<DanglingRef>[], nowMs: number): { changed: TreeNode<DanglingRef>[]; nextDelayMs?: number } {
+  const changed: TreeNode<DanglingRef>[] = [];
+  let nextDelayMs: number | undefined;
+  for (const node of roots.flatMap((g) => g.children ?? [])) {
+    if (node.ref?.kind !== 'danglingImage') continue;
+    const description = danglingDescription(node.ref, nowMs);
+    if (description !== node.item.description) {
+      node.item = { ...node.item, description };
+      changed.push(node);
+    }
+    const delay = nextChangeDelayMs(nowMs - node.ref.image.created * 1000);
+    nextDelayMs = nextDelayMs === undefined ? delay : Math.min(nextDelayMs, delay);
+  }
+  return { changed, nextDelayMs };
+}
+
 /** The Dangling view: dangling images, intermediate images, build cache. */
 export function buildDanglingTree(input: DanglingTreeInput): TreeNode<DanglingRef>[] {
   const { dangling, intermediate } = classifyUntagged(input.images);
@@ -113,12 +142,11 @@ export function buildDanglingTree(input: DanglingTreeInput): TreeNode<DanglingRe
     .map((image) => ({ image, usedBy: users.get(image.id) ?? [], reclaimable: uniqueSize(image, input.sharedSizes?.get(image.id)) }))
     .sort((a, b) => (b.reclaimable ?? b.image.size) - (a.reclaimable ?? a.image.size))
     .map(({ image, usedBy, reclaimable }): TreeNode<DanglingRef> => {
-      const size = reclaimable === undefined ? formatBytes(image.size) : usedBy.length ? formatBytes(image.size) : `${formatBytes(reclaimable)} reclaimable`;
       return {
         item: {
           id: `dangling:${image.id}`,
           label: shortId(image.id),
-          description: `${size}${usedBy.length ? ` · in use by ${usedBy.join(', ')}` : ''} · ${formatAge(image.created, input.nowMs)}`,
+          description: danglingDescription({ image, usedBy, reclaimable }, input.nowMs),
           tooltip: [`Dangling image ${image.id}`, `Size ${formatBytes(image.size)}`,
             usedBy.length ? `Used by ${usedBy.join(', ')}: kept (and not pruned) until ${usedBy.length === 1 ? 'that container goes' : 'those containers go'}`
               : reclaimable === undefined ? 'Reclaimable: computing…' : `Reclaimable ${formatBytes(reclaimable)} (the rest is shared with other images)`,
@@ -135,8 +163,10 @@ export function buildDanglingTree(input: DanglingTreeInput): TreeNode<DanglingRe
   }, 0);
   const danglingLabel = `${plural(dangling.length, 'item')}, ${known ? formatBytes(total) : input.diskUsageError ? '?' : '…'} reclaimable`;
 
+  // A legacy build leaves many parents made in the same second: the ID breaks ties, so the order
+  // does not shuffle on every refresh.
   const intermediateNodes = intermediate
-    .sort((a, b) => b.image.created - a.image.created)
+    .sort((a, b) => b.image.created - a.image.created || (a.image.id < b.image.id ? -1 : a.image.id > b.image.id ? 1 : 0))
     .map(({ image, keptBy }): TreeNode<DanglingRef> => ({
       item: {
         id: `intermediate:${image.id}`,
@@ -152,8 +182,13 @@ export function buildDanglingTree(input: DanglingTreeInput): TreeNode<DanglingRe
 
   const groups: TreeNode<DanglingRef>[] = [
     withContext(groupNode('dangling:group:images', 'Dangling images', danglingLabel, danglingNodes, { id: 'trash' }), 'danglingGroup.images'),
-    withContext(groupNode('dangling:group:intermediate', 'Intermediate images', `${plural(intermediate.length, 'item')}, frees nothing until their images go`, intermediateNodes, { id: 'layers-dot' }), 'danglingGroup.intermediate'),
   ];
+  if (input.showIntermediate !== false) {
+    const group = withContext(groupNode('dangling:group:intermediate', 'Intermediate images', `${plural(intermediate.length, 'item')}, frees nothing until their images go`, intermediateNodes, { id: 'layers-dot' }), 'danglingGroup.intermediate');
+    // Many rows that free nothing: closed until asked for.
+    group.item.collapse = 'collapsed';
+    groups.push(group);
+  }
   if (input.buildCache) {
     const records = [...input.buildCache].sort((a, b) => b.size - a.size);
     const reclaimable = records.filter((r) => !r.inUse && !r.shared).reduce((s, r) => s + r.size, 0);

@@ -1,6 +1,7 @@
 // Pure: an image's history as table rows, which history entries carry a filesystem layer, and how
 // many of its layer bytes are shared with other local images versus unique to it.
-import { displayCreatedBy } from '../analysis/createdBy';
+import { parseCreatedBy } from '../analysis/createdBy';
+import { isMetadataOnly, mapSteps } from './layerSteps';
 import type { HistoryEntry } from './types';
 
 export interface HistoryRow {
@@ -16,71 +17,42 @@ export interface HistoryRow {
   comment: string;
   tags: string[];
   size: number;
-  /** True when the step added no filesystem layer (ENV, LABEL, CMD, …). */
-  empty: boolean;
-  /** Index into RootFS.Layers (oldest first) for steps with a layer; undefined for empty steps. */
+  /** True when the step added no filesystem layer; undefined when that is not known before a deep analysis. */
+  empty: boolean | undefined;
+  /** Index into RootFS.Layers (oldest first) for steps with a layer; undefined for empty or undecided steps. */
   layerIndex?: number;
   /** The layer's diff ID when the layer mapping is known. */
   diffId?: string;
 }
 
-/** Instructions that only change image metadata, never the filesystem. */
-const metadataOnly = /^(ENV|LABEL|CMD|ENTRYPOINT|EXPOSE|USER|ARG|MAINTAINER|STOPSIGNAL|HEALTHCHECK|ONBUILD|SHELL|VOLUME)\b/i;
-
 export function isMetadataInstruction(createdBy: string): boolean {
-  return metadataOnly.test(displayCreatedBy(createdBy));
+  return isMetadataOnly(parseCreatedBy(createdBy).instruction);
 }
 
 /**
- * Turns `GET /images/{id}/history` (newest first) into rows (oldest first) and maps the steps that
- * carry a layer onto RootFS.Layers. The history API has no `empty_layer` flag, so: steps with bytes
- * carry a layer; when there are more layers than that, zero-byte steps that are not metadata-only
- * instructions carry the rest, oldest first. When the counts still disagree the mapping stays unknown
- * (no diffId) rather than guessed — `emptyLayers` from a deep analysis replaces the guess.
+ * Turns `GET /images/{id}/history` (newest first) into rows (oldest first) with the exact step → layer
+ * mapping of `mapSteps`: steps the cheap data cannot decide stay undecided (`empty` undefined) until
+ * `emptyLayers` from a deep analysis settles them.
  */
 export function historyRows(
   history: HistoryEntry[],
   diffIds: string[] = [],
   emptyLayers?: boolean[],
 ): HistoryRow[] {
+  const { steps } = mapSteps(history, diffIds, emptyLayers);
   const oldestFirst = [...history].reverse();
-  const rows: HistoryRow[] = oldestFirst.map((entry, index) => ({
+  return steps.map((step, index) => ({
     index,
-    id: entry.id === '<missing>' ? '' : entry.id,
-    created: entry.created,
-    createdBy: displayCreatedBy(entry.createdBy),
-    createdByRaw: entry.createdBy,
-    comment: entry.comment,
-    tags: entry.tags,
-    size: entry.size,
-    empty: true,
+    id: step.id,
+    created: step.created,
+    createdBy: step.createdBy,
+    createdByRaw: step.createdByRaw,
+    comment: oldestFirst[index].comment,
+    tags: oldestFirst[index].tags,
+    size: step.size,
+    empty: step.emptyLayer,
+    ...(typeof step.layer === 'number' ? { layerIndex: step.layer, diffId: diffIds[step.layer] } : {}),
   }));
-  const carriesLayer = emptyLayers && emptyLayers.length === rows.length
-    ? emptyLayers.map((empty) => !empty)
-    : guessLayerSteps(rows, diffIds.length);
-  let layer = 0;
-  rows.forEach((row, i) => {
-    if (!carriesLayer[i]) return;
-    row.empty = false;
-    row.layerIndex = layer;
-    row.diffId = diffIds.length === carriesLayer.filter(Boolean).length ? diffIds[layer] : undefined;
-    layer++;
-  });
-  return rows;
-}
-
-function guessLayerSteps(rows: HistoryRow[], layerCount: number): boolean[] {
-  const withBytes = rows.map((r) => r.size > 0);
-  let missing = layerCount - withBytes.filter(Boolean).length;
-  if (missing <= 0) return withBytes;
-  return rows.map((row, i) => {
-    if (withBytes[i]) return true;
-    if (missing > 0 && !metadataOnly.test(row.createdBy)) {
-      missing--;
-      return true;
-    }
-    return false;
-  });
 }
 
 export type SortKey = 'order' | 'size';
@@ -144,7 +116,7 @@ export interface SizeBreakdown {
 /** Splits an image's layer bytes into shared and unique, from its rows and its shared-layer flags. */
 export function sizeBreakdown(rows: HistoryRow[], sharedFlags: boolean[] | undefined): SizeBreakdown {
   const layerRows = rows.filter((r) => r.layerIndex !== undefined);
-  const known = sharedFlags !== undefined && layerRows.every((r) => r.diffId !== undefined);
+  const known = sharedFlags !== undefined && rows.every((r) => r.empty !== undefined) && layerRows.every((r) => r.diffId !== undefined);
   const layers: LayerShare[] = layerRows.map((r) => ({
     layerIndex: r.layerIndex!, historyIndex: r.index, size: r.size,
     shared: known ? sharedFlags![r.layerIndex!] ?? false : undefined,

@@ -5,16 +5,19 @@ import { classifyUntagged, containerNamesByImage, uniqueSize } from './dangling'
 import { containerName } from './containers';
 import { formatBytes } from './format';
 import { shortId } from './tree';
-import type { ContainerSummary, DiskUsage, ImageSummary } from './types';
+import { isBuiltinNetwork, networkMembers } from './networks';
+import type { ContainerSummary, DiskUsage, ImageSummary, NetworkSummary } from './types';
 
-export type PruneKind = 'danglingImages' | 'stoppedContainers' | 'unusedVolumes' | 'buildCache' | 'system';
+export type PruneKind = 'danglingImages' | 'unusedImages' | 'stoppedContainers' | 'unusedVolumes' | 'unusedNetworks' | 'buildCache' | 'system';
 
 export interface PruneItem {
-  kind: 'image' | 'container' | 'volume' | 'buildCache';
+  kind: 'image' | 'container' | 'volume' | 'network' | 'buildCache';
   id: string;
   label: string;
   /** Bytes this item should free (an estimate for images: what it does not share). */
   bytes: number;
+  /** Images of "all unused": the tags shown in the preview; a tag added since keeps the image. */
+  tags?: string[];
 }
 
 export interface PrunePlan {
@@ -30,12 +33,16 @@ export interface PruneInput {
   images: ImageSummary[];
   containers: ContainerSummary[];
   df: DiskUsage;
+  /** Needed by the unusedNetworks plan only. */
+  networks?: NetworkSummary[];
 }
 
 export const pruneTitles: Record<PruneKind, string> = {
   danglingImages: 'Prune dangling images',
+  unusedImages: 'Prune all unused images (tagged or not, that no container uses)',
   stoppedContainers: 'Prune stopped containers',
   unusedVolumes: 'Prune unused volumes',
+  unusedNetworks: 'Prune unused networks (no container attached; bridge, host and none stay)',
   buildCache: 'Prune build cache',
   system: 'Prune system (stopped containers, dangling images, build cache; volumes are kept)',
 };
@@ -73,6 +80,53 @@ export function danglingImageItems(images: ImageSummary[], containers: Container
   }));
 }
 
+/**
+ * Every image no container (in any state) uses, tagged or not, as `docker image prune -a` picks
+ * them: an image goes only with all the images built on it; then the untagged parents only they
+ * keep. Children come before their parents.
+ */
+export function unusedImageItems(images: ImageSummary[], containers: ContainerSummary[], df: DiskUsage): PruneItem[] {
+  const shared = new Map(df.images.map((i) => [i.id, i.sharedSize ?? -1]));
+  const used = containerNamesByImage(containers);
+  const children = new Map<string, string[]>();
+  for (const i of images) if (i.parentId) children.set(i.parentId, [...(children.get(i.parentId) ?? []), i.id]);
+  const top = new Set([...images.filter((i) => i.repoTags.length || i.repoDigests.length), ...classifyUntagged(images).dangling].map((i) => i.id));
+  const going = new Set(images.filter((i) => top.has(i.id) && !used.has(i.id)).map((i) => i.id));
+  const untaggedParents = (i: ImageSummary) => !top.has(i.id) && !used.has(i.id);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const i of images) {
+      const kids = children.get(i.id) ?? [];
+      if (going.has(i.id) && !kids.every((k) => going.has(k))) { going.delete(i.id); changed = true; }
+      else if (!going.has(i.id) && untaggedParents(i) && kids.length && kids.every((k) => going.has(k))) { going.add(i.id); changed = true; }
+    }
+  }
+  const pending = images.filter((i) => going.has(i.id));
+  const ordered: ImageSummary[] = [];
+  while (pending.length) {
+    const at = pending.findIndex((i) => !(children.get(i.id) ?? []).some((k) => pending.some((p) => p.id === k)));
+    ordered.push(...pending.splice(at < 0 ? 0 : at, 1));
+  }
+  return ordered.map((i) => ({
+    kind: 'image', id: i.id, tags: [...i.repoTags],
+    label: i.repoTags.length ? `${i.repoTags.join(', ')} (${shortId(i.id)})` : `${shortId(i.id)}${top.has(i.id) ? '' : ' (untagged parent)'}`,
+    bytes: uniqueSize(i, shared.get(i.id)) ?? 0,
+  }));
+}
+
+/**
+ * Why an image of the preview must stay now (undefined: remove it): a container uses it since, or
+ * its tags changed (removing it by ID would take a tag the preview did not show).
+ */
+export function imageChangedSincePreview(item: PruneItem, images: ImageSummary[], containers: ContainerSummary[]): string | undefined {
+  const now = images.find((i) => i.id === item.id);
+  if (!now) return 'gone since the preview';
+  if (containers.some((c) => c.imageId === item.id)) return 'a container uses it since the preview; kept';
+  const before = [...(item.tags ?? [])].sort().join(',');
+  if ([...now.repoTags].sort().join(',') !== before) return 'tagged differently since the preview; kept';
+  return undefined;
+}
+
 export function stoppedContainerItems(containers: ContainerSummary[], df: DiskUsage): PruneItem[] {
   const sizes = new Map(df.containers.map((c) => [c.id, c.sizeRw]));
   return containers.filter((c) => stoppedStates.has(c.state)).map((c) => ({
@@ -83,6 +137,14 @@ export function stoppedContainerItems(containers: ContainerSummary[], df: DiskUs
 export function unusedVolumeItems(df: DiskUsage): PruneItem[] {
   return df.volumes.filter((v) => v.refCount === 0).map((v) => ({
     kind: 'volume', id: v.name, label: v.name, bytes: Math.max(0, v.size),
+  }));
+}
+
+/** User-made networks no container (in any state) is attached to, as `docker network prune` picks them. */
+export function unusedNetworkItems(networks: NetworkSummary[], containers: ContainerSummary[]): PruneItem[] {
+  const members = networkMembers(networks, containers);
+  return networks.filter((n) => !isBuiltinNetwork(n) && !members.get(n.id)?.length).map((n) => ({
+    kind: 'network', id: n.id, label: `${n.name} (${n.driver}${n.internal ? ', internal' : ''})`, bytes: 0,
   }));
 }
 
@@ -111,13 +173,18 @@ export function buildCacheItems(df: DiskUsage): PruneItem[] {
   }));
 }
 
+const planners: Record<PruneKind, (input: PruneInput) => PruneItem[]> = {
+  danglingImages: (i) => danglingImageItems(i.images, i.containers, i.df),
+  unusedImages: (i) => unusedImageItems(i.images, i.containers, i.df),
+  stoppedContainers: (i) => stoppedContainerItems(i.containers, i.df),
+  unusedVolumes: (i) => unusedVolumeItems(i.df),
+  unusedNetworks: (i) => unusedNetworkItems(i.networks ?? [], i.containers),
+  buildCache: (i) => buildCacheItems(i.df),
+  system: (i) => [...stoppedContainerItems(i.containers, i.df), ...danglingImageItems(i.images, i.containers, i.df), ...buildCacheItems(i.df)],
+};
+
 export function planPrune(kind: PruneKind, input: PruneInput): PrunePlan {
-  const items: PruneItem[] =
-    kind === 'danglingImages' ? danglingImageItems(input.images, input.containers, input.df)
-      : kind === 'stoppedContainers' ? stoppedContainerItems(input.containers, input.df)
-        : kind === 'unusedVolumes' ? unusedVolumeItems(input.df)
-          : kind === 'buildCache' ? buildCacheItems(input.df)
-            : [...stoppedContainerItems(input.containers, input.df), ...danglingImageItems(input.images, input.containers, input.df), ...buildCacheItems(input.df)];
+  const items = planners[kind](input);
   return { kind, title: pruneTitles[kind], items, totalBytes: items.reduce((s, i) => s + i.bytes, 0) };
 }
 

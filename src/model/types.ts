@@ -1,5 +1,6 @@
 // Engine-neutral shapes the whole extension works with. The dockerode adapter maps the
 // Engine API's JSON into these; nothing outside src/docker/ sees raw API field names.
+import type { StatusClock } from './liveStatus';
 
 export interface ImageSummary {
   /** Full ID, `sha256:…`. */
@@ -39,11 +40,15 @@ export interface ContainerSummary {
   command: string;
   created: number;
   state: ContainerState;
-  /** Human status, e.g. "Up 3 minutes (healthy)". */
+  /** Human status, e.g. "Up 3 minutes (healthy)", as the engine said it when read. */
   status: string;
+  /** What the status counts from, so views re-word it as time passes (model/liveStatus.ts). */
+  statusClock?: StatusClock;
   health?: 'healthy' | 'unhealthy' | 'starting';
   ports: PortMapping[];
   labels: Record<string, string>;
+  /** Named volumes and networks, when the engine listed them (the container list does; inspect too). */
+  attachments?: ContainerAttachments;
 }
 
 export interface HistoryEntry {
@@ -122,4 +127,66 @@ export interface RemovedItem {
   /** 'Untagged' or 'Deleted' for images, the ID for other kinds. */
   kind: 'untagged' | 'deleted';
   ref: string;
+}
+
+// ── Networks, container mounts, run and stats (issue 10 §3–4) ──
+
+export interface NetworkSummary {
+  id: string;
+  name: string;
+  driver: string;
+  /** 'local', 'swarm', 'global'. */
+  scope: string;
+  internal: boolean;
+  /** IPAM subnets, e.g. ['172.30.0.0/16']. */
+  subnets: string[];
+  /** Seconds since the epoch. */
+  created: number;
+  labels: Record<string, string>;
+}
+
+/** Where a container's volumes and networks are (from the container list). */
+export interface ContainerAttachments {
+  /** Named volumes mounted (type volume): their names. */
+  volumes: string[];
+  /** Networks joined, by name; the ID is '' until the container first starts. */
+  networks: { name: string; id: string }[];
+}
+
+/** What "Run…" creates: `POST /containers/create` then start. */
+export interface RunSpec {
+  image: string;
+  name?: string;
+  /** Arguments replacing the image's CMD; empty: the image's own. */
+  command: string[];
+  env: string[];
+  /** Published ports: container port (with /proto) → host port ('' = any free port). */
+  ports: { container: string; host: string; hostIp?: string }[];
+  /** `name-or-host-path:container-path[:ro]` strings, as `docker run -v` takes them. */
+  volumes: string[];
+  /** A network name; 'none', 'host', 'bridge' or a user-defined one; '' = the engine's default. */
+  network: string;
+  autoRemove: boolean;
+  /** Interactive: keep stdin open with a TTY (attached from a terminal). */
+  interactive: boolean;
+  labels?: Record<string, string>;
+}
+
+/** One frame of the streaming stats endpoint, reduced to what the Stats panel shows. */
+export interface StatsFrame {
+  /** Milliseconds since the epoch the engine read it. */
+  readAt: number;
+  cpuTotal: number;
+  /** Previous frame's CPU totals as the engine sent them (precpu_stats). */
+  preCpuTotal: number;
+  systemCpu: number;
+  preSystemCpu: number;
+  onlineCpus: number;
+  memoryUsage: number;
+  memoryLimit: number;
+  netRx: number;
+  netTx: number;
+  blockRead: number;
+  blockWrite: number;
+  pids: number;
 }

@@ -3,6 +3,7 @@ import type { Ctx } from '../ctx';
 import { config } from '../config';
 import * as vscode from 'vscode';
 import { ContainerTreeModel, containerTooltip, type ContainerRef } from '../model/containers';
+import { ContainerChildren } from './containerChildren';
 import { ExplorerTree, type Node } from './explorerTree';
 import type { EngineSnapshot } from './snapshot';
 
@@ -11,8 +12,35 @@ export class ContainersView extends ExplorerTree {
   private updated: ((id: string) => void)[] = [];
   private readonly pendingUpdates = new Map<string, Promise<unknown>>();
 
+  /** A container's Layer and Files rows, loaded when expanded. */
+  readonly containerChildren: ContainerChildren;
+
   constructor(ctx: Ctx, snapshot: EngineSnapshot) {
     super(ctx, snapshot, 'layerscope.containers', ['containers']);
+    this.containerChildren = new ContainerChildren(ctx);
+  }
+
+  override async getChildren(element?: Node): Promise<Node[]> {
+    const mine = element && await this.containerChildren.children(element);
+    return mine ?? super.getChildren(element);
+  }
+
+  override getParent(node: Node): Node | undefined {
+    return this.containerChildren.parentOf(node) ?? super.getParent(node);
+  }
+
+  /** A click on a container's file opens it (read-only). */
+  override getTreeItem(node: Node): vscode.TreeItem {
+    const item = super.getTreeItem(node);
+    if (/^(containerPath\.(file|symlink)|containerChange\.file)$/.test(node.item.contextValue ?? '')) {
+      item.command = { command: 'layerscope.containerFile.open', title: 'Open', arguments: [node] };
+    }
+    return item;
+  }
+
+  /** Reloads what a row shows below it (after an upload, a commit, …). */
+  redraw(node: Node): void {
+    this.changed.fire(node);
   }
 
   protected async load(): Promise<Node[]> {
@@ -44,16 +72,28 @@ export class ContainersView extends ExplorerTree {
     const next = await this.ctx.engine.getContainer(id);
     this.snapshot.patchContainer(id, next);
     if (!this.model) return;
-    const change = this.model.apply(id, next);
+    const change = this.model.apply(id, next, Date.now());
     if (change.nodes.includes(undefined)) this.setRoots(this.model.roots());
-    else for (const node of change.nodes) this.changed.fire(node);
+    else {
+      for (const node of change.nodes) this.changed.fire(node);
+      this.rebuilt.fire();
+    }
     for (const w of this.updated.splice(0)) w(id);
+  }
+
+  override retime(nowMs: number): number | undefined {
+    if (!this.model) return undefined;
+    const { changed, nextDelayMs } = this.model.retime(nowMs);
+    // Many rows at once (a minute boundary on a big host): one redraw of the tree is cheaper.
+    if (changed.length > 50) this.changed.fire(undefined);
+    else for (const node of changed) this.changed.fire(node);
+    return nextDelayMs;
   }
 
   /** The tooltip is built on hover. */
   resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
     const ref = node.ref as ContainerRef | undefined;
-    if (ref?.kind === 'container') item.tooltip = containerTooltip(ref.container);
+    if (ref?.kind === 'container') item.tooltip = containerTooltip(ref.container, Date.now());
     return item;
   }
 

@@ -1,7 +1,9 @@
 // The Dangling view: shows dangling and intermediate images at once from the image list, then
 // fills in reclaimable bytes and the build cache when the slower /system/df answers.
 import type { Ctx } from '../ctx';
-import { buildDanglingTree } from '../model/dangling';
+import { config } from '../config';
+import { buildDanglingTree, retimeDanglingTree, type DanglingRef } from '../model/dangling';
+import type { TreeNode } from '../model/tree';
 import { ExplorerTree, type Node } from './explorerTree';
 import type { Phased } from './phasedLoad';
 import type { EngineSnapshot } from './snapshot';
@@ -16,19 +18,26 @@ export class DanglingView extends ExplorerTree {
     return this.laterPhase;
   }
 
+  override retime(nowMs: number): number | undefined {
+    const { changed, nextDelayMs } = retimeDanglingTree(this.roots as TreeNode<DanglingRef>[], nowMs);
+    for (const node of changed) this.changed.fire(node);
+    return nextDelayMs;
+  }
+
   protected async load(): Promise<Phased<Node[]>> {
     const [images, containers] = await Promise.all([this.snapshot.images(), this.snapshot.containers()]);
+    const showIntermediate = config.danglingShowIntermediate();
     const later = this.snapshot.diskUsage().then(
       (df) => {
         const sharedSizes = new Map(df.images.map((i) => [i.id, i.sharedSize ?? -1]));
-        return buildDanglingTree({ images, containers, sharedSizes, buildCache: df.buildCache, nowMs: Date.now() });
+        return buildDanglingTree({ images, containers, sharedSizes, buildCache: df.buildCache, nowMs: Date.now(), showIntermediate });
       },
       (err: unknown) => {
         const message = err instanceof Error ? err.message : String(err);
         this.ctx.log.warn(`layerscope.dangling: /system/df: ${message}`);
-        return buildDanglingTree({ images, containers, diskUsageError: message, nowMs: Date.now() });
+        return buildDanglingTree({ images, containers, diskUsageError: message, nowMs: Date.now(), showIntermediate });
       },
     );
-    return { now: buildDanglingTree({ images, containers, nowMs: Date.now() }), later };
+    return { now: buildDanglingTree({ images, containers, nowMs: Date.now(), showIntermediate }), later };
   }
 }

@@ -11,6 +11,11 @@ export type Node = TreeNode<unknown>;
 export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   protected readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  protected readonly rebuilt = new vscode.EventEmitter<void>();
+  /** Fires when rows were loaded or patched (the relative-time ticker re-plans on it). */
+  readonly onDidRebuild = this.rebuilt.event;
+  /** Test hook: how many times the view read the engine through load(). */
+  loadCount = 0;
   readonly view: vscode.TreeView<Node>;
   protected roots: Node[] = [];
   private loaded = false;
@@ -25,7 +30,7 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
     /** The engine reads this view depends on: refresh() re-reads them. */
     private readonly parts: SnapshotPart[]) {
     this.view = vscode.window.createTreeView(viewId, { treeDataProvider: this, showCollapseAll: true });
-    ctx.push(this, this.view, this.changed);
+    ctx.push(this, this.view, this.changed, this.rebuilt);
     ctx.push(this.view.onDidChangeVisibility((e) => { if (e.visible && this.stale) void this.reload(); }));
   }
 
@@ -35,6 +40,15 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
   /** Settles when the second phase of the last load (if any) is drawn (tests wait on it). */
   get laterPhase(): Promise<void> {
     return this.phases.settled;
+  }
+
+  /**
+   * Re-words relative times ("Up 3 minutes", "5 minutes ago") for `nowMs` from what is already
+   * loaded, firing changes for the rows that read differently. Returns how long until a row may
+   * change again; undefined: nothing here counts time.
+   */
+  retime(_nowMs: number): number | undefined {
+    return undefined;
   }
 
   /** Text under the view's title: the current engine (and, for Images, the filter). */
@@ -77,6 +91,7 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
     if (this.ctx.state === 'unreachable') return;
     this.roots = roots;
     this.changed.fire(undefined);
+    this.rebuilt.fire();
   }
 
   /** Test hook: the nodes shown right now, without loading anything. */
@@ -116,9 +131,11 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
       this.loaded = true;
       this.showState();
       this.changed.fire(undefined);
+      this.rebuilt.fire();
     };
     try {
       this.lastError = '';
+      this.loadCount++;
       await this.phases.run(() => this.load(), { showNow, showLater: (roots) => this.setRoots(roots) });
     } catch (err) {
       this.lastError = err instanceof Error ? err.message : String(err);
@@ -132,10 +149,15 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
     return undefined;
   }
 
-  /** TreeView.message carries the actionable error; the description names the engine. */
+  /**
+   * TreeView.message carries a load error or a note. While the engine is unreachable it stays
+   * empty: a message hides the welcome content, whose Retry / Switch Engine… / Open Settings
+   * buttons and wording (per error kind, see package.json viewsWelcome) then say what to do.
+   */
   protected showState(): void {
-    this.view.message = this.ctx.state === 'unreachable' ? this.ctx.error || 'The Docker engine is not reachable.' : this.lastError || this.note();
-    this.view.description = this.describe();
+    const unreachable = this.ctx.state === 'unreachable';
+    this.view.message = unreachable ? undefined : this.lastError || this.note();
+    this.view.description = unreachable ? `not reachable · ${this.describe()}` : this.describe();
   }
 
   /** The engine went away or came back: clear, or reload by itself. */

@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { config } from '../config';
-import { buildImageTree, imageTooltip, type ImageTagRef } from '../model/images';
+import { buildImageTree, imageTooltip, retimeImageTree, type ImageTagRef } from '../model/images';
+import type { TreeNode } from '../model/tree';
 import { ExplorerTree, type Node } from './explorerTree';
 import type { EngineSnapshot } from './snapshot';
 
@@ -23,9 +24,11 @@ export class ImagesView extends ExplorerTree {
     return this.reload();
   }
 
+  /** The current sort and grouping (the title-bar toggle and Group By… change them), then the engine. */
   protected override describe(): string {
     const engine = super.describe();
-    return this.filterText ? `filter: "${this.filterText}" · ${engine}` : engine;
+    const order = `sorted by ${config.imagesSortBy()} · grouped by ${config.imagesGroupBy()}`;
+    return this.filterText ? `filter: "${this.filterText}" · ${order} · ${engine}` : `${order} · ${engine}`;
   }
 
   protected override note(): string | undefined {
@@ -38,6 +41,13 @@ export class ImagesView extends ExplorerTree {
     return buildImageTree(images, containers, {
       groupBy: config.imagesGroupBy(), sortBy: config.imagesSortBy(), filter: this.filterText, nowMs: Date.now(),
     });
+  }
+
+  override retime(nowMs: number): number | undefined {
+    const { changed, nextDelayMs } = retimeImageTree(this.roots as TreeNode<ImageTagRef>[], nowMs);
+    if (changed.length > 50) this.changed.fire(undefined);
+    else for (const node of changed) this.changed.fire(node);
+    return nextDelayMs;
   }
 
   /**

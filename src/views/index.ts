@@ -3,12 +3,17 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { registerInspect } from '../inspect';
 import { prompterSlot, type PrompterSlot } from '../commands/prompt';
+import { ContainerFileSystem } from './containerFileSystem';
 import { ContainersView } from './containersView';
 import { DanglingView } from './danglingView';
 import { DiskUsageView } from './diskUsageView';
 import type { ExplorerTree } from './explorerTree';
 import { ImagesView } from './imagesView';
 import { LiveUpdates } from './live';
+import { NetworksView } from './networksView';
+import { VolumesView } from './volumesView';
+import { RelativeTimes } from './relativeTimes';
+import { StatsPanel } from '../webview/statsPanel';
 import { EngineSnapshot } from './snapshot';
 
 export interface Explorer {
@@ -16,8 +21,16 @@ export interface Explorer {
   dangling: DanglingView;
   containers: ContainersView;
   diskUsage: DiskUsageView;
+  volumes: VolumesView;
+  networks: NetworksView;
   snapshot: EngineSnapshot;
   live: LiveUpdates;
+  /** `layerscope-container:` documents: a container's files, read-only. */
+  containerFiles: ContainerFileSystem;
+  /** The one timer that keeps relative times current in the visible views. */
+  relativeTimes: RelativeTimes;
+  /** The live Stats panel (one webview, one stats stream per followed container). */
+  stats: StatsPanel;
   /** Where commands ask questions; tests swap in a scripted prompter with `prompter.use({...})`. */
   prompter: PrompterSlot;
   /** Re-reads everything from the engine and rebuilds every view; resolves when all are done. */
@@ -39,9 +52,14 @@ export function registerViews(ctx: Ctx): Explorer {
   const dangling = new DanglingView(ctx, snapshot);
   const containers = new ContainersView(ctx, snapshot);
   const diskUsage = new DiskUsageView(ctx, snapshot);
-  const trees: ExplorerTree[] = [images, dangling, containers, diskUsage];
-  const live = new LiveUpdates(ctx, snapshot, { images, dangling, containers, diskUsage });
+  const volumes = new VolumesView(ctx, snapshot);
+  const networks = new NetworksView(ctx, snapshot);
+  const trees: ExplorerTree[] = [images, dangling, containers, diskUsage, volumes, networks];
+  const live = new LiveUpdates(ctx, snapshot, { images, dangling, containers, diskUsage, volumes, networks });
   ctx.push(live);
+  const relativeTimes = new RelativeTimes([images, dangling, containers]);
+  const stats = new StatsPanel(ctx);
+  ctx.push(relativeTimes, stats);
 
   const refreshAll = async () => {
     snapshot.invalidate();
@@ -58,10 +76,14 @@ export function registerViews(ctx: Ctx): Explorer {
   ctx.push(vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration('layerscope.images')) void images.reload();
     if (e.affectsConfiguration('layerscope.containers')) void containers.reload();
+    if (e.affectsConfiguration('layerscope.dangling')) void dangling.reload();
   }));
   registerInspect(ctx);
 
-  const explorer: Explorer = { images, dangling, containers, diskUsage, snapshot, live, refreshAll, prompter: prompterSlot(ctx) };
+  const containerFiles = new ContainerFileSystem(ctx);
+  const explorer: Explorer = {
+    images, dangling, containers, diskUsage, volumes, networks, snapshot, live, containerFiles, relativeTimes, stats, refreshAll, prompter: prompterSlot(ctx),
+  };
   explorers.set(ctx, explorer);
   return explorer;
 }

@@ -18,6 +18,8 @@ export interface LiveTrees {
   dangling: ExplorerTree;
   containers: ContainersView;
   diskUsage: ExplorerTree;
+  volumes: ExplorerTree;
+  networks: ExplorerTree;
 }
 
 export const debounceMs = 250;
@@ -30,6 +32,7 @@ export class LiveUpdates {
   constructor(private readonly ctx: Ctx, private readonly snapshot: EngineSnapshot, private readonly trees: LiveTrees) {}
 
   onEvent(e: EngineEvent): void {
+    this.onResourceEvent(e);
     const { images, dangling, containers, diskUsage } = this.trees;
     if (isStateEvent(e)) {
       void containers.updateOne(e.id).catch((err) => this.ctx.log.warn(`container ${e.id}: ${err instanceof Error ? err.message : String(err)}`));
@@ -46,6 +49,26 @@ export class LiveUpdates {
       if (['create', 'destroy'].includes(e.action)) this.mark(['diskUsage'], [diskUsage]);
     } else if (e.type === 'builder') {
       this.mark(['diskUsage'], [dangling, diskUsage]);
+    }
+  }
+
+  /**
+   * Volumes and Networks: their own events re-list them; a container event redraws them from the
+   * patched container list once its row is updated (who uses a volume, who is attached, running or not).
+   */
+  private onResourceEvent(e: EngineEvent): void {
+    const { containers, volumes, networks, diskUsage } = this.trees;
+    if (e.type === 'volume') {
+      this.mark(['volumes', 'diskUsage'], [volumes, diskUsage]);
+    } else if (e.type === 'network') {
+      const member = e.attributes.container;
+      if (member && (e.action === 'connect' || e.action === 'disconnect')) {
+        void containers.updateOne(member).then(() => this.mark(['networks'], [networks]), () => this.mark(['networks', 'containers'], [networks]));
+      } else {
+        this.mark(['networks'], [networks]);
+      }
+    } else if (e.type === 'container' && (isStateEvent(e) || ['create', 'destroy', 'rename'].includes(e.action))) {
+      void containers.updateOne(e.id).then(() => this.mark([], [volumes, networks]), () => undefined);
     }
   }
 

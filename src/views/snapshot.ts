@@ -2,9 +2,9 @@
 // the engine once per list (Images and Dangling share one `images?all=1`, Images and Containers
 // share one container list). No vscode import: the benchmark drives it outside VS Code.
 import type { Engine } from '../docker/engine';
-import type { ContainerSummary, DiskUsage, ImageSummary } from '../model/types';
+import type { ContainerSummary, DiskUsage, ImageSummary, NetworkSummary, VolumeSummary } from '../model/types';
 
-export type SnapshotPart = 'images' | 'containers' | 'diskUsage';
+export type SnapshotPart = 'images' | 'containers' | 'diskUsage' | 'volumes' | 'networks';
 
 export class EngineSnapshot {
   private readonly pending = new Map<SnapshotPart, Promise<unknown>>();
@@ -29,9 +29,17 @@ export class EngineSnapshot {
     return this.once('diskUsage', () => this.engine().diskUsage(signal));
   }
 
+  volumes(signal?: AbortSignal): Promise<VolumeSummary[]> {
+    return this.once('volumes', () => this.engine().listVolumes(signal));
+  }
+
+  networks(signal?: AbortSignal): Promise<NetworkSummary[]> {
+    return this.once('networks', () => this.engine().listNetworks(signal));
+  }
+
   /** Forget parts so the next read asks the engine again. No argument: forget everything. */
   invalidate(...parts: SnapshotPart[]): void {
-    for (const part of parts.length ? parts : (['images', 'containers', 'diskUsage'] as const)) {
+    for (const part of parts.length ? parts : (['images', 'containers', 'diskUsage', 'volumes', 'networks'] as const)) {
       this.pending.delete(part);
       if (part === 'containers') this.containerList = undefined;
     }

@@ -9,8 +9,9 @@ import { formatBytes } from '../model/format';
 import { shortId } from '../model/tree';
 import type { EngineEvent } from '../model/types';
 import { mediaRoot, panelHtml } from './html';
+import { type ContainerOverlay, imageWithContainerLayer, overlayHistoryEntry } from './containerOverlay';
 import type { LocalLayers } from './localLayers';
-import type { HostMessage, ImageState, WebviewMessage } from './protocol';
+import type { HostMessage, ImageState, PanelLinks, WebviewMessage } from './protocol';
 
 export const viewType = 'layerscope.layers';
 /** Progress messages to the webview at most this often. */
@@ -31,6 +32,9 @@ export class LayersPanel implements vscode.Disposable {
   private readyResolve!: () => void;
   private disposed = false;
   private eventTimer: NodeJS.Timeout | undefined;
+  private selectedLayer: number | undefined;
+  /** From the linked Dockerfiles (src/linkedImage/panelLinks.ts). */
+  private links: PanelLinks | undefined;
 
   /** Test hook: resolves once the webview has loaded its script and asked for data. */
   readonly ready = new Promise<void>((resolve) => { this.readyResolve = resolve; });
@@ -49,9 +53,11 @@ export class LayersPanel implements vscode.Disposable {
     /** The tag the panel was opened with ('' for an ID): kept as the title while the image has it. */
     private tag: string,
     private readonly layers: LocalLayers,
-    readonly panel: vscode.WebviewPanel = createPanel(ctx, titleOf(tag, imageId)),
+    /** Compare with Image: a container whose writable layer is shown on top of the image's. */
+    readonly overlay?: ContainerOverlay,
+    readonly panel: vscode.WebviewPanel = createPanel(ctx, titleOf(tag, imageId, overlay)),
   ) {
-    const title = titleOf(tag, imageId);
+    const title = titleOf(tag, imageId, overlay);
     this.onDidDispose = panel.onDidDispose;
     panel.webview.html = panelHtml(panel.webview, ctx.extension.extensionUri, title);
     this.disposables.push(
@@ -78,7 +84,7 @@ export class LayersPanel implements vscode.Disposable {
       const state = await this.load(run.signal);
       if (run.signal.aborted) return;
       if (!state.header.repoTags.includes(this.tag)) this.tag = state.header.repoTags[0] ?? '';
-      this.panel.title = titleOf(this.tag, this.imageId);
+      this.panel.title = titleOf(this.tag, this.imageId, this.overlay);
       this.setState({ type: 'image', state });
     } catch (err) {
       if (run.signal.aborted || this.disposed) return;
@@ -128,7 +134,9 @@ export class LayersPanel implements vscode.Disposable {
           let lastPost = 0;
           let reported = 0;
           this.post({ type: 'analysisProgress', bytesRead: 0, totalBytes, layersRead: 0, layerCount });
-          const stream = await this.ctx.engine.saveImages([this.imageId], run.signal);
+          const stream = this.overlay
+            ? await imageWithContainerLayer(this.ctx.engine, this.imageId, this.overlay, run.signal)
+            : await this.ctx.engine.saveImages([this.imageId], run.signal);
           return analyzeImage(stream, {
             image: this.imageId,
             signal: run.signal,
@@ -165,18 +173,35 @@ export class LayersPanel implements vscode.Disposable {
     }
   }
 
+  /** Selects one layer (a Dockerfile lens was clicked); kept for a webview that reloads. */
+  selectLayer(layer: number): void {
+    this.selectedLayer = layer;
+    this.post({ type: 'selectLayer', layer });
+  }
+
+  /** What the linked Dockerfiles say about this image's steps. */
+  setLinks(links: PanelLinks): void {
+    this.links = links;
+    this.post({ type: 'links', links });
+  }
+
+  get panelLinks(): PanelLinks | undefined { return this.links; }
+
   cancelAnalysis(): void {
     this.analysisRun?.abort();
   }
 
   private async load(signal: AbortSignal): Promise<ImageState> {
     const engine = this.ctx.engine;
-    const [inspect, history] = await Promise.all([
+    const [inspect, imageHistory, top] = await Promise.all([
       engine.inspectImage(this.imageId, signal),
       engine.imageHistory(this.imageId, signal),
+      this.overlay && overlayHistoryEntry(engine, this.overlay, signal),
     ]);
     this.layers.remember(this.imageId, inspect);
-    const diffIds = diffIdsFromInspect(inspect);
+    // With a container on top: one more (newest) step and layer, unique to this container.
+    const history = top ? [top, ...imageHistory] : imageHistory;
+    const diffIds = top ? [...diffIdsFromInspect(inspect), `container:${this.overlay!.containerId}`] : diffIdsFromInspect(inspect);
     // The split is a nicety: when listing the other images fails, show the history anyway.
     const all = await this.layers.all(engine, signal).catch(() => undefined);
     if (all) all.set(this.imageId, diffIds);
@@ -208,6 +233,8 @@ export class LayersPanel implements vscode.Disposable {
         // A (re)loaded webview starts empty: give it the state, then the analysis if there is one.
         if (this.lastState) this.post(this.lastState);
         if (this.analysis) this.post({ type: 'analysisDone', analysis: this.analysis });
+        if (this.links) this.post({ type: 'links', links: this.links });
+        if (this.selectedLayer !== undefined) this.post({ type: 'selectLayer', layer: this.selectedLayer });
         this.readyResolve();
         break;
       case 'refresh':
@@ -219,6 +246,21 @@ export class LayersPanel implements vscode.Disposable {
       case 'cancelAnalysis':
         this.cancelAnalysis();
         break;
+      case 'goToInstruction': {
+        const at = this.links?.instructions[message.step];
+        if (at) void vscode.commands.executeCommand('layerscope.goToInstruction', at);
+        break;
+      }
+      case 'goToLine': {
+        const file = this.links?.savings?.file;
+        if (file) void vscode.commands.executeCommand('layerscope.goToInstruction', { file, line: message.line });
+        break;
+      }
+      case 'compareWithNewer': {
+        const newer = this.links?.newerBuild;
+        if (newer) void vscode.commands.executeCommand('layerscope.compareImages', { imageId: this.imageId, compareWith: newer.imageId });
+        break;
+      }
       case 'scriptError':
         this.ctx.log.error(`Layers panel script: ${message.message}`);
         break;
@@ -250,8 +292,8 @@ function createPanel(ctx: Ctx, title: string): vscode.WebviewPanel {
   });
 }
 
-export function titleOf(tag: string, id: string): string {
-  return `Layers: ${tag || shortId(id)}`;
+export function titleOf(tag: string, id: string, overlay?: ContainerOverlay): string {
+  return `Layers: ${tag || shortId(id)}${overlay ? ` + ${overlay.name}` : ''}`;
 }
 
 function errorText(err: unknown): string {

@@ -41,15 +41,18 @@ describe('engine: containers', () => {
       const fromList = list.find((c) => c.names.includes(name))!;
       const one = await engine.getContainer(fromList.id);
       assert.ok(one, name);
-      assert.deepEqual({ ...one, status: '' }, { ...fromList, status: '' });
+      assert.deepEqual({ ...one, status: '', statusClock: undefined }, { ...fromList, status: '', statusClock: undefined });
       assert.equal(one.status.split(' ')[0], fromList.status.split(' ')[0]);
+      // inspect knows the exact moment; the list's wording only bounds it ("2 hours" means at least 2 hours).
+      assert.equal(one.statusClock?.before, fromList.statusClock?.before);
+      assert.ok(one.statusClock!.since <= fromList.statusClock!.since + 1000, `${one.statusClock!.since} vs ${fromList.statusClock!.since}`);
     }
   });
 
   it('getContainer of a removed container is undefined; other calls say notFound', async () => {
     assert.equal(await engine.getContainer('layerscope-no-such-container'), undefined);
     await assert.rejects(engine.startContainer('layerscope-no-such-container'), (e: EngineError) =>
-      e.code === 'notFound' && e.message === 'No such container: layerscope-no-such-container');
+      e.code === 'notFound' && e.message === 'The container was removed (it no longer exists on the engine), so could not start container layerscope-no-such-container.');
   });
 
   it('lifecycle of a throwaway container: start, pause, unpause, restart, stop, remove', async () => {

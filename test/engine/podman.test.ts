@@ -9,6 +9,8 @@ import { createEngine } from '../../src/docker/connect';
 import type { Engine, EngineError } from '../../src/docker/engine';
 import type { EngineEvent } from '../../src/model/types';
 import { readAll, testEngine, throwawayName, waitFor } from './helpers';
+import { analyzeImage } from '../../src/analysis';
+import { assertMulti } from './multiFixture';
 
 const ROOT = '/var/lib/layerscope-podman-test';
 const RUN = '/run/layerscope-podman-test';
@@ -75,6 +77,14 @@ describe('engine: Podman compatibility API', function () {
     assert.equal(history.length, 12);
     assert.ok(history.some((h) => h.size >= 5242880 && /dd if=\/dev\/zero/.test(h.createdBy)));
     await assert.rejects(podman.inspectImage('layerscope-nope:1'), (e: EngineError) => e.code === 'notFound');
+  });
+
+  it('analyses multi:1 from Podman\'s own save stream with the same numbers as from dockerd', async () => {
+    const analysis = await analyzeImage(await podman.saveImages(['layerscope-fixture/multi:1']));
+    assertMulti(analysis);
+    const fromDocker = await analyzeImage(await testEngine().saveImages(['layerscope-fixture/multi:1']));
+    assert.deepEqual(analysis.layers.map((l) => l.digest), fromDocker.layers.map((l) => l.digest));
+    assert.equal(analysis.id, fromDocker.id);
   });
 
   it('container lifecycle, logs, top and stats, with the events stream watching', async () => {

@@ -3,7 +3,9 @@
 import { execFile } from 'child_process';
 import * as vscode from 'vscode';
 import type { Prompter } from '../../src/commands/prompt';
+import type { LayerscopeApi } from '../../src/extension';
 import type { TreeNode } from '../../src/model/tree';
+import { waitUntil } from './support/wait';
 
 export function flatten(nodes: TreeNode[]): TreeNode[] {
   return nodes.flatMap((n) => [n, ...flatten(n.children ?? [])]);
@@ -45,11 +47,13 @@ export interface Asked {
   picks: { items: vscode.QuickPickItem[]; placeHolder: string }[];
   inputs: vscode.InputBoxOptions[];
   infos: string[];
+  /** Messages of commands that failed. */
+  errors: string[];
 }
 
 /** A prompter whose answers the test gives; it records every question. */
 export function scripted(answers: Partial<Prompter>): { prompter: Partial<Prompter>; asked: Asked } {
-  const asked: Asked = { confirms: [], picks: [], inputs: [], infos: [] };
+  const asked: Asked = { confirms: [], picks: [], inputs: [], infos: [], errors: [] };
   const prompter: Partial<Prompter> = {
     confirm: async (message, detail, buttons) => {
       asked.confirms.push({ message, detail, buttons });
@@ -64,9 +68,29 @@ export function scripted(answers: Partial<Prompter>): { prompter: Partial<Prompt
       return answers.input ? answers.input(options) : undefined;
     },
     info: (message) => { asked.infos.push(message); },
+    error: (message) => { asked.errors.push(message); },
     saveFile: answers.saveFile ?? (async () => undefined),
     openFile: answers.openFile ?? (async () => undefined),
+    pickFolder: answers.pickFolder ?? (async () => undefined),
+    pickUpload: answers.pickUpload ?? (async () => undefined),
     progress: answers.progress ?? ((_title, task) => task(() => undefined, new AbortController().signal)),
   };
   return { prompter, asked };
+}
+
+/** The activated extension once its engine is ready (the tests reach its live objects through it). */
+export async function readyApi(): Promise<{ api: LayerscopeApi; repo: string }> {
+  const ext = vscode.extensions.getExtension<LayerscopeApi>('layerscope.layerscope')!;
+  const api = await ext.activate();
+  await waitUntil('the engine to be ready', () => api.ctx.state === 'ready', 30_000);
+  return { api, repo: ext.extensionPath };
+}
+
+/** `answer({...})` for one test: swaps in a scripted prompter until `restore` is disposed (afterEach). */
+export function answerer(api: () => LayerscopeApi, restore: vscode.Disposable[]) {
+  return (answers: Partial<Prompter>): Asked => {
+    const s = scripted(answers);
+    restore.push(api().views.prompter.use(s.prompter));
+    return s.asked;
+  };
 }

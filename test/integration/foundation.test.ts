@@ -88,8 +88,8 @@ describe('foundation', function () {
       // dockerd takes a few seconds to shut down: time the view from the moment the engine stops
       // answering, measured by our own pings beside the extension.
       let shownAt = 0;
-      const watching = waitUntil('the Images view to show the unreachable message', () => {
-        if (api.ctx.state === 'unreachable' && images.view.message) shownAt ||= Date.now();
+      const watching = waitUntil('the Images view to say the engine is unreachable', () => {
+        if (api.ctx.state === 'unreachable' && images.view.description?.startsWith('not reachable')) shownAt ||= Date.now();
         return shownAt;
       }, 120_000, 20);
       stopping = daemon.ctl('stop');
@@ -98,16 +98,24 @@ describe('foundation', function () {
       assert.ok(shownAt, 'the unreachable message did not show within 2 s of the engine going away');
       console.log(`    (unreachable shown ${Math.max(0, shownAt - downAt)} ms after the engine stopped answering)`);
       await stopping;
-      const message = images.view.message ?? '';
+      const message = api.ctx.error;
       assert.match(message, /not reachable/i);
       assert.ok(message.includes(daemon.socket), `names the endpoint: ${message}`);
-      assert.strictEqual(api.ctx.error, message);
+      // No view message: it would hide the welcome content and its buttons.
+      assert.strictEqual(images.view.message, undefined);
+      assert.ok(images.view.description?.includes(daemon.host), `the title names the endpoint: ${images.view.description}`);
       assert.deepStrictEqual(await images.rootNodes(), []);
-      // What a person sees: the same message in the real view.
+      // What a person sees: the welcome content with its buttons, in every view of the container.
       await openViewContainer('Layerscope');
-      // The cause in brackets may change while the socket goes away (ECONNRESET, then ENOENT).
-      await waitUntil('the message in the DOM', async () =>
-        (await page.texts(selectors.paneMessage('Images'))).some((t) => t === images.view.message && t.includes(`not reachable at ${daemon.host}`)), 5_000);
+      for (const view of ['Images', 'Containers']) {
+        const welcome = await waitUntil(`the ${view} welcome content in the DOM`, async () =>
+          (await page.texts(selectors.paneWelcome(view))).find((t) => /not reachable/.test(t)), 5_000);
+        for (const button of ['Retry', 'Switch Engine…', 'Open Settings', 'Show the Error']) assert.ok(welcome.includes(button), `${view} shows ${button}: ${welcome}`);
+      }
+      assert.deepStrictEqual((await page.texts(selectors.paneMessage('Images'))).filter((t) => t.trim()), [], 'no message above the welcome content');
+      // Show the Error gives the full text.
+      assert.strictEqual(await vscode.commands.executeCommand('layerscope.showEngineError'), message);
+      await vscode.commands.executeCommand('notifications.clearAll');
       await page.screenshot(resultsPath(repo, 'sidebar-unreachable.png'));
 
       await daemon.ctl('start');
@@ -115,8 +123,8 @@ describe('foundation', function () {
         api.ctx.state === 'ready' && tagsShown(await images.rootNodes()).includes(TINY_TAG), 30_000, 100);
       assert.strictEqual(images.view.message, undefined);
       assert.deepStrictEqual(tagsShown(await images.rootNodes()), await daemon.tags());
-      await waitUntil('the message to leave the DOM', async () =>
-        !(await page.texts(selectors.paneMessage('Images'))).some((t) => /not reachable/i.test(t)), 5_000);
+      await waitUntil('the welcome content to leave the DOM', async () =>
+        !(await page.texts(selectors.paneWelcome('Images'))).some((t) => /not reachable/i.test(t)), 5_000);
     } finally {
       await stopping?.catch(() => undefined);
       await settings.update('host', undefined, vscode.ConfigurationTarget.Global);

@@ -68,7 +68,7 @@ describe('npm run package (the .vsix)', function () {
 
   it('holds the entry points, the webview, the icons and the rule docs', () => {
     for (const file of ['package.json', 'readme.md', 'dist/extension.js', 'dist/main.mjs', 'dist/cli.js', 'dist/cli-main.mjs',
-      'media/webview.js', 'media/webview.css', 'media/icon.png', 'media/layerscope.svg', 'docs/rules/DL3008.md']) {
+      'media/webview.js', 'media/stats.js', 'media/webview.css', 'media/icon.png', 'media/layerscope.svg', 'docs/rules/DL3008.md']) {
       assert.ok(entries.has(`extension/${file}`), `extension/${file} is missing`);
     }
     const manifest = JSON.parse(entries.get('extension/package.json')!.toString('utf8'));

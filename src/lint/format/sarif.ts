@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for code scanning: one run, the rules that produced results (with a help link to
 // their doc page), and results with physical locations. error→error, warning→warning, info/style→note.
 import type { Level } from '../types';
-import { FileResult, metaFor, rows } from './common';
+import { FileResult, measuredFields, metaFor, rows } from './common';
 
 const SARIF_LEVEL: Record<Level, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', style: 'note' };
 
@@ -34,6 +34,7 @@ export function formatSarif(results: FileResult[], opts: SarifOptions): string {
     ruleIndex: ruleIds.indexOf(f.code),
     level: SARIF_LEVEL[f.level],
     message: { text: f.message },
+    ...(f.bytes !== undefined || f.paths !== undefined ? { properties: measuredFields(f) } : {}),
     locations: [{
       physicalLocation: {
         artifactLocation: { uri: toUri(file) },

@@ -23,6 +23,9 @@ const rule: Rule = {
     const text = ignoreText(doc);
     if (!text) return;
     const patterns = parseDockerignore(text);
+    // With `!` exclusions a directory may be left out while a file inside it is kept: BuildKit does
+    // not guess, and neither do we.
+    if (patterns.some((p) => p.exclusion)) return;
     for (const ins of copies) {
       for (const src of copyParts(ins)?.sources ?? []) {
         const v = src.value;

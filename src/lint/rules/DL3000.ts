@@ -1,6 +1,7 @@
 // DL3000 / WorkdirRelativePath: a relative WORKDIR depends on whatever directory the base image left.
 import type { Rule } from '../rule';
 import { isAbsolutePath, stageChain, unquote } from '../ruleKit';
+import { absoluteWorkdirFix } from '../fixes/absoluteWorkdir';
 
 const rule: Rule = {
   meta: { code: 'DL3000', aliases: ['WorkdirRelativePath'], level: 'error', source: 'hadolint', title: 'Use an absolute WORKDIR' },
@@ -13,7 +14,8 @@ const rule: Rule = {
         const path = unquote(ins.args[0].getValue());
         if (isAbsolutePath(path)) { anchored = true; continue; }
         if (!anchored) {
-          report(ins.args[0].getRange(), `WORKDIR '${path}' is relative and no absolute WORKDIR comes before it: it resolves against the base image's directory. Use an absolute path.`);
+          report(ins.args[0].getRange(), `WORKDIR '${path}' is relative and no absolute WORKDIR comes before it: it resolves against the base image's directory. Use an absolute path.`,
+            { fixes: absoluteWorkdirFix(doc, ins) });
         }
       }
     }

@@ -3,6 +3,7 @@
 import type { LintDocument, LintInstruction } from '../document';
 import { joinContinuations } from '../document';
 import type { Rule } from '../rule';
+import { stageChain } from '../ruleKit';
 import type { Fix, Range } from '../types';
 
 const rule: Rule = {
@@ -10,6 +11,8 @@ const rule: Rule = {
   check(doc, report) {
     for (const ins of doc.withTriggers()) {
       if (!['CMD', 'ENTRYPOINT', 'HEALTHCHECK'].includes(ins.keyword) || ins.execForm || !ins.posixShell) continue;
+      // With a SHELL chosen (in this stage or one it builds on), shell form is deliberate: BuildKit is silent.
+      if (shellChosenBefore(ins)) continue;
       const body = commandArgs(ins);
       if (!body) continue;
       const range: Range = { start: body[0].getRange().start, end: body[body.length - 1].getRange().end };
@@ -19,6 +22,10 @@ const rule: Rule = {
     }
   },
 };
+
+function shellChosenBefore(ins: LintInstruction): boolean {
+  return stageChain(ins).some((s) => s?.instructions.some((i) => i.keyword === 'SHELL' && i.index < ins.index));
+}
 
 function commandArgs(ins: LintInstruction) {
   if (ins.keyword !== 'HEALTHCHECK') return ins.args.length ? ins.args : null;

@@ -1,5 +1,7 @@
-// DL3026: with `trustedRegistries` configured, base images must come from one of them.
+// DL3026: with `trustedRegistries` configured, images must come from one of them: base images, and
+// images read by COPY --from=<image> or RUN --mount=…,from=<image>.
 import type { Rule } from '../rule';
+import { stageRefs } from '../document';
 import { hasVariable } from '../ruleKit';
 
 /** The registry host of an image reference (`docker.io` when none is written). */
@@ -27,6 +29,14 @@ const rule: Rule = {
       if (!s.image || !s.imageRange || hasVariable(s.image) || s.image.toLowerCase() === 'scratch' || doc.stageByRef(s.image, s.index)) continue;
       const reg = registryOf(s.image);
       if (!trusted(reg, list)) report(s.imageRange, `'${s.image}' comes from ${reg}, which is not in trustedRegistries (${list.join(', ')}).`);
+    }
+    for (const ins of doc.withTriggers()) {
+      for (const ref of stageRefs(ins)) {
+        if (hasVariable(ref) || /^\d+$/.test(ref) || doc.stageByRef(ref, ins.stage?.index ?? Infinity)) continue;
+        const reg = registryOf(ref);
+        const flag = ins.flags.find((f) => (f.getValue() ?? '').includes(ref)) ?? ins.flags[0];
+        if (!trusted(reg, list)) report(flag.getRange(), `'${ref}' comes from ${reg}, which is not in trustedRegistries (${list.join(', ')}).`);
+      }
     }
   },
 };

@@ -9,6 +9,10 @@ const rule: Rule = {
     for (const s of doc.stages) {
       const v = s.platform?.getValue();
       if (!s.platform || !v || hasVariable(v)) continue;
+      // A stage named after the platform (`build_amd64`) is platform-specific on purpose, as BuildKit reads it.
+      const [os = '', arch = ''] = v.toLowerCase().split('/');
+      const name = s.name?.toLowerCase() ?? '';
+      if (name && ((os && name.includes(os)) || (arch && name.includes(arch)))) continue;
       report(s.platform.getRange(), `FROM --platform=${v} fixes the platform for every build. Use a build argument such as $BUILDPLATFORM, or leave it out.`);
     }
   },

@@ -3,11 +3,12 @@
 import type { Rule } from '../rule';
 
 const SECRET_WORDS = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'passwd', 'pword', 'secret', 'token']);
-const SAFE_WORDS = new Set(['public']);
+/** Names BuildKit exempts: `PUBLIC_KEY`, `*_FILE` (a path to the secret), `*_VERSION`. */
+const SAFE_WORDS = new Set(['public', 'file', 'version']);
 
-/** Splits NAME_like-this, camelCase and dotted names into lower-case words. */
+/** The words of a name as BuildKit reads them: split on `_` only, any case (`GITHUB_TOKEN`, not `githubToken`). */
 function words(name: string): string[] {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[_\-.]+/).filter(Boolean);
+  return name.toLowerCase().split('_');
 }
 
 export function looksSecret(name: string): boolean {

@@ -1,4 +1,5 @@
-// DL3067: COPY --from=<stage> / copies a whole filesystem (OS, caches, build tools) into this image.
+// DL3067: COPY --from=<stage> / / lays a whole filesystem (OS, caches, build tools) over this image's
+// root. Copying it into a subdirectory (a rootfs for later use) is a different, deliberate thing.
 import type { Rule } from '../rule';
 import { copyParts, flagValue } from '../ruleKit';
 
@@ -8,7 +9,8 @@ const rule: Rule = {
     for (const ins of doc.instructions) {
       if (ins.keyword !== 'COPY' || !flagValue(ins, 'from')) continue;
       const parts = copyParts(ins);
-      const root = parts?.sources.find((s) => /^\/+\.?\/*$/.test(s.value));
+      const isRoot = (v: string) => /^\/+\.?\/*$/.test(v);
+      const root = parts && isRoot(parts.dest.value) ? parts.sources.find((s) => isRoot(s.value)) : undefined;
       if (root) report(root.range, `This copies the entire filesystem of '${flagValue(ins, 'from')}'. Copy only the paths you need, or build FROM that stage.`);
     }
   },

@@ -6,7 +6,7 @@ const rule: Rule = {
   check(doc, report) {
     for (const s of doc.stages) {
       const as = s.from.args[1];
-      if (!as || as.getValue().toLowerCase() !== 'as') continue;
+      if (s.implicit || !as || as.getValue().toLowerCase() !== 'as') continue;
       const from = s.from.keywordText;
       const asText = as.getValue();
       const fromUpper = from === from.toUpperCase();

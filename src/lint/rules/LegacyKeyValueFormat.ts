@@ -1,14 +1,15 @@
 // LegacyKeyValueFormat: `ENV key value` is the old whitespace form; `ENV key=value` is unambiguous.
+// ARG has no such form: `ARG A B` declares two build arguments, so it is never reported (nor rewritten).
 // Quick fix: insert `=` (and quote the value when it has spaces), kept exact to the original text.
 import type { Declaration, LintDocument } from '../document';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
 
 const rule: Rule = {
-  meta: { code: 'LegacyKeyValueFormat', level: 'warning', source: 'buildkit', title: 'Use key=value in ENV, LABEL and ARG' },
+  meta: { code: 'LegacyKeyValueFormat', level: 'warning', source: 'buildkit', title: 'Use key=value in ENV and LABEL' },
   check(doc, report) {
     for (const ins of doc.withTriggers()) {
-      if (ins.keyword !== 'ENV' && ins.keyword !== 'LABEL' && ins.keyword !== 'ARG') continue;
+      if (ins.keyword !== 'ENV' && ins.keyword !== 'LABEL') continue;
       const props = ins.keyword === 'LABEL' ? labelDecls(doc, ins) : doc.declarations(ins);
       const legacy = props.find((d) => d.legacy);
       if (!legacy) continue;

@@ -1,8 +1,13 @@
 // UndefinedVar: a $VAR the builder expands (COPY, ADD, ENV, WORKDIR, LABEL, USER, EXPOSE...) that no
-// ARG or ENV defines expands to nothing. RUN/CMD/ENTRYPOINT are left to the shell, so not checked.
-// We cannot see the base image's own ENV; only ARG/ENV of this file (and PATH, platform args) count.
+// ARG or ENV defines expands to nothing. RUN/CMD/ENTRYPOINT are left to the shell, so not checked,
+// and neither is the body of a quoted here-document (`COPY <<"EOF"`), which BuildKit never expands.
+// The base image's own ENV counts when the local engine has the image; otherwise the finding hedges
+// ("unless the base image sets it") at level info.
+import { envNames } from '../baseImage';
+import type { LintDocument, LintInstruction, Stage } from '../document';
 import type { Rule } from '../rule';
-import { PREDEFINED_IN_STAGE, suggest } from '../ruleKit';
+import { hasVariable, PREDEFINED_IN_STAGE, suggest } from '../ruleKit';
+import type { Position, Range } from '../types';
 
 const SHELL_EXPANDED = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'SHELL', 'ONBUILD', 'FROM', 'MAINTAINER']);
 
@@ -10,31 +15,52 @@ const rule: Rule = {
   meta: { code: 'UndefinedVar', level: 'warning', source: 'buildkit', title: 'Variables should be defined before they are used' },
   check(doc, report) {
     for (const s of doc.stages) {
-      // The base image's own ENV is invisible here; say so when the stage starts from an image.
-      let root = s;
-      while (root.parent) root = root.parent;
-      const base = root.image && root.image.toLowerCase() !== 'scratch' ? root.image : undefined;
+      const base = baseOf(s);
+      const facts = base ? doc.baseImage(base) : undefined;
+      const fromImage = facts ? envNames(facts) : new Set<string>();
       for (const ins of s.instructions) {
         if (SHELL_EXPANDED.has(ins.keyword) || !doc.textOf(ins.range).includes('$')) continue;
         const scope = doc.scopeAt(ins);
         // Names set earlier in this same ENV/ARG count as defined here (DL3044 covers ENV's catch).
         const here = doc.declarations(ins);
+        const literal = quotedBodies(doc, ins);
         for (const v of ins.node.getVariables()) {
           const name = v.getName();
-          if (!name || scope.has(name) || PREDEFINED_IN_STAGE.has(name)) continue;
-          if (v.getModifier() !== null) continue; // ${X:-default}, ${X:+alt}: the author handled "unset"
-          const declaredBefore = here.some((d) => d.name === name && comparePos(d.nameRange.start, v.getRange().start) < 0);
-          if (declaredBefore) continue;
+          if (!name || scope.has(name) || PREDEFINED_IN_STAGE.has(name) || fromImage.has(name)) continue;
+          if (v.getModifier() !== null || /[-+?=]/.test(name)) continue; // ${X:-default}, ${X-default}: the author handled "unset"
+          const at = v.getRange().start;
+          if (here.some((d) => d.name === name && comparePos(d.nameRange.start, at) < 0)) continue;
+          if (literal.some((r) => comparePos(r.start, at) <= 0 && comparePos(at, r.end) < 0)) continue;
           const guess = suggest(name, [...scope, 'PATH']);
-          const hint = guess ? ` (did you mean $${guess}?)` : base ? ` unless the base image ${base} sets it` : '';
-          report(v.getRange(), `'$${name}' is not defined by any ARG or ENV before this line, so it expands to an empty string${hint}.`);
+          const hedge = !guess && base !== undefined && !facts;
+          const hint = guess ? ` (did you mean $${guess}?)` : hedge ? ` unless the base image ${base} sets it` : '';
+          report(v.getRange(), `'$${name}' is not defined by any ARG or ENV before this line, so it expands to an empty string${hint}.`,
+            hedge ? { level: 'info' } : undefined);
         }
       }
     }
   },
 };
 
-function comparePos(a: { line: number; character: number }, b: { line: number; character: number }): number {
+/** The image at the root of a stage's FROM chain, unless scratch or unknown (a variable). */
+function baseOf(s: Stage): string | undefined {
+  let root = s;
+  while (root.parent) root = root.parent;
+  if (!root.image || root.implicit || root.image.toLowerCase() === 'scratch' || hasVariable(root.image)) return undefined;
+  return root.image;
+}
+
+/** Bodies of quoted here-documents (`<<"EOF"`, `<<'EOF'`, `<<-"EOF"`): copied or run without expansion. */
+function quotedBodies(doc: LintDocument, ins: LintInstruction): Range[] {
+  return ins.heredocs.flatMap((h) => {
+    const name = h.getNameRange();
+    const before = doc.textOf({ start: { line: name.start.line, character: Math.max(0, name.start.character - 1) }, end: name.start });
+    const content = h.getContentRange();
+    return (before === '"' || before === "'") && content ? [content] : [];
+  });
+}
+
+function comparePos(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
 export default rule;

@@ -66,6 +66,22 @@ interface Ctx {
   depth: number;
 }
 
+/** `((` that does not start `$((` written `( (`, the added space mapped where the first `(` is. */
+function splitDoubleParens(m: MappedText): MappedText | undefined {
+  if (!/(^|[^$])\(\(/.test(m.text)) return undefined;
+  let text = '';
+  const offsets: number[] = [];
+  for (let i = 0; i < m.text.length; i++) {
+    text += m.text[i];
+    offsets.push(m.offsets[i]);
+    if (m.text[i] === '(' && m.text[i + 1] === '(' && m.text[i - 1] !== '$') {
+      text += ' ';
+      offsets.push(m.offsets[i]);
+    }
+  }
+  return { text, offsets };
+}
+
 export function parseScript(m: MappedText, depth = 0): ParsedScript {
   parser ??= syntax.NewParser();
   const toIndex = byteToIndex(m.text);
@@ -73,6 +89,10 @@ export function parseScript(m: MappedText, depth = 0): ParsedScript {
   try {
     file = (parser.Parse(m.text, '') as Go).__internal_object__;
   } catch (err) {
+    // `((cd x && make) && y)` is two nested subshells, which bash tells from arithmetic by trying
+    // both; the parser only tries arithmetic. Read such a script again with the parentheses apart.
+    const spaced = depth === 0 ? splitDoubleParens(m) : undefined;
+    if (spaced) return parseScript(spaced, depth + 1);
     return { commands: [], pipes: [], problem: problemOf(err, m) };
   }
   const at = (p: Go) => toIndex(p.Offset());

@@ -176,12 +176,13 @@ export function singleBatch(b: ShellcheckBatch, piece: Piece): ShellcheckBatch {
  * The whole rule set plus ShellCheck, with pragmas (`# hadolint ignore=SC2086`) and configuration
  * (ignored, override) applied to both alike.
  */
-export async function lintWithShellcheck(text: string, options: LintOptions, runner: ShellcheckRunner): Promise<Finding[]> {
+export async function lintWithShellcheck(source: string, options: LintOptions, runner: ShellcheckRunner): Promise<Finding[]> {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source; // columns without a BOM, as lintDockerfile counts them
   let extra: Finding[] = [];
   try {
     extra = await shellcheckFindings(text, new LintDocument(text, options.config, options.fileName, options.readFile), runner);
   } catch {
     extra = [];
   }
-  return lintDockerfile(text, { ...options, extraFindings: extra });
+  return lintDockerfile(text, { ...options, extraFindings: [...(options.extraFindings ?? []), ...extra] });
 }

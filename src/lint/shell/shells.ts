@@ -27,11 +27,14 @@ export function shellInfo(argv: readonly string[]): ShellInfo {
   let i = 0;
   // `env [-opts] bash ...` and `busybox sh ...` name the real shell in a later word.
   if (base(argv[i] ?? '') === 'env') for (i++; i < argv.length && (argv[i].startsWith('-') || argv[i].includes('=')); i++);
-  if (base(argv[i] ?? '') === 'busybox') i++;
+  const busybox = base(argv[i] ?? '') === 'busybox'; // busybox sh is ash
+  if (busybox) i++;
   const name = base(argv[i] ?? '');
   if (!POSIX_SHELLS.has(name)) return { posix: false, dialect: 'sh', pipefail: false };
   const dialect: Dialect = name === 'bash' || name === 'dash' || name === 'zsh' ? name : name === 'ksh' || name === 'mksh' ? 'ksh' : 'sh';
-  return { posix: true, dialect, pipefail: setsPipefail(argv.slice(i + 1)) };
+  // Plain sh (dash on Debian) has no pipefail option to rely on: only shells that have one count.
+  const hasPipefail = busybox || (name !== 'sh' && name !== 'dash');
+  return { posix: true, dialect, pipefail: hasPipefail && setsPipefail(argv.slice(i + 1)) };
 }
 
 const SHELL_OPTIONS = { withValue: ['-o', '+o'], stopAtOperand: true, plusOptions: true };

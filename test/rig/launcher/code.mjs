@@ -53,8 +53,8 @@ async function main() {
     const browser = await openBrowser({ userDataDir: path.join(work, 'chromium'), consoleLog });
     cleanups.push(() => browser.close());
     const url = workbenchUrl({ ...opts, url: server.url, port: server.port });
-    // Only the navigation: the workbench's own scripts may take long on a busy machine (below).
-    await browser.page.goto(url, { waitUntil: 'commit', timeout: WORKBENCH_TIMEOUT });
+    // Playwright's default 30 s for the page's load event is too short on a loaded machine: the workbench limit applies.
+    await browser.page.goto(url, { timeout: WORKBENCH_TIMEOUT });
     try {
       await waitForWorkbench(browser.page, WORKBENCH_TIMEOUT);
     } catch {

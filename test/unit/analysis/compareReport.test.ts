@@ -52,7 +52,7 @@ describe('analysis: compare, report, CI rules', () => {
     assert.equal(displayCreatedBy('|2 A=1 B= /bin/sh -c make'), 'RUN make');
     assert.equal(displayCreatedBy('RUN /bin/sh -c apk add x # buildkit'), 'RUN apk add x');
     assert.equal(displayCreatedBy('COPY . /app # buildkit'), 'COPY . /app');
-    assert.equal(displayCreatedBy('/bin/busybox --install -s /bin'), '/bin/busybox --install -s /bin');
+    assert.equal(displayCreatedBy('/bin/busybox --install -s /bin'), 'RUN /bin/busybox --install -s /bin');
     assert.equal(displayCreatedBy(''), '');
   });
 });

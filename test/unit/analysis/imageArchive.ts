@@ -19,13 +19,20 @@ export interface TestEntry {
 
 export interface TestLayer {
   entries: TestEntry[];
+  /** A prebuilt layer tar used instead of `entries` (raw headers the tar-stream packer cannot write). */
+  raw?: Buffer;
   compression?: 'none' | 'gzip' | 'zstd';
   createdBy?: string;
 }
 
 export interface TestImage {
   layers: TestLayer[];
-  layout?: 'legacy' | 'oci' | 'oci+manifest';
+  /**
+   * legacy: docker save (`<id>/layer.tar`, `<hex>.json`); oci (+manifest: Docker 25+);
+   * docker-archive: skopeo/podman (`<hex>.tar` layers and `<hex>.json` config at the root);
+   * crane: go-containerregistry tarball (`<hex>.tar.gz` layers, config named `sha256:<hex>`).
+   */
+  layout?: 'legacy' | 'oci' | 'oci+manifest' | 'docker-archive' | 'crane';
   tags?: string[];
   /** History as written in the config; default one entry per layer from createdBy. */
   history?: { created_by: string; empty_layer?: boolean; comment?: string }[];
@@ -104,9 +111,10 @@ export interface BuiltImage {
 export async function buildImageArchive(image: TestImage): Promise<BuiltImage> {
   const layout = image.layout ?? 'legacy';
   const layers = await Promise.all(image.layers.map(async (l) => {
-    const raw = await layerTar(l.entries);
+    const raw = l.raw ?? await layerTar(l.entries);
     const blob = layout === 'legacy' ? raw : compress(raw, l.compression);
-    return { raw, blob, diffId: `sha256:${sha256(raw)}`, blobHex: sha256(blob), createdBy: l.createdBy };
+    const diffHex = sha256(raw);
+    return { raw, blob, diffId: `sha256:${diffHex}`, blobHex: sha256(blob), createdBy: l.createdBy };
   }));
   const diffIds = image.diffIds ?? layers.map((l) => l.diffId);
   const history = image.history ?? layers.map((l, i) => ({ created_by: l.createdBy ?? `/bin/sh -c #(nop) COPY layer${i} /` }));
@@ -121,7 +129,16 @@ export async function buildImageArchive(image: TestImage): Promise<BuiltImage> {
   const layerFiles: { name: string; body: Buffer }[] = [];
   const metaFiles: { name: string; body: Buffer }[] = [];
   const links: { name: string; linkname: string }[] = [];
-  if (layout === 'legacy') {
+  if (layout === 'docker-archive' || layout === 'crane') {
+    const layerName = (l: { blobHex: string }) => (layout === 'crane' ? `${l.blobHex}.tar.gz` : `${l.blobHex}.tar`);
+    const configName = layout === 'crane' ? `sha256:${configHex}` : `${configHex}.json`;
+    layers.forEach((l) => layerFiles.push({ name: layerName(l), body: l.blob }));
+    metaFiles.push({ name: configName, body: config });
+    metaFiles.push({
+      name: 'manifest.json',
+      body: Buffer.from(JSON.stringify([{ Config: configName, RepoTags: tags, Layers: layers.map(layerName) }])),
+    });
+  } else if (layout === 'legacy') {
     layers.forEach((l) => {
       if (image.layerSymlinks) {
         layerFiles.push({ name: `blobs/sha256/${l.blobHex}`, body: l.blob });
@@ -203,3 +220,99 @@ export async function readTarFiles(archive: Buffer): Promise<{ name: string; bod
 
 export const tarOfFiles = (files: { name: string; body: Buffer }[]): Promise<Buffer> =>
   buildTar(files.map((f) => ({ header: { name: f.name, size: f.body.length, type: 'file' as const, mode: 0o644 }, body: f.body })));
+
+/** One raw 512-byte tar header; `magic` 'ustar' (POSIX) or 'gnu'. Numbers octal unless `base256Size`. */
+export function rawHeader(o: {
+  name: string | Buffer; type: string; size?: number; linkname?: string; prefix?: string; magic?: 'ustar' | 'gnu'; base256Size?: boolean;
+  /** Bytes written at an offset after the fields above (GNU sparse fields), before the checksum. */
+  extra?: { offset: number; bytes: Buffer }[];
+}): Buffer {
+  const b = Buffer.alloc(512);
+  (Buffer.isBuffer(o.name) ? o.name : Buffer.from(o.name)).copy(b, 0, 0, 100);
+  b.write('0000644\0', 100);
+  b.write('0000000\0', 108);
+  b.write('0000000\0', 116);
+  const size = o.size ?? 0;
+  if (o.base256Size) {
+    b[124] = 0x80;
+    b.writeUIntBE(size, 130, 6);
+  } else {
+    b.write(size.toString(8).padStart(11, '0') + '\0', 124);
+  }
+  b.write('00000000000\0', 136);
+  b.write(o.type, 156);
+  if (o.linkname) b.write(o.linkname, 157, 100, 'utf8');
+  if (o.magic === 'gnu') b.write('ustar  \0', 257, 'latin1');
+  else { b.write('ustar\0', 257, 'latin1'); b.write('00', 263); }
+  if (o.prefix) b.write(o.prefix, 345, 155, 'utf8');
+  for (const { offset, bytes } of o.extra ?? []) bytes.copy(b, offset);
+  b.fill(0x20, 148, 156);
+  let sum = 0;
+  for (const byte of b) sum += byte;
+  b.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
+  return b;
+}
+
+/** `data` padded with zeros to a whole number of 512-byte blocks. */
+export const padBlock = (data: Buffer): Buffer => Buffer.concat([data, Buffer.alloc((512 - (data.length % 512)) % 512)]);
+
+/** One PAX record (`LEN key=value\n`, the length counting its own digits). */
+export function paxRecord(key: string, value: string): string {
+  const body = ` ${key}=${value}\n`;
+  const bytes = Buffer.byteLength(body);
+  let length = bytes + 1;
+  while (String(length).length + bytes !== length) length++;
+  return `${length}${body}`;
+}
+
+/** A layer tar made on the fly: `count` empty files named by `nameOf` (GNU long names), never whole in memory. */
+export function lazyLayer(count: number, nameOf: (i: number) => string): { size: number; chunks: () => Generator<Buffer> } {
+  const entryBytes = (name: string): number => (name.length > 99 ? 1024 + Math.ceil((name.length + 1) / 512) * 512 : 512);
+  let size = 1024;
+  for (let i = 0; i < count; i++) size += entryBytes(nameOf(i));
+  return {
+    size,
+    *chunks() {
+      // Headers repeat (same long-name length, same first 99 bytes): build each kind once.
+      const headers = new Map<string, Buffer>();
+      const header = (name: string, type: string, size: number): Buffer => {
+        const key = `${type}${size}:${name}`;
+        let h = headers.get(key);
+        if (!h) { h = rawHeader({ name, type, size, magic: 'gnu' }); if (headers.size < 4096) headers.set(key, h); }
+        return h;
+      };
+      let batch: Buffer[] = [];
+      for (let i = 0; i < count; i++) {
+        const name = nameOf(i);
+        if (name.length > 99) batch.push(header('././@LongLink', 'L', name.length + 1), padBlock(Buffer.from(`${name}\0`, 'latin1')));
+        batch.push(header(name.slice(0, 99), '0', 0));
+        if (batch.length >= 256) { yield Buffer.concat(batch); batch = []; }
+      }
+      batch.push(Buffer.alloc(1024));
+      yield Buffer.concat(batch);
+    },
+  };
+}
+
+/**
+ * A legacy archive streamed from parts: small files (manifest, config, …) first, then big files
+ * produced on the fly (`chunks` must yield exactly `size` bytes).
+ */
+export function streamedArchive(small: { name: string; body: Buffer }[], big: { name: string; size: number; chunks: () => Iterable<Buffer> }[]): Readable {
+  function* parts(): Generator<Buffer> {
+    for (const f of small) yield Buffer.concat([rawHeader({ name: f.name, type: '0', size: f.body.length }), padBlock(f.body)]);
+    for (const f of big) {
+      yield rawHeader({ name: f.name, type: '0', size: f.size });
+      for (const chunk of f.chunks()) yield chunk;
+      yield Buffer.alloc((512 - (f.size % 512)) % 512);
+    }
+    yield Buffer.alloc(1024);
+  }
+  return Readable.from(parts(), { objectMode: false });
+}
+
+/** A config for `layers` layer diff IDs (unchecked unless the test asks), as JSON bytes. */
+export const configJson = (diffIds: string[]): Buffer => Buffer.from(JSON.stringify({
+  architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: diffIds },
+  history: diffIds.map(() => ({ created_by: '/bin/sh -c #(nop) COPY x /' })),
+}));

@@ -33,9 +33,23 @@ describe('analysis: malformed input', () => {
     await rejects(archive.subarray(0, 1800), 'truncated', /truncated/);
   });
 
-  it('an archive cut exactly between two entries is "truncated" (no end-of-archive marker)', async () => {
+  it('an archive whose entries are complete but whose end-of-archive blocks are missing is read, with a warning', async () => {
     const { archive } = await buildImageArchive(simple());
-    await rejects(archive.subarray(0, archive.length - 1024), 'truncated', /end-of-archive/);
+    const a = await analyzeImage(chunked(archive.subarray(0, archive.length - 1024)));
+    assert.equal(a.sizeBytes, 2010);
+    assert.equal(a.warnings?.length, 1);
+    assert.match(a.warnings![0], /the archive has no end-of-archive marker; every entry in it is complete/);
+    assert.equal((await analyzeImage(chunked(archive))).warnings, undefined);
+  });
+
+  it('a layer tar without its end-of-archive blocks is read with a warning; one cut inside an entry stays an error', async () => {
+    const layer = await layerTar([file('x', 1)]);
+    const lenient = await analyzeImage(chunked(await ociWithBlob(layer.subarray(0, layer.length - 1024), 'none')), { verifyDiffIds: false });
+    assert.equal(lenient.sizeBytes, 1);
+    assert.deepEqual(lenient.layers[0].changes.map((c) => c.path), ['x']);
+    assert.match(lenient.warnings!.join('\n'), /layer 0 \(blobs\/sha256\/[0-9a-f]+\) has no end-of-archive marker/);
+    await rejects(await ociWithBlob(layer.subarray(0, 700), 'none'), 'truncated', /ends in the middle of an entry/, { verifyDiffIds: false });
+    await rejects(await ociWithBlob(gzipSync(layer.subarray(0, 700))), 'truncated', /ends in the middle of an entry/, { verifyDiffIds: false });
   });
 
   it('a truncated gzip layer is "badCompression" naming the layer', async () => {
@@ -127,7 +141,7 @@ describe('analysis: malformed input', () => {
 
   it('entry and path-length caps stop hostile archives early', async () => {
     const many = await buildImageArchive({ layers: [{ entries: Array.from({ length: 200 }, (_, i) => file(`f${i}`, 1)) }] });
-    await rejects(many.archive, 'limit', /more than 100 entries/, { limits: { maxEntries: 100 } });
+    await rejects(many.archive, 'limit', /^this archive holds 204 entries; the limit is 100 — raise it with --max-entries$/, { limits: { maxEntries: 100 } });
     const long = await buildImageArchive({ layers: [{ entries: [file(`${'d/'.repeat(100)}x`, 1)] }] });
     await rejects(long.archive, 'limit', /longer than 64 characters/, { limits: { maxPathLength: 64 } });
   });
@@ -136,7 +150,8 @@ describe('analysis: malformed input', () => {
     const big = Buffer.from(JSON.stringify({ pad: 'x'.repeat(3000) }));
     const many = Array.from({ length: 5 }, (_, i) => ({ header: { name: `doc${i}.json`, size: big.length, type: 'file' as const }, body: big }));
     await rejects(await buildTar(many), 'limit', /JSON documents exceed 8000 bytes in total/, { limits: { maxJsonBytes: 4000 } });
-    await rejects(await buildTar(many.slice(0, 1)), 'limit', /doc0\.json is \d+ bytes, more than the 2000 allowed/, { limits: { maxJsonBytes: 2000 } });
+    const manifest = [{ header: { name: 'manifest.json', size: big.length, type: 'file' as const }, body: big }];
+    await rejects(await buildTar(manifest), 'limit', /manifest\.json \(manifest\.json\) is \d+ bytes, more than the 2000 allowed/, { limits: { maxJsonBytes: 2000 } });
   });
 
   it('symlink targets are capped like paths', async () => {

@@ -78,7 +78,14 @@ describe('docker/errors: toEngineError', () => {
 
   it('dockerode\'s fallback text is parsed when there is no json', () => {
     const raw = Object.assign(new Error('(HTTP code 404) no such container - No such container: abc '), { statusCode: 404 });
-    assert.equal(toEngineError(raw, SOCK, 'x').message, 'No such container: abc');
+    assert.equal(toEngineError(raw, SOCK, 'inspect container abc').message, 'The container was removed (it no longer exists on the engine), so could not inspect container abc.');
+  });
+
+  it('a container that went while a picker was open is said in words, with the short ID', () => {
+    const id = 'e8465c'.padEnd(64, 'a');
+    const e = toEngineError(http(404, { message: `No such container: ${id}` }), SOCK, `start container ${id}`);
+    assert.equal(e.code, 'notFound');
+    assert.equal(e.message, 'The container was removed (it no longer exists on the engine), so could not start container e8465caaaaaa.');
   });
 
   it('aborts become "aborted", whatever threw them', () => {

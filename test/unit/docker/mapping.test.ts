@@ -44,7 +44,7 @@ describe('docker/mapping: disk usage', () => {
   });
 
   it('the newer *Usage.Items shape gives exactly the same result', () => {
-    assert.deepEqual(normaliseDiskUsage(modernDf), normaliseDiskUsage(legacyDf));
+    assert.deepEqual(normaliseDiskUsage(modernDf, 0), normaliseDiskUsage(legacyDf, 0));
   });
 
   it('null lists (20.10 sends BuildCache: null) and a non-verbose modern answer are empty, not a crash', () => {
@@ -104,7 +104,9 @@ describe('docker/mapping: containers', () => {
   it('inspect maps to the same summary the list gives', () => {
     const now = Date.parse('2026-11-24T05:40:00Z');
     const c = containerFromInspect(inspect, now);
-    assert.deepEqual({ ...c, ports: [] }, { ...mapContainer(container), status: 'Exited (3) About a minute ago', ports: [] });
+    assert.deepEqual({ ...c, ports: [], statusClock: undefined }, { ...mapContainer(container), status: 'Exited (3) About a minute ago', ports: [], statusClock: undefined });
+    // inspect counts from the exact finish time, so the status can be re-worded as time passes.
+    assert.deepEqual(c.statusClock, { before: 'Exited (3) ', since: Date.parse('2026-11-24T05:38:36.617Z'), after: ' ago' });
     assert.deepEqual(c.ports, [{ privatePort: 80, type: 'tcp', publicPort: 8080, ip: '0.0.0.0' }, { privatePort: 53, type: 'udp' }]);
   });
 

@@ -1,4 +1,6 @@
 // Test helpers for lint rules: run the whole linter and keep one code's findings; apply fixes.
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { lintDockerfile, LintOptions } from '../../../src/lint/index';
 import { applyEdits } from '../../../src/lint/edits';
 import { mergeConfig, PartialLintConfig } from '../../../src/lint/config';
@@ -22,4 +24,21 @@ export function applyFix(text: string | string[], f: Finding, index = 0): string
   const fix = f.fixes?.[index];
   if (!fix) throw new Error(`finding ${f.code} has no fix #${index}`);
   return applyEdits(src, fix.edits);
+}
+
+/**
+ * The shared corpus: ../shared/corpus/dockerfiles beside the repo (CI's layout); a worktree kept
+ * elsewhere names it with LAYERSCOPE_CORPUS.
+ */
+export const CORPUS = process.env.LAYERSCOPE_CORPUS
+  ? resolve(process.env.LAYERSCOPE_CORPUS)
+  : resolve(__dirname, '../../../../shared/corpus/dockerfiles');
+
+/** Every file under the corpus (or another folder), recursively. */
+export function corpusFiles(dir = CORPUS, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) corpusFiles(p, out); else out.push(p);
+  }
+  return out;
 }

@@ -15,7 +15,7 @@ describe('model/containers', () => {
     assert.equal(m.node('web'.padEnd(64, '0'))!.item.contextValue, 'container.running');
     assert.match(m.node('web'.padEnd(64, '0'))!.item.description!, /app:1 · Up 1 minute · 8080->80\/tcp/);
     assert.equal(m.node('web'.padEnd(64, '0'))!.item.tooltip, undefined, 'built on hover');
-    assert.match(containerTooltip(list()[1]), /State exited\nStatus Exited \(0\) 1 minute ago\nCommand sh\nCompose project shop/);
+    assert.match(containerTooltip(list()[1], Date.now()), /State exited\nStatus Exited \(0\) 1 minute ago\nCommand sh\nCompose project shop/);
   });
 
   it('groups by compose project, projectless last', () => {

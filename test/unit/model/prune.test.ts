@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describePlan, describeReport, planPrune, runPlan } from '../../../src/model/prune';
+import { describePlan, describeReport, imageChangedSincePreview, planPrune, runPlan } from '../../../src/model/prune';
 import { container, df, image, sha } from './explorerFixtures';
 
 describe('model/prune', () => {
@@ -24,6 +24,26 @@ describe('model/prune', () => {
     assert.deepEqual(plan.items.map((i) => i.id), [sha('leaf'), sha('par')]);
     assert.equal(plan.totalBytes, 300 + 200);
     assert.ok(!plan.items.some((i) => i.id === sha('kept')), 'an intermediate kept by a tagged image stays');
+  });
+
+  it('plans all unused images, tagged or not: never one a container uses or one a kept image builds on; children first', () => {
+    const tool = image('tool', { repoTags: ['tool:1', 'tool:latest'], size: 800 });
+    const plan = planPrune('unusedImages', { ...input, images: [...input.images, tool], df: { ...usage, images: [...usage.images, { ...tool, sharedSize: 0 }] } });
+    assert.deepEqual(plan.items.map((i) => i.id), [sha('leaf'), sha('par'), sha('tool')]);
+    assert.deepEqual(plan.items.map((i) => i.label), [sha('leaf').slice(7, 19), `${sha('par').slice(7, 19)} (untagged parent)`, `tool:1, tool:latest (${sha('tool').slice(7, 19)})`]);
+    assert.deepEqual(plan.items[2].tags, ['tool:1', 'tool:latest']);
+    assert.equal(plan.totalBytes, 300 + 200 + 800);
+    // base:1 stays: kept (under app:1, which containers use) builds on it.
+    assert.ok(!plan.items.some((i) => [sha('base'), sha('kept'), sha('app')].includes(i.id)));
+  });
+
+  it('keeps an image of the preview that got a tag or a container since', () => {
+    const tool = image('tool', { repoTags: ['tool:1'] });
+    const item = { kind: 'image' as const, id: tool.id, label: 'tool:1', bytes: 1, tags: ['tool:1'] };
+    assert.equal(imageChangedSincePreview(item, [tool], []), undefined);
+    assert.match(imageChangedSincePreview(item, [{ ...tool, repoTags: ['tool:1', 'tool:2'] }], [])!, /tagged differently/);
+    assert.match(imageChangedSincePreview(item, [tool], [container('new', { imageId: tool.id })])!, /container uses it/);
+    assert.match(imageChangedSincePreview(item, [], [])!, /gone/);
   });
 
   it('leaves out a dangling image a container uses, and the parent it keeps', () => {

@@ -9,6 +9,7 @@ function assumesYes(inv: NonNullable<ReturnType<typeof aptGetInstall>>): boolean
   if (a.has('-y', '--yes', '--assume-yes')) return true;
   if (a.options.filter((o) => o.name === '-q').length >= 2) return true;
   if (a.values('-q', '--quiet').some((v) => v !== null && Number(v) >= 2)) return true;
+  if (a.options.some((o) => /^(-q|--quiet)=?([2-9]|\d\d+)$/.test(o.word.shape))) return true;
   return a.values('-o', '--option').some((v) => v !== null && v.toLowerCase().startsWith('apt::get::assume-yes=') && !v.toLowerCase().endsWith('=false') && !v.endsWith('=0'));
 }
 

@@ -4,8 +4,11 @@ import type { Fix } from '../../types';
 import { commandsNamed, invocation, spanRange, subIs } from './common';
 import { APT_GET } from './tools';
 
-/** Subcommands apt-get has under the same name and meaning; for these `apt` can simply become `apt-get`. */
-const SAME_IN_APT_GET = ['install', 'update', 'upgrade', 'full-upgrade', 'dist-upgrade', 'remove', 'purge', 'autoremove', 'clean', 'autoclean'];
+/**
+ * Subcommands apt-get has under the same name and meaning; for these `apt` can simply become `apt-get`.
+ * Not `upgrade`: `apt upgrade` also installs new dependencies, which `apt-get upgrade` holds back.
+ */
+const SAME_IN_APT_GET = ['install', 'update', 'full-upgrade', 'dist-upgrade', 'remove', 'purge', 'autoremove', 'clean', 'autoclean'];
 
 const rule: Rule = {
   meta: { code: 'DL3027', level: 'warning', source: 'hadolint', title: 'Use apt-get or apt-cache instead of apt' },

@@ -7,7 +7,9 @@ const rule: Rule = {
   meta: { code: 'DL3028', level: 'warning', source: 'hadolint', title: 'Pin versions in gem install' },
   check(doc, report) {
     for (const { cmd } of commandsNamed(doc, 'gem')) {
-      const inv = invocation(cmd.argv.slice(1), GEM);
+      // Words after `--` are build options for the gem's native extension, not gem names.
+      const dashes = cmd.argv.findIndex((w, i) => i > 0 && w.value === '--');
+      const inv = invocation(cmd.argv.slice(1, dashes < 0 ? undefined : dashes), GEM);
       if (!subIs(inv, 'install', 'i') || inv.args.has('-v', '--version')) continue;
       const loose = unpinned(inv.operands, gemPinned);
       if (loose.length === 0) continue;

@@ -4,6 +4,6 @@ import { checkCleaned } from './rpm';
 
 const rule: Rule = {
   meta: { code: 'DL3040', level: 'warning', source: 'hadolint', title: 'Run dnf clean all after dnf install' },
-  check(doc, report) { checkCleaned(doc, report, ['dnf', 'microdnf'], ['/var/cache/dnf', '/var/cache/yum']); },
+  check(doc, report) { checkCleaned(doc, report, ['dnf', 'microdnf'], ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5']); },
 };
 export default rule;

@@ -7,9 +7,12 @@ import { pipInstall } from './tools';
 
 const VAR = 'PIP_NO_CACHE_DIR';
 
-/** pip reads the variable as a boolean: 1/true/yes/on disable the cache. */
+/**
+ * pip turns the cache off for any value it reads as a boolean, false ones included (its
+ * --no-cache-dir option ignores the truth of the value): 1/true/yes/on and 0/false/no/off.
+ */
 function truthy(v: string | null | undefined): boolean {
-  return v != null && ['1', 'true', 'yes', 'on'].includes(v.trim().toLowerCase());
+  return v != null && ['1', 'true', 'yes', 'on', 'y', 't', '0', 'false', 'no', 'off', 'n', 'f'].includes(v.trim().toLowerCase());
 }
 
 /** PIP_NO_CACHE_DIR set by ENV, on the command itself, or exported earlier in the same RUN. */

@@ -2,6 +2,7 @@
 import type { Rule } from '../../rule';
 import { parseArgs } from '../../shell';
 import { addAfterWord, commandsNamed, spanRange } from './common';
+import { wgetQuietOption } from '../../fixes/wgetQuiet';
 
 export const WGET = {
   withValue: ['-O', '--output-document', '-o', '--output-file', '-a', '--append-output', '-P', '--directory-prefix',
@@ -13,14 +14,14 @@ export const WGET = {
 const rule: Rule = {
   meta: { code: 'DL3047', level: 'info', source: 'hadolint', title: 'Use wget with --progress (or quiet output)' },
   check(doc, report) {
-    for (const { run, cmd } of commandsNamed(doc, 'wget')) {
+    for (const { ins, run, cmd } of commandsNamed(doc, 'wget')) {
       const args = parseArgs(cmd.argv.slice(1), WGET);
       // -nv is `-n v` to wget's option parser.
       const quiet = args.has('-q', '--quiet', '--no-verbose', '--progress', '-o', '--output-file', '-a', '--append-output')
         || args.values('-n').includes('v');
       if (quiet) continue;
       report(spanRange(doc, cmd), 'Add --progress=dot:giga (or -q / -nv) to wget: its default progress bar floods the build log.', {
-        fixes: addAfterWord(doc, run, cmd.argv[0], '--progress=dot:giga'),
+        fixes: addAfterWord(doc, run, cmd.argv[0], wgetQuietOption(doc, ins)),
       });
     }
   },

@@ -93,7 +93,12 @@ export function hasCacheMount(ins: LintInstruction, ...dirs: string[]): boolean 
 
 /** An `rm` in this RUN deleting `dir` or something under it (`rm -rf /var/lib/apt/lists/*`). */
 export function removes(run: RunShell, dir: string): boolean {
-  return run.commands.some((c) => c.name === 'rm' && parseArgs(c.argv.slice(1)).literalOperands()
+  return removesAfter(run, dir, -1);
+}
+
+/** The same, counting only an `rm` that starts at or after document offset `after`. */
+export function removesAfter(run: RunShell, dir: string, after: number): boolean {
+  return run.commands.some((c) => c.start >= after && c.name === 'rm' && parseArgs(c.argv.slice(1)).literalOperands()
     .some((p) => trimSlash(p) === dir || p.startsWith(dir + '/')));
 }
 
@@ -106,18 +111,22 @@ export function layerMatters(ins: LintInstruction): boolean {
   return !ins.stage || ins.stage.isFinal || ins.stage.reused;
 }
 
-/** Value of an ENV variable in effect before `ins` in its stage (and parent stages), if any. */
-export function envBefore(doc: LintDocument, ins: LintInstruction, name: string): string | null | undefined {
+/**
+ * Value of a variable in effect before `ins` in its stage (and parent stages), if any: ENV only by
+ * default, ARG defaults too when asked. A value that is just another variable (`${X}`) is followed.
+ */
+export function envBefore(doc: LintDocument, ins: LintInstruction, name: string, kinds: readonly string[] = ['ENV'], depth = 0): string | null | undefined {
   const chain = [];
   for (let s = ins.stage; s && chain.length < 64; s = s.parent) chain.unshift(s);
   let value: string | null | undefined;
   for (const s of chain) {
     for (const i of s.instructions) {
       if (s === ins.stage && i.index >= ins.index) break;
-      for (const d of doc.declarations(i)) if (d.kind === 'ENV' && d.name === name) value = d.value;
+      for (const d of doc.declarations(i)) if (kinds.includes(d.kind) && d.name === name) value = d.value;
     }
   }
-  return value;
+  const ref = value ? /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(value.trim()) : null;
+  return ref && depth < 8 ? envBefore(doc, ins, ref[1], ['ENV', 'ARG'], depth + 1) : value;
 }
 
 /** Insertion of `text` at a document offset. */

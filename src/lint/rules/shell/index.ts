@@ -5,6 +5,7 @@ import DL3003 from './DL3003';
 import DL3004 from './DL3004';
 import DL3008 from './DL3008';
 import DL3009 from './DL3009';
+import DL3010 from './DL3010';
 import DL3013 from './DL3013';
 import DL3014 from './DL3014';
 import DL3015 from './DL3015';
@@ -40,6 +41,7 @@ export const shellRules: Rule[] = [
   DL3004,
   DL3008,
   DL3009,
+  DL3010,
   DL3013,
   DL3014,
   DL3015,

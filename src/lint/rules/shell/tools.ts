@@ -18,6 +18,7 @@ export const PIP: OptionSpec = {
     '--python-version', '--implementation', '--abi', '--trusted-host', '--progress-bar', '--log', '--proxy',
     '--retries', '--timeout', '--exists-action', '--cert', '--client-cert', '--cache-dir', '--global-option',
     '--install-option', '-C', '--config-settings', '--no-binary', '--only-binary', '--report', '--python',
+    '--root-user-action', '--keyring-provider', '--use-feature', '--use-deprecated', '--resume-retries', '--group', '--index',
   ],
 };
 
@@ -94,15 +95,26 @@ export function zypperPinned(s: string): boolean {
   return s.includes('=') || s.includes('<') || s.includes('>') || s.endsWith('.rpm') || isPathLike(s) || isUrl(s);
 }
 
+/** A version-control URL (`git+https://…`): pinned only by an `@ref` after the repository path. */
+function vcsPinned(s: string): boolean | undefined {
+  if (!/^(git|hg|svn|bzr)\+/.test(s)) return undefined;
+  const path = s.split('#')[0];
+  return path.slice(path.lastIndexOf('/') + 1).includes('@');
+}
+
 /** A pip requirement with a version specifier, or something that is not an index name at all. */
 export function pipPinned(s: string): boolean {
+  const vcs = vcsPinned(s);
+  if (vcs !== undefined) return vcs;
   if (['==', '>=', '<=', '~=', '!=', '<', '>', '@'].some((op) => s.includes(op))) return true;
   if (isUrl(s) || isPathLike(s)) return true;
   return ['.whl', '.tar.gz', '.zip', '.tar.bz2'].some((ext) => s.endsWith(ext));
 }
 
 export function npmPinned(s: string): boolean {
-  if (isUrl(s) || s.startsWith('git+') || s.startsWith('github:') || s.startsWith('file:')) return true;
+  // A git dependency is pinned by a #commit (or #tag); without one it follows the default branch.
+  if (/^(git\+|git:\/\/|github:|gitlab:|bitbucket:|gist:)/.test(s) || /^[A-Za-z0-9_][\w.-]*\/[\w.-]+(#.*)?$/.test(s)) return s.includes('#') && !s.endsWith('#');
+  if (isUrl(s) || s.startsWith('file:')) return true;
   if (s.startsWith('.') || s.startsWith('/') || s.startsWith('~')) return true;
   if (s.endsWith('.tgz') || s.endsWith('.tar.gz') || s.endsWith('.tar')) return true;
   const at = s.indexOf('@', 1); // a scoped name (@scope/name) starts with @

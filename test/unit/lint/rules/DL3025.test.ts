@@ -20,4 +20,9 @@ describe('DL3025', () => {
     const [f] = findings('DL3025', text);
     assert.equal(applyFix(text, f), 'FROM a:1\nCMD ["/bin/sh", "-c", "echo \\"$HOME\\" &&   exec app"]\n');
   });
+  it('is silent when a SHELL is set in the stage or a stage it builds on (BuildKit)', () => {
+    assert.deepEqual(findings('DL3025', ['FROM a:1', 'SHELL ["/bin/bash", "-c"]', 'CMD echo hi']), []);
+    assert.deepEqual(findings('DL3025', ['FROM a:1 AS base', 'SHELL ["/bin/bash", "-c"]', 'FROM base', 'CMD echo hi']), []);
+    assert.equal(findings('DL3025', ['FROM a:1', 'CMD echo hi', 'SHELL ["/bin/bash", "-c"]']).length, 1);
+  });
 });

@@ -9,8 +9,12 @@ describe('DL3049', () => {
     assert.deepEqual(lines(f), [3]);
     assert.match(f[0].message, /'version'/);
   });
+  it('fires per stage, also for an earlier stage', () => {
+    assert.deepEqual(lines(findings('DL3049', ['FROM a:1', 'FROM a:1', 'LABEL author=me version=1.0.0'], { cfg })), [1, 1]);
+    assert.deepEqual(lines(findings('DL3049', ['FROM a:1 AS b', 'FROM b', 'LABEL author=me version=1.0.0'], { cfg })), [1, 1]);
+  });
   it('does not fire when the labels are present (also through a parent stage) or without a schema', () => {
-    assert.deepEqual(findings('DL3049', ['FROM a:1 AS b', 'LABEL author=me', 'FROM b', 'LABEL version=1.0.0'], { cfg }), []);
+    assert.deepEqual(findings('DL3049', ['FROM a:1 AS b', 'LABEL author=me version=1.0.0', 'FROM b'], { cfg }), []);
     assert.deepEqual(findings('DL3049', ['FROM a:1']), []);
   });
 });

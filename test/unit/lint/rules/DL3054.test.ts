@@ -11,4 +11,8 @@ describe('DL3054', () => {
     assert.deepEqual(findings('DL3054', ['FROM a:1', 'LABEL x="MIT"', 'LABEL x="Apache-2.0 OR MIT"', 'LABEL x="(GPL-2.0-only WITH Classpath-exception-2.0) AND BSD-3-Clause"', 'LABEL x=$VALUE', 'LABEL other=nonsense'], { cfg }), []);
     assert.deepEqual(findings('DL3054', ['FROM a:1', 'LABEL x="MIT OR"', 'LABEL x="Apache 2.0"', 'LABEL x="(MIT"']), []);
   });
+  it('checks ids against the SPDX licence list, not only the syntax', () => {
+    assert.deepEqual(lines(findings('DL3054', ['FROM a:1', 'LABEL x="Foo-1.0"', 'LABEL x="MIT OR Acme-License"', 'LABEL x="MIT WITH Bogus-exception"'], { cfg })), [2, 3, 4]);
+    assert.deepEqual(findings('DL3054', ['FROM a:1', 'LABEL x="mit"', 'LABEL x="LicenseRef-acme"', 'LABEL x="GPL-2.0+"'], { cfg }), []);
+  });
 });

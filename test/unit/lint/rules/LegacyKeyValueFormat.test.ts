@@ -16,6 +16,9 @@ describe('LegacyKeyValueFormat', () => {
     // The value keeps its continuation inside the quotes, so it expands exactly as before.
     assert.equal(applyFix(text, f), 'FROM a:1\nENV DEPS="curl \\\n    git"\n');
   });
+  it('never fires on ARG: ARG A B declares two build arguments', () => {
+    assert.deepEqual(findings('LegacyKeyValueFormat', ['FROM a:1', 'ARG TARGETOS TARGETARCH', 'ARG A B=1 C']), []);
+  });
   it('does not fire on key=value', () => {
     assert.deepEqual(findings('LegacyKeyValueFormat', ['FROM a:1', 'ENV A=1 B="x y"', 'LABEL a=b', 'ARG X=1']), []);
   });

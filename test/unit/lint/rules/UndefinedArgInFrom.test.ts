@@ -11,4 +11,7 @@ describe('UndefinedArgInFrom', () => {
   it('suggests the ARG meant', () => {
     assert.match(findings('UndefinedArgInFrom', ['ARG VERSION=1', 'FROM a:$VERSON'])[0].message, /did you mean \$VERSION/);
   });
+  it('accepts ${X-default} and ${X:-default} for an undeclared X', () => {
+    assert.deepEqual(findings('UndefinedArgInFrom', ['FROM ${BASE-alpine:3.19}', 'FROM ${OTHER:-debian:12}']), []);
+  });
 });

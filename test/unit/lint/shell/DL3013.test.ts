@@ -29,4 +29,16 @@ describe('DL3013 unpinned pip install', () => {
     silent('DL3013', ['RUN pip download flask && pip freeze']);
     silent('DL3013', ['RUN echo "pip install flask"']);
   });
+  it('fires on VCS installs without @ref and on pipx install', () => {
+    fires('DL3013', ['RUN pip install git+https://example.invalid/org/repo.git']);
+    fires('DL3013', ['RUN pip install git+ssh://git@example.invalid/org/repo.git#egg=repo']);
+    fires('DL3013', ['RUN pipx install black']);
+    silent('DL3013', ['RUN pip install git+https://example.invalid/org/repo.git@v1.2.0#egg=repo']);
+    silent('DL3013', ['RUN pipx install black==24.1.0']);
+  });
+  it('a constraints file pins; option values are not packages', () => {
+    silent('DL3013', ['RUN pip install -c constraints.txt flask']);
+    silent('DL3013', ['RUN pip install --constraint=constraints.txt flask']);
+    silent('DL3013', ['RUN pip install --root-user-action ignore flask==3.0']);
+  });
 });

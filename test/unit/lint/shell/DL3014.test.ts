@@ -22,4 +22,10 @@ describe('DL3014 apt-get install without -y', () => {
     fixedAndQuiet('DL3014', ['RUN apt-get update && apt-get install curl'], ['RUN apt-get update && apt-get install -y curl']);
     fixedAndQuiet('DL3014', ['RUN apt-get update && \\', '    apt-get install \\', '      curl'], ['RUN apt-get update && \\', '    apt-get install -y \\', '      curl']);
   });
+  it('-qq and -q=2 imply yes', () => {
+    silent('DL3014', ['RUN apt-get -qq install curl']);
+    silent('DL3014', ['RUN apt-get -q=2 install curl']);
+    silent('DL3014', ['RUN apt-get install --quiet=2 curl']);
+    fires('DL3014', ['RUN apt-get -q=1 install curl']);
+  });
 });

@@ -12,4 +12,8 @@ describe('DL3028 unpinned gem install', () => {
     silent('DL3028', ['RUN gem install ./pkg/x-1.0.gem']);
     silent('DL3028', ['RUN gem update --system']);
   });
+  it('words after -- are build options, not gem names', () => {
+    silent('DL3028', ['RUN gem install nokogiri:1.16.0 -- --use-system-libraries true']);
+    fires('DL3028', ['RUN gem install nokogiri -- --use-system-libraries']);
+  });
 });

@@ -11,6 +11,7 @@ describe('DL4006 pipe without pipefail', () => {
     fires('DL4006', ['RUN ["sh", "-c", "a | b"]']);
     fires('DL4006', ['SHELL ["/bin/bash", "-c"]', 'RUN a | b']);
     fires('DL4006', ['RUN a | b; set -o pipefail']);
+    fires('DL4006', ['SHELL ["/bin/sh", "-o", "pipefail", "-c"]', 'RUN a | b']);
   });
   it('is quiet for quoted pipes, logical or, and escaped bars', () => {
     silent('DL4006', ['RUN echo "a|b" && grep \'x|y\' f || true']);

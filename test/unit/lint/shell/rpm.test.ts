@@ -8,12 +8,16 @@ describe('DL3030 / DL3038 yum and dnf install without -y', () => {
     fires('DL3038', [FROM, 'RUN dnf install httpd-2.4.6']);
     fires('DL3038', [FROM, 'ONBUILD RUN dnf install httpd-2.4.6']);
   });
-  it('is quiet with -y / --assumeyes anywhere, for other subcommands, and for microdnf', () => {
+  it('is quiet with -y / --assumeyes anywhere and for other subcommands', () => {
     silent('DL3030', [FROM, 'RUN yum -y install httpd']);
     silent('DL3030', [FROM, 'RUN yum install --assumeyes httpd']);
     silent('DL3038', [FROM, 'RUN dnf install -qy httpd']);
     silent('DL3038', [FROM, 'RUN dnf clean all && dnf makecache']);
-    silent('DL3038', [FROM, 'RUN microdnf install httpd']);
+  });
+  it('checks microdnf too, and the dnf aliases of install', () => {
+    fires('DL3038', [FROM, 'RUN microdnf install httpd-2.4.6']);
+    silent('DL3038', [FROM, 'RUN microdnf install -y httpd-2.4.6']);
+    for (const sub of ['in', 'reinstall', 'rei', 'upgrade', 'up', 'upgrade-minimal', 'up-min']) fires('DL3038', [FROM, `RUN dnf ${sub} httpd-2.4.6`]);
   });
 });
 
@@ -31,6 +35,13 @@ describe('DL3032 / DL3040 clean all missing', () => {
     silent('DL3040', [FROM, 'RUN microdnf install httpd && microdnf clean all']);
     silent('DL3040', [FROM, 'RUN --mount=type=cache,target=/var/cache/dnf dnf install -y httpd']);
     silent('DL3040', ['FROM fedora:40 AS unused', 'RUN dnf install -y httpd', FROM, 'RUN true']);
+    silent('DL3040', [FROM, 'RUN --mount=type=cache,target=/var/cache/libdnf5 dnf install -y httpd']);
+    silent('DL3040', [FROM, 'RUN --mount=type=tmpfs,target=/var/cache/libdnf5 dnf install -y httpd']);
+  });
+  it('a clean before the install does not count; aliases install too', () => {
+    fires('DL3040', [FROM, 'RUN dnf clean all && dnf install -y httpd-2.4.6']);
+    fires('DL3032', [FROM, 'RUN rm -rf /var/cache/yum && yum install -y httpd-2.4.6']);
+    fires('DL3040', [FROM, 'RUN dnf in -y httpd-2.4.6']);
   });
 });
 
@@ -45,5 +56,19 @@ describe('DL3033 / DL3041 unpinned yum and dnf install', () => {
     silent('DL3033', [FROM, 'RUN yum install -y /tmp/x.rpm https://example.invalid/y.rpm']);
     silent('DL3041', [FROM, 'RUN dnf install -y @development-tools "python3 >= 3.11"']);
     silent('DL3041', [FROM, 'RUN dnf install -y --setopt=tsflags=nodocs --enablerepo crb httpd-2.4.6']);
+  });
+  it('dnf module install needs a :stream', () => {
+    fires('DL3041', [FROM, 'RUN dnf module install -y nodejs']);
+    silent('DL3041', [FROM, 'RUN dnf module install -y nodejs:18']);
+    silent('DL3041', [FROM, 'RUN dnf module enable -y nodejs']);
+  });
+  it('a ${version} no ARG/ENV of this stage defines is no pin', () => {
+    fires('DL3041', ['FROM fedora:40 AS a', 'ARG version=2.4.6', 'FROM fedora:40', 'RUN dnf install -y httpd-${version}']);
+    silent('DL3041', [FROM, 'ARG version=2.4.6', 'RUN dnf install -y httpd-${version}']);
+    silent('DL3041', [FROM, 'RUN dnf install -y httpd-$(cat /v)']);
+  });
+  it('dnf aliases install unpinned packages too', () => {
+    fires('DL3041', [FROM, 'RUN dnf in -y httpd']);
+    fires('DL3041', [FROM, 'RUN dnf up -y httpd']);
   });
 });

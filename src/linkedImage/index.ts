@@ -1,0 +1,42 @@
+// The Dockerfile ↔ image glue: one call from activate() builds the service, its CodeLens, the
+// measured findings and what the Layers panels learn from linked files.
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { isLintable } from '../diagnostics/documents';
+import { RuleDocs } from '../diagnostics/ruleDocs';
+import { DockerfileLenses } from './codeLens';
+import { MeasuredDiagnostics } from './measured';
+import { PanelLinker } from './panelLinks';
+import { LinkedImages } from './service';
+
+const DOCKERFILES: vscode.DocumentSelector = [
+  { language: 'dockerfile', scheme: 'file' },
+  { language: 'plaintext', scheme: 'file', pattern: '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.[dD]ockerfile,*.[cC]ontainerfile}' },
+];
+
+export interface LinkedImageGlue {
+  service: LinkedImages;
+  lenses: DockerfileLenses;
+  measured: MeasuredDiagnostics;
+}
+
+export function registerLinkedImage(ctx: Ctx): LinkedImageGlue {
+  const service = new LinkedImages(ctx);
+  ctx.linkedImages = service;
+  const lenses = new DockerfileLenses(service, ctx.log);
+  const panels = new PanelLinker(service);
+  ctx.whenLayersPanelsLoad.push((manager) => panels.attach(manager));
+  const measured = new MeasuredDiagnostics(service, new RuleDocs(ctx.extension.extensionUri), ctx.log);
+  const all = () => { for (const doc of vscode.workspace.textDocuments) if (isLintable(doc)) measured.schedule(doc); };
+  ctx.push(
+    service, panels, measured,
+    vscode.languages.registerCodeLensProvider(DOCKERFILES, lenses),
+    vscode.languages.registerCodeActionsProvider(DOCKERFILES, measured, MeasuredDiagnostics.metadata),
+    service.onDidChange(all),
+    vscode.workspace.onDidOpenTextDocument((doc) => { if (isLintable(doc)) measured.schedule(doc); }),
+    vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length && isLintable(e.document)) measured.schedule(e.document, 300); }),
+    vscode.workspace.onDidCloseTextDocument((doc) => measured.forget(doc.uri)),
+  );
+  all();
+  return { service, lenses, measured };
+}

@@ -1,0 +1,96 @@
+// What a container row expands to in the Containers view: its Layer (sizes and changes, asked for
+// this one container when expanded) and its Files (one directory listed per expand).
+import { config } from '../config';
+import type { Ctx } from '../ctx';
+import { listContainerDir } from '../docker/containerFiles';
+import { type ChangeNode, changesTree, countChanges, pathsToStat, type PathStat } from '../model/containerLayer';
+import {
+  changeNode, type ContainerChildRef, filesNode, layerNode, listingNodes, noteNode,
+} from '../model/containerNodes';
+import type { ContainerRef } from '../model/containers';
+import type { TreeNode } from '../model/tree';
+import type { ContainerSummary } from '../model/types';
+
+type Node = TreeNode<unknown>;
+/** HEAD requests at once when sizing the changed paths. */
+const statConcurrency = 8;
+
+export class ContainerChildren {
+  private readonly parents = new WeakMap<Node, Node>();
+
+  constructor(private readonly ctx: Ctx) {}
+
+  /** Children of a container row or of one of our rows; undefined for rows that are not ours. */
+  async children(node: Node): Promise<Node[] | undefined> {
+    const ref = node.ref as ContainerRef | ContainerChildRef | undefined;
+    let kids: Node[] | undefined;
+    if (ref?.kind === 'container') kids = await this.containerRows(ref.container);
+    else if (ref?.kind === 'containerLayer') kids = await this.changeRows(ref.container);
+    else if (ref?.kind === 'containerPath' && ref.entry.kind === 'dir') kids = await this.dirRows(ref.container, ref.entry.path);
+    else if (ref?.kind === 'containerChange') kids = node.children ?? [];
+    if (kids) this.remember(node, kids);
+    return kids;
+  }
+
+  /** Parents of the rows returned and of the rows built with them (a change tree comes whole). */
+  private remember(parent: Node, kids: Node[]): void {
+    for (const k of kids) {
+      this.parents.set(k, parent);
+      if (k.children) this.remember(k, k.children);
+    }
+  }
+
+  parentOf(node: Node): Node | undefined {
+    return this.parents.get(node);
+  }
+
+  /** Layer (with its size asked now, for this container only) and Files. */
+  private async containerRows(c: ContainerSummary): Promise<Node[]> {
+    const [size, changes] = await Promise.allSettled([this.ctx.engine.containerSize(c.id), this.ctx.engine.containerChanges(c.id)]);
+    const error = size.status === 'rejected' ? size.reason : changes.status === 'rejected' ? changes.reason : undefined;
+    return [
+      layerNode(c, size.status === 'fulfilled' ? size.value : undefined, changes.status === 'fulfilled' ? countChanges(changes.value) : undefined,
+        error ? (error as Error).message : undefined),
+      filesNode(c),
+    ];
+  }
+
+  /** The changes as a tree, sized by a HEAD stat of each added/changed path (capped by a setting). */
+  async changes(c: ContainerSummary, signal?: AbortSignal): Promise<ChangeNode> {
+    const changes = await this.ctx.engine.containerChanges(c.id, signal);
+    const paths = pathsToStat(changes, config.containerFiles().maxSizeStats);
+    const stats = new Map<string, PathStat>();
+    let next = 0;
+    const worker = async () => {
+      while (next < paths.length) {
+        const path = paths[next++];
+        // A path removed since /changes answered just has no size.
+        const stat = await this.ctx.engine.statContainerPath(c.id, path, signal).catch(() => undefined);
+        if (stat) stats.set(path, stat);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(statConcurrency, paths.length) }, worker));
+    return changesTree(changes, stats);
+  }
+
+  private async changeRows(c: ContainerSummary): Promise<Node[]> {
+    try {
+      const tree = await this.changes(c);
+      return tree.children.length ? tree.children.map((n) => changeNode(c, n)) : [noteNode(`containerNote:${c.id}:nochanges`, 'No changes against the image', 'info')];
+    } catch (err) {
+      return [noteNode(`containerNote:${c.id}:changes`, (err as Error).message, 'error')];
+    }
+  }
+
+  private async dirRows(c: ContainerSummary, dir: string): Promise<Node[]> {
+    const settings = config.containerFiles();
+    try {
+      const listing = await listContainerDir(this.ctx.engine, c.id, dir, {
+        running: c.state === 'running', method: settings.listing, maxArchiveEntries: settings.maxArchiveEntries,
+      });
+      return listingNodes(c, listing);
+    } catch (err) {
+      return [noteNode(`containerNote:${c.id}:${dir}:error`, (err as Error).message, 'error')];
+    }
+  }
+}
