@@ -63,7 +63,7 @@ export default tseslint.config(
       'no-debugger': 'error',
       'no-duplicate-case': 'error',
       'no-self-compare': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { args: 'none', ignoreRestSiblings: true, caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': ['error', { args: 'none', ignoreRestSiblings: true, caughtErrors: 'none', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
   {

@@ -77,7 +77,7 @@ try {
       url: server.url, port: server.port, folder, extensionDevelopmentPaths: [probe],
       extensionTestsPath: path.join(repo, 'bench/fixtures/activationProbe.cjs'),
     });
-    await browser.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 180_000 });
+    await browser.page.goto(url, { waitUntil: 'commit', timeout: 180_000 });
     await waitForWorkbench(browser.page, 180_000);
     const out = path.join(work, `result-${path.basename(folder)}.json`);
     const deadline = Date.now() + 120_000;

@@ -35,8 +35,10 @@ export function lazyEngine(info: EngineInfo, load: () => Promise<Engine>, option
     return { dispose: () => { disposed = true; clearTimeout(grace); subscription?.dispose(); } };
   };
 
+  // Properties set on the engine (a test wrapping a method to count calls) win over the lazy ones.
   return new Proxy({} as Engine, {
-    get(_target, key) {
+    get(target, key) {
+      if (Reflect.has(target, key)) return Reflect.get(target, key);
       if (key === 'info') return info;
       if (key === 'subscribe') return subscribe;
       if (typeof key !== 'string' || key === 'then') return undefined;

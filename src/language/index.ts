@@ -3,7 +3,6 @@
 // setting says so, and by default ("auto") when Microsoft's Container Tools or Docker extension is
 // installed: they bring the same language service, and nothing should be offered twice.
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
 import { config } from '../config';
 
 /** Extensions that already provide Dockerfile completion, hover and formatting. */
