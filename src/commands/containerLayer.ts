@@ -71,7 +71,7 @@ async function exportFs(ctx: Ctx, arg: unknown): Promise<SaveResult | undefined>
 async function compareWithImage(ctx: Ctx, arg: unknown): Promise<LayersPanel | undefined> {
   const c = await ownerContainer(ctx, arg, 'compare with its image');
   if (!c) return undefined;
-  const panel = await layersPanels(ctx).show(c.imageId, undefined, { containerId: c.id, name: containerName(c) });
+  const panel = await (await layersPanels(ctx)).show(c.imageId, undefined, { containerId: c.id, name: containerName(c) });
   if (!panel.analysisResult) await panel.analyze();
   return panel;
 }
