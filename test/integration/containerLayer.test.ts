@@ -104,6 +104,9 @@ describe('container layer and files', function () {
   });
 
   after(async () => {
+    // Later suites expect the Layerscope views hidden (they count engine reads of visible views).
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.view.explorer');
     await removeQuietly('container', name, stoppedName, bigName);
     for (const image of images) await removeQuietly('image', image);
     fs.rmSync(tmp, { recursive: true, force: true });
