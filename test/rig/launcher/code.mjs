@@ -16,7 +16,7 @@ import { serveUiChannel } from './uiChannel.mjs';
 
 const WORKBENCH_TIMEOUT = 120_000;
 const ENTRY_START_TIMEOUT = 120_000;
-const RUN_TIMEOUT = Number(process.env.LAYERSCOPE_IT_TIMEOUT_MS || 20 * 60_000);
+const RUN_TIMEOUT = Number(process.env.LAYERSCOPE_IT_TIMEOUT_MS || 50 * 60_000);
 
 const say = (line) => console.log(`[launcher] ${line}`);
 
