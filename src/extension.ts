@@ -5,7 +5,8 @@ import { registerCommands } from './commands';
 import { registerDiagnostics } from './diagnostics';
 import { connectEngine, watchEngine } from './engineGlue';
 import { registerViews } from './views';
-import { registerLinkedImage } from './linkedImage';
+import type { LinkedImageGlue } from './linkedImage';
+import { linkedImage, registerLinkedImageOnDemand } from './linkedImage/onDemand';
 
 let ctx: Ctx | undefined;
 
@@ -13,7 +14,8 @@ let ctx: Ctx | undefined;
 export interface LayerscopeApi {
   ctx: Ctx;
   views: ReturnType<typeof registerViews>;
-  linkedImage: ReturnType<typeof registerLinkedImage>;
+  /** The Dockerfile ↔ image glue (loads it when not loaded yet). */
+  linkedImage: () => Promise<LinkedImageGlue>;
 }
 
 export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
@@ -22,9 +24,10 @@ export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
   const views = registerViews(ctx);
   registerCommands(ctx);
   registerDiagnostics(ctx);
-  const linkedImage = registerLinkedImage(ctx);
+  registerLinkedImageOnDemand(ctx);
   watchEngine(ctx);
-  return { ctx, views, linkedImage };
+  const c = ctx;
+  return { ctx, views, linkedImage: () => linkedImage(c) };
 }
 
 export function deactivate(): void {
