@@ -22,6 +22,8 @@ const builds = [
   { ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The lint core alone (what bench/lint.bench.mjs measures, without the CLI or extension around it).
   { ...node, entryPoints: ['src/lint/index.ts'], outfile: 'dist/lint.js' },
+  // The insight room and what its benchmark compares it with (bench/insight.bench.mjs).
+  { ...node, entryPoints: ['bench/fixtures/insightEntry.ts'], outfile: 'dist/bench-insight.js' },
 ];
 if (existsSync('webview-ui/main.ts')) {
   builds.push({

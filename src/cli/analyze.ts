@@ -10,9 +10,8 @@ import {
 import { createEngine } from '../docker/connect';
 import { EngineError } from '../docker/engine';
 import { formatBytes, parseBytes } from '../model/format';
-import { savingsMarkdown, savingsReport, summarize } from '../insight';
-import { dockerfileMarkdown, dockerfileReport, dockerfileText, type DockerfileReport } from './dockerfileReport';
-import { linkAnalysis, notLinkedMessage, parseBuildArg } from './imageInsight';
+import { parseBuildArg } from './buildArg';
+import type { DockerfileReport } from './dockerfileReport';
 
 const help = `Usage: layerscope analyze IMAGE [options]
 
@@ -94,8 +93,8 @@ export function parseAnalyzeArgs(argv: string[]): Args | 'help' {
       case '--format': {
         const v = value();
         if (v !== 'text' && v !== 'json' && v !== 'markdown') throw new UsageError(`--format is text, json or markdown, got '${v}'`);
-        json = v === 'json';
-        markdown = v === 'markdown';
+        if (v === 'json') json = true;
+        if (v === 'markdown') markdown = true;
         break;
       }
       case '--dockerfile': dockerfile = value(); break;
@@ -135,7 +134,10 @@ export function parseAnalyzeArgs(argv: string[]): Args | 'help' {
   }
   if ((target !== undefined || Object.keys(buildArgs).length) && dockerfile === undefined) throw new UsageError('--target and --build-arg go with --dockerfile');
   if (markdown && json) throw new UsageError('--json and --format markdown: pick one');
-  return { image: positional[0], source, json, markdown, dockerfile, target, buildArgs, ci, verify, rules };
+  return {
+    image: positional[0], source, json, markdown, buildArgs, ci, verify, rules,
+    ...(dockerfile !== undefined ? { dockerfile } : {}), ...(target !== undefined ? { target } : {}),
+  };
 }
 
 async function openInput(args: Args, signal: AbortSignal): Promise<Readable> {
@@ -201,8 +203,11 @@ export async function runAnalyzeCli(argv: string[]): Promise<number> {
   }
   progress.clear();
 
+  // The Dockerfile side (parsers, linking) loads only when asked for.
+  const report = args.dockerfile !== undefined || args.markdown ? await import('./dockerfileReport') : undefined;
   let fileReport: DockerfileReport | undefined;
-  if (args.dockerfile !== undefined) {
+  if (args.dockerfile !== undefined && report) {
+    const { linkAnalysis, notLinkedMessage } = await import('./imageInsight');
     let text: string;
     try { text = readFileSync(args.dockerfile, 'utf8'); } catch (err) {
       process.stderr.write(`layerscope analyze: cannot read ${args.dockerfile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
@@ -210,7 +215,7 @@ export async function runAnalyzeCli(argv: string[]): Promise<number> {
     }
     const linked = linkAnalysis(analysis, text, { target: args.target, buildArgs: args.buildArgs, dockerfilePath: args.dockerfile });
     if (!linked.link.matched) process.stderr.write(`layerscope analyze: ${notLinkedMessage(args.image, args.dockerfile, linked.link)}\n`);
-    fileReport = dockerfileReport(analysis, linked.insight, linked.link, text, args.dockerfile);
+    fileReport = report.dockerfileReport(analysis, linked.insight, linked.link, text, args.dockerfile);
   }
 
   const results = args.ci ? evaluateCiRules(analysis, args.rules) : [];
@@ -225,11 +230,11 @@ export async function runAnalyzeCli(argv: string[]): Promise<number> {
       ...(args.ci ? { ci: { passed: failed.length === 0, rules: results } } : {}),
     };
     process.stdout.write(`${JSON.stringify(report)}\n`);
-  } else if (args.markdown) {
-    process.stdout.write(fileReport ? dockerfileMarkdown(analysis, fileReport) : markdownSummary(analysis));
+  } else if (args.markdown && report) {
+    process.stdout.write(fileReport ? report.dockerfileMarkdown(analysis, fileReport) : report.imageMarkdown(analysis));
   } else {
     process.stdout.write(formatTextReport(analysis));
-    if (fileReport) process.stdout.write(dockerfileText(fileReport));
+    if (fileReport && report) process.stdout.write(report.dockerfileText(fileReport));
   }
   if (args.ci) {
     const out = args.json ? process.stderr : process.stdout;
@@ -238,12 +243,6 @@ export async function runAnalyzeCli(argv: string[]): Promise<number> {
     out.write(failed.length ? `${failed.length} of ${results.length} rules failed\n` : `all ${results.length} rules passed\n`);
   }
   return failed.length ? 1 : 0;
-}
-
-/** Markdown without a Dockerfile: the image's totals and what would save the most, by layer. */
-function markdownSummary(analysis: ImageAnalysis): string {
-  return `## ${analysis.image}: ${formatBytes(analysis.sizeBytes)} in ${analysis.layers.length} layers, ${formatBytes(analysis.wastedBytes)} wasted\n\n`
-    + savingsMarkdown(savingsReport(summarize(analysis)));
 }
 
 function describeError(err: unknown, args: Args): string {

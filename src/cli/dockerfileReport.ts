@@ -1,7 +1,7 @@
 // `layerscope analyze IMAGE --dockerfile FILE`: the per-instruction table and the savings report,
 // as JSON, text, or Markdown ready for a pull-request comment. Lines are 1-based here (as in lint).
 import type { ImageAnalysis } from '../analysis';
-import { savingsMarkdown, savingsReport, type DockerfileLink, type ImageInsight, type SavingsReport } from '../insight';
+import { savingsMarkdown, savingsReport, summarize, type DockerfileLink, type ImageInsight, type SavingsReport } from '../insight';
 import { formatBytes } from '../model/format';
 
 export interface InstructionRow {
@@ -81,4 +81,10 @@ export function dockerfileMarkdown(analysis: ImageAnalysis, report: DockerfileRe
   }
   out.push(savingsMarkdown(report.savings, { dockerfile: report.file }));
   return out.join('\n');
+}
+
+/** Markdown without a Dockerfile: the image's totals and what would save the most, by layer. */
+export function imageMarkdown(analysis: ImageAnalysis): string {
+  return `## ${analysis.image}: ${formatBytes(analysis.sizeBytes)} in ${analysis.layers.length} layers, ${formatBytes(analysis.wastedBytes)} wasted\n\n`
+    + savingsMarkdown(savingsReport(summarize(analysis)));
 }

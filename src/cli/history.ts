@@ -2,13 +2,14 @@
 // both builders. From the engine's cheap data (history + RootFS); when that cannot decide which
 // 0-byte steps made a layer, the image config is read from the save stream (layers skipped unread).
 // Exit codes: 0 done, 2 bad arguments, an unreachable engine or a missing image.
+import { setMaxListeners } from 'node:events';
 import { homedir } from 'node:os';
 import { readImageConfig } from '../analysis/configReader';
 import { createEngine } from '../docker/connect';
 import { EngineError } from '../docker/engine';
 import { formatBytes } from '../model/format';
 import { diffIdsFromInspect } from '../model/history';
-import { mapSteps, type Step } from '../model/layerSteps';
+import { mapSteps, stepFlagsFromImages, type Step } from '../model/layerSteps';
 
 export const HISTORY_USAGE = 'Usage: layerscope history IMAGE [--json] [--no-config]';
 
@@ -18,13 +19,14 @@ One row per history step of IMAGE (oldest first): the instruction, whether it ma
 layer, which layer (index into the image's rootfs, 0 = bottom), and its size.
 
 The engine's history does not say which 0-byte steps (WORKDIR, RUN rm …, RUN true) made a layer.
-When the step sizes and the layer count cannot decide it, the image config (its empty_layer flags)
-is read from the engine's save stream, skipping the layers' contents.
+When the step sizes and the layer count cannot decide it, the legacy builder's per-step images
+are inspected, and if that is not enough the image config (its empty_layer flags) is read from
+the engine's save stream, skipping the layers' contents.
 
 Options:
   --json        print a JSON array: [{step, createdBy, instruction, emptyLayer, layer, size}];
                 layer is null for a step without a layer
-  --no-config   never read the save stream: undecided steps show '?' (JSON: emptyLayer null, no layer)
+  --no-config   never read the save stream: steps still undecided show '?' (JSON: emptyLayer null, no layer)
   -h, --help    this text`;
 
 interface HistoryArgs { image: string; json: boolean; noConfig: boolean }
@@ -77,6 +79,7 @@ export async function runHistoryCli(argv: string[]): Promise<number> {
     return 2;
   }
   const controller = new AbortController();
+  setMaxListeners(256, controller.signal); // one per step image inspected at once
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
   try {
@@ -87,6 +90,15 @@ export async function runHistoryCli(argv: string[]): Promise<number> {
     ]);
     const diffIds = diffIdsFromInspect(inspect);
     let mapping = mapSteps(history, diffIds);
+    if (!mapping.exact && mapping.steps.some((s) => s.id)) {
+      // Legacy builds keep an image per step: their layer counts settle it without the save stream.
+      const counts = new Map<string, number>();
+      await Promise.all(mapping.steps.filter((s) => s.id).map(async (s) => {
+        const layers = await engine.inspectImage(s.id, controller.signal).then(diffIdsFromInspect, () => undefined);
+        if (layers) counts.set(s.id, layers.length);
+      }));
+      mapping = mapSteps(history, diffIds, stepFlagsFromImages(mapping.steps, (id) => counts.get(id)));
+    }
     if (!mapping.exact && !args.noConfig) {
       const config = await readImageConfig(await engine.saveImages([args.image], controller.signal), { signal: controller.signal });
       mapping = mapSteps(history, diffIds, config.emptyLayers);

@@ -34,9 +34,3 @@ export async function analyzeOnEngine(image: string, signal?: AbortSignal): Prom
 export function notLinkedMessage(image: string, file: string, link: DockerfileLink): string {
   return `${image} does not look built from ${file} (match ${Math.round(link.score * 100)}%): nothing measured is placed on its lines`;
 }
-
-export function parseBuildArg(value: string): [string, string] {
-  const eq = value.indexOf('=');
-  if (eq <= 0) throw new Error(`--build-arg needs NAME=VALUE, got '${value}'`);
-  return [value.slice(0, eq), value.slice(eq + 1)];
-}

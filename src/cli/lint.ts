@@ -15,9 +15,8 @@ import { loadConfigFile, loadConfigFor, LoadedConfig } from '../lint/node/loadCo
 import { shellcheckOnPath } from '../lint/node/shellcheck';
 import { lintWithShellcheck } from '../lint/shell/shellcheck';
 import type { Finding } from '../lint/types';
-import { measuredFindings } from '../insight/findings';
 import { parseBytes } from '../model/format';
-import { analyzeOnEngine, linkAnalysis, notLinkedMessage, parseBuildArg } from './imageInsight';
+import { parseBuildArg } from './buildArg';
 
 const FORMATS = ['tty', 'json', 'sarif', 'checkstyle'] as const;
 type Format = (typeof FORMATS)[number];
@@ -169,6 +168,9 @@ export async function runLintCli(argv: string[]): Promise<number> {
 
 /** Measured findings (LS2xxx) of the image built from this Dockerfile; [] with a warning when it is not. */
 async function measuredFor(args: LintArgs, file: string, text: string, readFile: (rel: string) => string | undefined): Promise<Finding[]> {
+  // Loaded only with --image: plain lint never initialises the engine client or the analysis.
+  const { analyzeOnEngine, linkAnalysis, notLinkedMessage } = await import('./imageInsight');
+  const { measuredFindings } = await import('../insight/findings');
   const linked = linkAnalysis(await analyzeOnEngine(args.image!), text, { buildArgs: args.buildArgs, target: args.target, dockerfilePath: file });
   if (!linked.link.matched) {
     process.stderr.write(`layerscope lint: ${notLinkedMessage(args.image!, file, linked.link)}\n`);

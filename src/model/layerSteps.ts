@@ -2,7 +2,8 @@
 //
 // Contract (stable; other modules and the editor glue build on it):
 //   mapSteps(history /* GET /images/{id}/history, newest first */, diffIds /* RootFS.Layers */,
-//            emptyLayers? /* config history[].empty_layer, oldest first, from a deep analysis */) → StepMapping
+//            emptyLayers? /* config history[].empty_layer, oldest first (a deep analysis, readImageConfig);
+//                            entries may be undefined where only some steps are known (stepFlagsFromImages) */) → StepMapping
 //   StepMapping = { steps: Step[] /* oldest first */; exact: boolean; reason?: string }
 //   Step.layer: index into diffIds; null = the step made no layer; undefined = cannot tell from this data.
 //   Step.emptyLayer: true/false, or undefined when the cheap data cannot decide.
@@ -56,7 +57,7 @@ function classify(size: number, instruction: string): Class {
   return METADATA.has(instruction) ? 'empty' : 'maybe';
 }
 
-export function mapSteps(history: HistoryEntry[], diffIds: string[], emptyLayers?: boolean[]): StepMapping {
+export function mapSteps(history: HistoryEntry[], diffIds: string[], emptyLayers?: (boolean | undefined)[]): StepMapping {
   const oldestFirst = [...history].reverse();
   const steps: Step[] = oldestFirst.map((entry, step) => {
     const parsed = parseCreatedBy(entry.createdBy);
@@ -74,15 +75,22 @@ export function mapSteps(history: HistoryEntry[], diffIds: string[], emptyLayers
   });
   const layerCount = diffIds.length;
 
-  if (emptyLayers && emptyLayers.length === steps.length) {
-    const made = emptyLayers.filter((e) => !e).length;
+  const known = emptyLayers && emptyLayers.length === steps.length ? emptyLayers : undefined;
+  if (known && known.every((e) => e !== undefined)) {
+    const made = known.filter((e) => !e).length;
     if (made === layerCount) {
-      assign(steps, emptyLayers.map((e) => (e ? 'empty' : 'layer')));
+      assign(steps, known.map((e) => (e ? 'empty' : 'layer')));
       return { steps, exact: true };
     }
   }
 
-  const classes = steps.map((s) => classify(s.size, s.instruction));
+  // Flags known for some steps count as certain; they must not contradict the sizes.
+  const classes = steps.map((s, i): Class => {
+    const flag = known?.[i];
+    const guess = classify(s.size, s.instruction);
+    if (flag === undefined || (flag && guess === 'layer') || (!flag && guess === 'empty')) return guess;
+    return flag ? 'empty' : 'layer';
+  });
   const sure = classes.filter((c) => c === 'layer').length;
   const maybe = classes.filter((c) => c === 'maybe').length;
   if (sure === layerCount || sure + maybe === layerCount) {
@@ -127,4 +135,19 @@ function assignAround(steps: Step[], classes: Class[], layerCount: number): void
   for (let i = steps.length - 1; i > last; i--) {
     if (classes[i] === 'layer') steps[i].layer = top--;
   }
+}
+
+/**
+ * Empty-layer flags from the legacy builder's intermediate images: each step's image ID names an
+ * image whose RootFS has one more layer than its parent's exactly when the step made a layer.
+ * `layerCount(id)` gives that image's RootFS length (inspect), undefined when unknown ('<missing>'
+ * steps of a pulled base, BuildKit). Oldest first; undefined where it cannot tell.
+ */
+export function stepFlagsFromImages(steps: Step[], layerCount: (id: string) => number | undefined): (boolean | undefined)[] {
+  const counts = steps.map((s) => (s.id ? layerCount(s.id) : undefined));
+  return counts.map((c, i) => {
+    if (c === undefined) return undefined;
+    const before = i === 0 ? 0 : counts[i - 1];
+    return before === undefined ? undefined : c === before;
+  });
 }

@@ -59,6 +59,9 @@ describe('engine: Dockerfile insight on images built with both builders', functi
           let layer = 0;
           assert.deepEqual(rows.map((r) => r.layer), config.emptyLayers.map((e) => (e ? null : layer++)));
           assert.equal(layer, config.diffIds.length);
+          // Without the save stream: the legacy builder's step images settle it too; BuildKit is exact anyway.
+          const cheap = await run(process.execPath, ['dist/cli.js', 'history', '--json', '--no-config', image], { env: process.env });
+          assert.deepEqual(JSON.parse(cheap.stdout), rows);
         }
       });
 
@@ -148,6 +151,43 @@ describe('engine: Dockerfile insight on images built with both builders', functi
           ['LS2002', ctx.keyBytes, [13, 16]],
         ]);
         assert.equal(report.total, PLANTED.bigBinBytes + PLANTED.apkCacheBytes + ctx.gitBytes + ctx.keyBytes);
+      });
+
+      it('layerscope lint --image and analyze --dockerfile report the same, from a terminal', async function () {
+        this.timeout(600_000); // four CLI runs, each reading the image from the engine
+        const { tag } = built.get(builder)!;
+        const cli = (args: string[]) => run(process.execPath, ['dist/cli.js', ...args], { env: process.env, maxBuffer: 32 * 1024 * 1024 })
+          .then((r) => ({ code: 0, ...r }), (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
+        const file = `${ctx.dir}/Dockerfile`;
+        const lint = await cli(['lint', '--no-shellcheck', '--format', 'json', '--image', tag, file]);
+        assert.equal(lint.code, 1, lint.stderr);
+        const measured = (JSON.parse(lint.stdout) as { code: string; line: number; bytes?: number; paths?: string[]; layer?: number }[])
+          .filter((f) => f.code.startsWith('LS2')).map((f) => [f.code, f.line, f.bytes, f.paths, f.layer]);
+        assert.deepEqual(measured, [
+          ['LS2002', 14, ctx.keyBytes, ['/root/.ssh/id_rsa'], 3],
+          ['LS2003', 14, ctx.keyBytes, ['/root/.ssh/id_rsa'], 3],
+          ['LS2001', 15, PLANTED.apkCacheBytes, ['/var/cache/apk'], 4],
+          ['LS2002', 16, PLANTED.bigBinBytes, ['/app/big.bin'], 5],
+          ['LS2002', 17, PLANTED.bigBinBytes, ['/app/big.bin'], 6],
+          ['LS2002', 17, ctx.keyBytes, ['/root/.ssh/id_rsa'], 6],
+          ['LS2003', 18, ctx.envBytes, ['/app/.env'], 7],
+          ['LS2004', 18, ctx.gitBytes, ['/app/.git'], 7],
+        ]);
+        const sarif = await cli(['lint', '--no-shellcheck', '--format', 'sarif', '--image', tag, file]);
+        const results = JSON.parse(sarif.stdout).runs[0].results as { ruleId: string; properties?: { bytes: number } }[];
+        assert.deepEqual(results.filter((r) => r.ruleId === 'LS2001').map((r) => r.properties), [{ bytes: PLANTED.apkCacheBytes, paths: ['/var/cache/apk'], layer: 4 }]);
+
+        const analyze = await cli(['analyze', '--json', '--dockerfile', file, tag]);
+        assert.equal(analyze.code, 0, analyze.stderr);
+        const report = JSON.parse(analyze.stdout) as { instructions: { line: number; layer: number | null; size: number; wastedBytes: number }[]; savings: { total: number }; dockerfile: { matched: boolean } };
+        assert.equal(report.dockerfile.matched, true);
+        const row = (line: number) => report.instructions.find((r) => r.line === line)!;
+        assert.deepEqual([row(16).layer, row(16).size, row(16).wastedBytes], [5, PLANTED.bigBinBytes, PLANTED.bigBinBytes]);
+        assert.deepEqual([row(15).layer, row(15).size, row(15).wastedBytes], [4, PLANTED.apkCacheBytes, 0]);
+        assert.equal(row(12).layer, null);
+        assert.equal(report.savings.total, PLANTED.bigBinBytes + PLANTED.apkCacheBytes + ctx.gitBytes + ctx.keyBytes);
+        const markdown = await cli(['analyze', '--format', 'markdown', '--dockerfile', file, tag]);
+        assert.match(markdown.stdout, /\| 3\.15 MB \| [^|]*Dockerfile:16, [^|]*Dockerfile:17 \| files written by line 16 \(RUN\)/);
       });
     });
   }

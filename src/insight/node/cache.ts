@@ -5,11 +5,13 @@
 //   get(imageId) → Promise<ImageInsight | undefined>   (undefined: absent, unreadable, other version)
 //   put(insight) → Promise<void>                        (evicts the least recently used beyond maxEntries)
 //   delete(imageId), clear()
+//   loadInsight(cache, imageId, analyze) → the cached summary, or analyze() once, summarised and stored
 // An image ID names immutable content, so an entry never goes stale; only the summary format can
 // change, and an entry of another INSIGHT_VERSION is ignored and removed.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { INSIGHT_VERSION } from '../summary';
+import type { ImageAnalysis } from '../../analysis/types';
+import { INSIGHT_VERSION, summarize } from '../summary';
 import type { ImageInsight } from '../types';
 
 const fileName = (imageId: string): string | undefined => {
@@ -84,4 +86,16 @@ export class InsightCache {
     all.sort((a, b) => a.mtime - b.mtime);
     for (const e of all.slice(0, all.length - this.maxEntries)) await fs.rm(e.file, { force: true });
   }
+}
+
+/**
+ * The summary of `imageId`: from the cache when present (no image read at all), else from
+ * `analyze()` (the deep analysis: one save stream), summarised and stored for next time.
+ */
+export async function loadInsight(cache: InsightCache, imageId: string, analyze: () => Promise<ImageAnalysis>): Promise<ImageInsight> {
+  const cached = await cache.get(imageId);
+  if (cached) return cached;
+  const insight = summarize(await analyze());
+  await cache.put(insight);
+  return insight;
 }

@@ -2,7 +2,7 @@
 // SHELL, ARGs, WORKDIR, RUN true, ONBUILD, multi-stage): decided steps always agree with the saved
 // config's empty_layer flags; what the cheap data cannot decide stays undefined.
 import { strict as assert } from 'node:assert';
-import { mapSteps } from '../../../src/model/layerSteps';
+import { mapSteps, stepFlagsFromImages } from '../../../src/model/layerSteps';
 import type { HistoryEntry } from '../../../src/model/types';
 import * as recorded from '../insight/recordedHistories';
 
@@ -94,5 +94,33 @@ describe('model/layerSteps', () => {
     assert.deepEqual(all.steps.map((s) => s.instruction), ['ENV', 'RUN', 'RUN', 'RUN']);
     const none = mapSteps(h, ids(1));
     assert.deepEqual(none.steps.map((s) => s.layer), [null, null, 0, null]);
+  });
+
+  it("settles the legacy builder's 0-byte steps from its intermediate images' layer counts", () => {
+    const img = recorded.insightLegacy;
+    const withIds = entries(img.history).map((e, i) => ({ ...e, id: `sha256:step${img.history.length - 1 - i}` }));
+    const cheap = mapSteps(withIds, ids(img.layers));
+    assert.equal(cheap.exact, false);
+    // The image at step i has as many layers as the steps up to i made (what inspect's RootFS says).
+    const want = truth(img);
+    const counts = new Map(want.map((_, i) => [`sha256:step${i}`, want.slice(0, i + 1).filter((l) => l !== null).length]));
+    const flags = stepFlagsFromImages(cheap.steps, (id) => counts.get(id));
+    assert.deepEqual(flags, img.emptyLayers);
+    const settled = mapSteps(withIds, ids(img.layers), flags);
+    assert.equal(settled.exact, true);
+    assert.deepEqual(settled.steps.map((s) => s.layer), want);
+  });
+
+  it('uses flags known for some steps only (a pulled base has no step images)', () => {
+    const img = recorded.insightLegacy;
+    const partial: (boolean | undefined)[] = img.emptyLayers.map((e, i) => (i === 5 ? e : undefined)); // WORKDIR made a layer
+    const mapping = mapSteps(entries(img.history), ids(img.layers), partial);
+    assert.equal(mapping.exact, false); // `rm` (layer) and `RUN true` (none) are still open
+    assert.equal(mapping.steps[5].emptyLayer, false);
+    assert.equal(mapping.steps[5].layer, 2);
+    const two: (boolean | undefined)[] = img.emptyLayers.map((e, i) => (i === 5 || i === 12 ? e : undefined));
+    assert.deepEqual(mapSteps(entries(img.history), ids(img.layers), two).steps.map((s) => s.layer), truth(img));
+    const steps = mapSteps(entries(img.history), ids(img.layers)).steps;
+    assert.deepEqual(stepFlagsFromImages(steps, () => undefined), img.emptyLayers.map(() => undefined));
   });
 });
