@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Engine } from './docker/engine';
 import type { EngineEvent } from './model/types';
-import type { LinkedImages } from './linkedImage/service';
+import type { LinkedImageGlue } from './linkedImage';
 import type { LayersPanelManager } from './webview/panelManager';
 import { log } from './log';
 
@@ -28,8 +28,8 @@ export class Ctx implements vscode.Disposable {
   /** Each event of the engine's event stream, so views can update one item instead of re-listing. */
   readonly onDidEngineEvent = this.engineEvent.event;
 
-  /** Dockerfile ↔ image links, their lenses and measured findings (set once by activate()). */
-  linkedImages!: LinkedImages;
+  /** Dockerfile ↔ image links, their lenses and measured findings, once loaded (linkedImage/onDemand.ts). */
+  linkedImage?: Promise<LinkedImageGlue>;
 
   /**
    * Called once with the Layers panel manager when its code first loads (it loads on first use), so

@@ -7,7 +7,8 @@ import { registerDiagnosticsOnDemand } from './diagnostics/onDemand';
 import { connectEngine, watchEngine } from './engineGlue';
 import { registerViews } from './views';
 import { LanguageFeatures } from './language';
-import { registerLinkedImage } from './linkedImage';
+import type { LinkedImageGlue } from './linkedImage';
+import { linkedImage, registerLinkedImageOnDemand } from './linkedImage/onDemand';
 
 let ctx: Ctx | undefined;
 
@@ -17,7 +18,8 @@ export interface LayerscopeApi {
   views: ReturnType<typeof registerViews>;
   /** Completion, hover and formatting in Dockerfiles (registered or not, per the setting). */
   language: LanguageFeatures;
-  linkedImage: ReturnType<typeof registerLinkedImage>;
+  /** The Dockerfile ↔ image glue (loads it when not loaded yet). */
+  linkedImage: () => Promise<LinkedImageGlue>;
 }
 
 export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
@@ -28,9 +30,10 @@ export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
   registerDiagnosticsOnDemand(ctx);
   const language = new LanguageFeatures(ctx.log);
   ctx.push(language);
-  const linkedImage = registerLinkedImage(ctx);
+  registerLinkedImageOnDemand(ctx);
   watchEngine(ctx);
-  return { ctx, views, language, linkedImage };
+  const c = ctx;
+  return { ctx, views, language, linkedImage: () => linkedImage(c) };
 }
 
 export function deactivate(): void {

@@ -108,8 +108,9 @@ function historyRow(row: HistoryRow, shared: boolean | undefined, options: Histo
   el('td', { class: 'num' }, row.index),
   el('td', { class: 'created-by' },
     el('button', { class: 'expand icon', title: expanded ? 'Collapse' : 'Show the full text', attrs: { 'aria-label': expanded ? 'Collapse' : 'Expand' } }, expanded ? '▾' : '▸'),
-    el('span', { class: 'instruction', title: row.createdBy }, row.createdBy || '(no instruction recorded)'),
-    goToButton(row, options)),
+    // Before the text: a long instruction is cut off at the cell's edge, the button must stay visible.
+    goToButton(row, options),
+    el('span', { class: 'instruction', title: row.createdBy }, row.createdBy || '(no instruction recorded)')),
   el('td', { class: 'num' }, row.empty === false ? formatBytes(row.size) : ''),
   el('td', {}, row.empty === true
     ? el('span', { class: 'badge empty-badge', title: 'No filesystem layer: this step only changed metadata' }, 'empty')

@@ -11,6 +11,13 @@ import type { CommandTable } from './index';
 
 const managers = new WeakMap<Ctx, LayersPanelManager>();
 
+/** Calls `attach` with the panel manager: now when it has loaded, else when it first loads. */
+export function onLayersPanels(ctx: Ctx, attach: (manager: LayersPanelManager) => void): void {
+  const loaded = managers.get(ctx);
+  if (loaded) attach(loaded);
+  else ctx.whenLayersPanelsLoad.push(attach);
+}
+
 /** The one panel manager of this extension instance (the panel and the analyzer load on first use). */
 export async function layersPanels(ctx: Ctx): Promise<LayersPanelManager> {
   let manager = managers.get(ctx);

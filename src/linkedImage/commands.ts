@@ -1,73 +1,17 @@
 // Commands of the Dockerfile ↔ image link (merged into the command table in src/commands/index.ts).
-import * as vscode from 'vscode';
+// Light on purpose: each handler loads the glue on first use (onDemand.ts).
 import type { CommandTable } from '../commands';
 import type { Ctx } from '../ctx';
-import { prompter } from '../commands/prompt';
-import { layersPanels } from '../commands/layers';
-import { formatAge, formatBytes } from '../model/format';
-import { shortId } from '../model/tree';
-import { buildImage } from './build';
-import { rankImages } from '../insight';
+import type { LinkedImageActions } from './actions';
+import { linkedImage } from './onDemand';
 
-function dockerfileUri(arg: unknown): vscode.Uri | undefined {
-  if (arg instanceof vscode.Uri) return arg;
-  if (typeof arg === 'string' && arg) return vscode.Uri.file(arg);
-  return vscode.window.activeTextEditor?.document.uri;
-}
-
-/** Lets a person choose the image a Dockerfile is linked to; images the file explains come first. */
-async function linkDockerfile(ctx: Ctx, arg: unknown): Promise<string | undefined> {
-  const uri = dockerfileUri(arg);
-  if (!uri) throw new Error('Open a Dockerfile to link it to an image.');
-  const doc = await vscode.workspace.openTextDocument(uri);
-  const linked = ctx.linkedImages;
-  const images = (await ctx.engine.listImages({})).sort((a, b) => b.created - a.created);
-  const facts = await Promise.all(images.slice(0, 50).map((i) => linked.imageFacts(i.id).catch(() => undefined)));
-  const ranked = rankImages(doc.getText(), facts.filter((f): f is NonNullable<typeof f> => !!f));
-  const matching = new Map(ranked.filter((r) => r.link.matched).map((r) => [r.id, r.link.score]));
-  const current = linked.store.link(uri);
-  const now = Date.now();
-  const items = images
-    .map((image) => ({
-      label: image.repoTags[0] ?? `<none> ${shortId(image.id)}`,
-      description: `${shortId(image.id)} · ${formatBytes(image.size)} · ${formatAge(image.created, now)}`,
-      detail: matching.has(image.id) ? `matches ${Math.round(matching.get(image.id)! * 100)} % of this file's instructions` : undefined,
-      imageId: image.id,
-      tag: image.repoTags[0],
-      score: matching.get(image.id) ?? -1,
-    }))
-    .sort((a, b) => b.score - a.score);
-  const unlink = { label: '$(close) Unlink', description: 'Forget the image linked to this file', imageId: '', tag: undefined, score: 0, detail: undefined };
-  const picked = await prompter(ctx).pick(current ? [...items, unlink] : items, `Link ${vscode.workspace.asRelativePath(uri)} to which image?`);
-  if (!picked) return undefined;
-  if (!picked.imageId) {
-    await linked.unlink(uri);
-    return '';
-  }
-  await linked.link(uri, { imageId: picked.imageId, tag: picked.tag, pinned: true, builtText: doc.getText() });
-  return picked.imageId;
-}
+const lazy = <K extends keyof LinkedImageActions>(name: K) => (ctx: Ctx) =>
+  async (...args: Parameters<LinkedImageActions[K]>) => ((await linkedImage(ctx)).actions[name] as (...a: unknown[]) => unknown)(...args);
 
 export const linkedImageCommands: CommandTable = {
-  'layerscope.buildImage': (ctx) => (arg?: unknown) => buildImage(ctx, ctx.linkedImages, arg),
-  'layerscope.linkDockerfile': (ctx) => (arg?: unknown) => linkDockerfile(ctx, arg),
-  'layerscope.analyzeLinkedImage': (ctx) => async (arg?: unknown) => {
-    const uri = dockerfileUri(arg);
-    if (!uri) throw new Error('Open a Dockerfile linked to an image to analyse it.');
-    return ctx.linkedImages.analyze(uri);
-  },
-  /** A lens above an instruction: the Layers panel of the image, at that layer. */
-  'layerscope.showInstructionLayer': (ctx) => async (arg: { imageId: string; tag?: string; layer: number }) => {
-    const panel = await (await layersPanels(ctx)).show(arg.imageId, arg.tag);
-    panel.selectLayer(arg.layer);
-    return panel;
-  },
-  /** The Layers panel's "Go to instruction": reveals the instruction's line in its Dockerfile. */
-  'layerscope.goToInstruction': () => async (arg: { file: string; line: number }) => {
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(arg.file));
-    const position = new vscode.Position(arg.line, 0);
-    const editor = await vscode.window.showTextDocument(doc, { selection: new vscode.Range(position, position), viewColumn: vscode.ViewColumn.One });
-    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    return editor;
-  },
+  'layerscope.buildImage': lazy('build'),
+  'layerscope.linkDockerfile': lazy('link'),
+  'layerscope.analyzeLinkedImage': lazy('analyze'),
+  'layerscope.showInstructionLayer': lazy('showInstructionLayer'),
+  'layerscope.goToInstruction': lazy('goToInstruction'),
 };

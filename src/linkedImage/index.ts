@@ -1,12 +1,14 @@
-// The Dockerfile ↔ image glue: one call from activate() builds the service, its CodeLens, the
-// measured findings and what the Layers panels learn from linked files.
+// The Dockerfile ↔ image glue, loaded on first use (onDemand.ts): the service, its CodeLens, the
+// measured findings, what the Layers panels learn from linked files, and the commands' actions.
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { isLintable } from '../diagnostics/documents';
 import { RuleDocs } from '../diagnostics/ruleDocs';
+import { linkedImageActions, type LinkedImageActions } from './actions';
 import { DockerfileLenses } from './codeLens';
 import { MeasuredDiagnostics } from './measured';
 import { PanelLinker } from './panelLinks';
+import { onLayersPanels } from '../commands/layers';
 import { LinkedImages } from './service';
 
 const DOCKERFILES: vscode.DocumentSelector = [
@@ -18,14 +20,15 @@ export interface LinkedImageGlue {
   service: LinkedImages;
   lenses: DockerfileLenses;
   measured: MeasuredDiagnostics;
+  /** What the commands do (src/linkedImage/commands.ts calls them). */
+  actions: LinkedImageActions;
 }
 
 export function registerLinkedImage(ctx: Ctx): LinkedImageGlue {
   const service = new LinkedImages(ctx);
-  ctx.linkedImages = service;
   const lenses = new DockerfileLenses(service, ctx.log);
   const panels = new PanelLinker(service);
-  ctx.whenLayersPanelsLoad.push((manager) => panels.attach(manager));
+  onLayersPanels(ctx, (manager) => panels.attach(manager));
   const measured = new MeasuredDiagnostics(service, new RuleDocs(ctx.extension.extensionUri), ctx.log);
   const all = () => { for (const doc of vscode.workspace.textDocuments) if (isLintable(doc)) measured.schedule(doc); };
   ctx.push(
@@ -38,5 +41,5 @@ export function registerLinkedImage(ctx: Ctx): LinkedImageGlue {
     vscode.workspace.onDidCloseTextDocument((doc) => measured.forget(doc.uri)),
   );
   all();
-  return { service, lenses, measured };
+  return { service, lenses, measured, actions: linkedImageActions(ctx, service) };
 }

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LayerscopeApi } from '../../src/extension';
+import type { LinkedImageGlue } from '../../src/linkedImage';
 import type { BuildOutcome } from '../../src/linkedImage/build';
 import { NOT_BUILT, STALE } from '../../src/linkedImage/lensText';
 import { formatBytes } from '../../src/model/format';
@@ -58,6 +59,7 @@ async function waitForLenses(what: string, ok: (titles: string[]) => boolean, ti
 describe('Dockerfile ↔ image: Build Image…, CodeLens, Layers panel (insight)', function () {
   this.timeout(240_000);
   let api: LayerscopeApi;
+  let glue: LinkedImageGlue;
   let dir: string;
   let uri: vscode.Uri;
   let doc: vscode.TextDocument;
@@ -79,6 +81,7 @@ describe('Dockerfile ↔ image: Build Image…, CodeLens, Layers panel (insight)
 
   before(async () => {
     api = await extension().activate();
+    glue = await api.linkedImage();
     await waitUntil('the engine to be ready', () => api.ctx.state === 'ready', 30_000);
     dir = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, `insight-run-${process.pid}`);
     fs.mkdirSync(dir, { recursive: true });
@@ -123,7 +126,7 @@ describe('Dockerfile ↔ image: Build Image…, CodeLens, Layers panel (insight)
     const inspect = await engineGet<InspectJson>(`/images/${encodeURIComponent(tag)}/json`);
     assert.equal(first.imageId, inspect.Id, 'the linked image is the one the tag names');
     assert.ok(first.insight, 'analysed after the build (layerscope.dockerfile.analyzeAfterBuild defaults to on)');
-    const record = api.ctx.linkedImages.store.link(uri);
+    const record = glue.service.store.link(uri);
     assert.equal(record?.imageId, inspect.Id);
 
     await showDockerfile();
@@ -137,7 +140,7 @@ describe('Dockerfile ↔ image: Build Image…, CodeLens, Layers panel (insight)
     assert.ok(!titles.some((t) => t.startsWith('stale')), 'nothing is stale right after the build');
 
     // The same lenses as the provider computes them, line by line: nothing on ENV and CMD (metadata).
-    const specs = await api.linkedImage.lenses.specs(doc);
+    const specs = await glue.lenses.specs(doc);
     const lines = new Set(specs.map((s) => s.line));
     assert.ok(!lines.has(LINE.env) && !lines.has(LINE.cmd), `no lens on metadata-only instructions: ${JSON.stringify(specs.map((s) => [s.line, s.title]))}`);
     assert.equal(specs.find((s) => s.line === LINE.big)?.title, '+3 MB · 3 MB wasted · 1 added, 0 changed, 0 removed');
@@ -149,7 +152,7 @@ describe('Dockerfile ↔ image: Build Image…, CodeLens, Layers panel (insight)
     await page.click('.monaco-editor .codelens-decoration a', { hasText: '+3 MB · 3 MB wasted' });
     const panel = await waitUntil('the Layers panel of the linked image', async () =>
       vscode.commands.executeCommand<LayersPanel>('layerscope.showLayers', { imageId: first.imageId }), 20_000);
-    const view = (await api.ctx.linkedImages.view(doc))!;
+    const view = (await glue.service.view(doc))!;
     const step = view.rows.find((r) => r.line === LINE.big)!.step;
     assert.ok(step !== undefined);
     await waitUntil(`the panel to select step ${step}`, () => {
@@ -172,7 +175,7 @@ describe('Dockerfile ↔ image: Build Image…, CodeLens, Layers panel (insight)
     await editor.edit((b) => b.replace(new vscode.Range(LINE.big, 0, LINE.rm + 1, 0), 'RUN dd if=/dev/zero of=/big.bin bs=1000 count=3000 && rm /big.bin\n'));
     // The edited RUN and the COPY after it; not the CMD (metadata only).
     const titles = await waitForLenses('two stale lenses', (t) => t.filter((x) => x === STALE).length === 2);
-    const specs = await api.linkedImage.lenses.specs(doc);
+    const specs = await glue.lenses.specs(doc);
     assert.match(specs.find((s) => s.line === LINE.apt)?.title ?? '', /^\+600 kB · /, 'lines before the edit keep their figures');
     assert.equal(specs.find((s) => s.line === LINE.big)?.title, STALE);
     assert.ok(titles.some((t) => t.startsWith('+600 kB')), `the unchanged lines keep theirs: ${JSON.stringify(titles)}`);
@@ -185,12 +188,12 @@ describe('Dockerfile ↔ image: Build Image…, CodeLens, Layers panel (insight)
     const second = await build();
     assert.equal(second.buildKit, true, 'auto picks BuildKit for the 20.10 CLI');
     assert.notEqual(second.imageId, first.imageId);
-    const record = api.ctx.linkedImages.store.link(uri)!;
+    const record = glue.service.store.link(uri)!;
     assert.equal(record.imageId, second.imageId);
     assert.equal(record.previousId, first.imageId);
     await showDockerfile();
     const titles = await waitForLenses('the lenses of the new build', (t) => !t.includes(STALE) && !t.some((x) => x.includes('3 MB wasted')) && t.some((x) => x.startsWith('+600 kB')));
-    const merged = (await api.linkedImage.lenses.specs(doc)).find((s) => s.line === LINE.big)?.title;
+    const merged = (await glue.lenses.specs(doc)).find((s) => s.line === LINE.big)?.title;
     assert.ok(merged && !merged.includes('wasted') && merged.startsWith('+0 B'), `the merged RUN stores nothing: ${merged} (${JSON.stringify(titles)})`);
     await waitUntil('the old image\'s panel to offer the new build', () => {
       const what = oldPanel.lastRendered ? JSON.parse(oldPanel.lastRendered) as { newerBuild: boolean } : undefined;
@@ -203,12 +206,12 @@ describe('Dockerfile ↔ image: Build Image…, CodeLens, Layers panel (insight)
   });
 
   it('a rebuild of the tag from a terminal moves the link by itself (engine events)', async () => {
-    const before = api.ctx.linkedImages.store.link(uri)!.imageId;
+    const before = glue.service.store.link(uri)!.imageId;
     fs.writeFileSync(path.join(dir, 'app.txt'), 'hello again, a longer file this time\n');
     await docker(['build', '--network', 'none', '-q', '-t', tag, dir]);
     const after = (await engineGet<InspectJson>(`/images/${encodeURIComponent(tag)}/json`)).Id;
     assert.notEqual(after, before);
-    await waitUntil('the link to follow the tag', () => api.ctx.linkedImages.store.link(uri)?.imageId === after, 20_000);
+    await waitUntil('the link to follow the tag', () => glue.service.store.link(uri)?.imageId === after, 20_000);
     await showDockerfile();
     const inspect = await engineGet<InspectJson>(`/images/${after}/json`);
     await waitForLenses('the first-FROM lens of the new image', (t) => t.some((x) => x.startsWith(`${tag} · built`) && x.endsWith(formatBytes(inspect.Size))));

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LayerscopeApi } from '../../src/extension';
+import type { LinkedImageGlue } from '../../src/linkedImage';
 import type { BuildOutcome } from '../../src/linkedImage/build';
 import { MEASURED_SOURCE } from '../../src/linkedImage/measured';
 import { formatBytes } from '../../src/model/format';
@@ -30,6 +31,7 @@ const summary = (ds: vscode.Diagnostic[]) => ds.map((d) => `${codeOf(d)}@${d.ran
 describe('Dockerfile ↔ image: measured findings on the planted fixture (insight)', function () {
   this.timeout(300_000);
   let api: LayerscopeApi;
+  let glue: LinkedImageGlue;
   let fixture: InsightContext;
   let uri: vscode.Uri;
   const images: string[] = [];
@@ -56,6 +58,7 @@ describe('Dockerfile ↔ image: measured findings on the planted fixture (insigh
 
   before(async () => {
     api = await extension().activate();
+    glue = await api.linkedImage();
     await waitUntil('the engine to be ready', () => api.ctx.state === 'ready', 30_000);
     const workspace = vscode.workspace.workspaceFolders![0].uri.fsPath;
     fixture = makeInsightContext(path.join(workspace, `insight-findings-${process.pid}`), path.join(extension().extensionPath, 'test', 'rig', 'fixtures', 'insight'));
@@ -90,7 +93,7 @@ describe('Dockerfile ↔ image: measured findings on the planted fixture (insigh
 
     // The analysis is kept on disk per image ID (the extension's global storage).
     const hex = outcome.imageId.replace(/^sha256:/, '');
-    assert.ok(fs.existsSync(path.join(api.ctx.linkedImages.cache.dir, `${hex}.insight.json`)), 'the insight is cached on disk');
+    assert.ok(fs.existsSync(path.join(glue.service.cache.dir, `${hex}.insight.json`)), 'the insight is cached on disk');
 
     // What a person sees: the Problems panel.
     await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -123,7 +126,7 @@ describe('Dockerfile ↔ image: measured findings on the planted fixture (insigh
   });
 
   it('the Layers panel of the linked image ranks what would shrink it, with the Dockerfile lines', async () => {
-    const imageId = api.ctx.linkedImages.store.link(uri)!.imageId;
+    const imageId = glue.service.store.link(uri)!.imageId;
     const panel = await vscode.commands.executeCommand<LayersPanel>('layerscope.showLayers', { imageId });
     await waitUntil('the savings report to render', () => {
       const what = panel.lastRendered ? JSON.parse(panel.lastRendered) as { savings: number } : undefined;
@@ -147,7 +150,7 @@ describe('Dockerfile ↔ image: measured findings on the planted fixture (insigh
   it('the merge quick fix, a BuildKit rebuild through Build Image…: the wasted bytes are gone and the lens sizes changed', async () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc, { preview: false });
-    const before = (await api.linkedImage.lenses.specs(doc)).find((s) => s.line === LINE.big)?.title ?? '';
+    const before = (await glue.lenses.specs(doc)).find((s) => s.line === LINE.big)?.title ?? '';
     assert.ok(before.startsWith(`+${formatBytes(PLANTED.bigBinBytes)}`) && before.includes('wasted'), `the dd line's lens before: ${before}`);
 
     const diagnostic = measured(uri).find((d) => codeOf(d) === 'LS2002' && d.range.start.line === LINE.big)!;
@@ -166,10 +169,10 @@ describe('Dockerfile ↔ image: measured findings on the planted fixture (insigh
     const outcome = await build();
     assert.equal(outcome.buildKit, true);
     const ds = await findingsWhen('the findings of the rebuilt image', (d) =>
-      d.some((x) => codeOf(x) === 'LS2001') && api.ctx.linkedImages.store.link(uri)?.imageId === outcome.imageId);
+      d.some((x) => codeOf(x) === 'LS2001') && glue.service.store.link(uri)?.imageId === outcome.imageId);
     assert.ok(!ds.some((d) => d.message.includes('/app/big.bin')), `the rebuilt image wastes nothing on big.bin: ${summary(ds)}`);
     assert.ok(ds.some((d) => codeOf(d) === 'LS2001' && d.range.start.line === LINE.apkCache), 'the cache is still there: still reported');
-    const after = (await api.linkedImage.lenses.specs(doc)).find((s) => s.line === LINE.big)?.title ?? '';
+    const after = (await glue.lenses.specs(doc)).find((s) => s.line === LINE.big)?.title ?? '';
     assert.ok(after.startsWith('+0 B') && !after.includes('wasted'), `the merged RUN's lens: ${after}`);
   });
 });

@@ -39,7 +39,7 @@ export async function buildThroughEditor(api: LayerscopeApi, uri: vscode.Uri, an
 export async function cleanUp(api: LayerscopeApi, uri: vscode.Uri | undefined, tag: string, imageIds: (string | undefined)[]): Promise<void> {
   for (const key of SETTINGS) await settings().update(key, undefined, vscode.ConfigurationTarget.Global);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  if (uri) await api.ctx.linkedImages.unlink(uri);
+  if (uri) await (await api.linkedImage()).service.unlink(uri);
   await engineRequest('DELETE', `/images/${encodeURIComponent(tag)}?force=1`).catch(() => undefined);
   for (const id of imageIds) if (id) await engineRequest('DELETE', `/images/${id}?force=1`).catch(() => undefined);
 }
