@@ -31,22 +31,22 @@ function cleans(ins: LintInstruction, run: RunShell): boolean {
 }
 
 /** A later RUN on top of this layer that needs the lists but does not fetch them itself. */
-function laterInstallWithoutUpdate(ins: LintInstruction, runs: { ins: LintInstruction; run: RunShell }[]): LintInstruction | undefined {
-  return runs.find(({ ins: later, run }) => later.index > ins.index && !later.onbuild
-    && stageChain(later).includes(ins.stage)
-    && run.commands.some((c) => aptSub(c, ...NEEDS_LISTS))
-    && !run.commands.some((c) => aptSub(c, 'update')))?.ins;
+function laterInstallWithoutUpdate(ins: LintInstruction, needy: LintInstruction[]): LintInstruction | undefined {
+  return needy.find((later) => later.index > ins.index && stageChain(later).includes(ins.stage));
 }
 
 const rule: Rule = {
   meta: { code: 'DL3009', level: 'info', source: 'hadolint', title: 'Delete the apt lists after apt-get update' },
   check(doc, report) {
     const runs = runsOf(doc);
+    let needy: LintInstruction[] | undefined; // RUNs that install from the lists without their own update
     for (const { ins, run } of runs) {
       const update = run.commands.find((c) => aptSub(c, 'update'));
       if (!update || !layerMatters(ins) || cleans(ins, run)) continue;
       const last = run.commands[run.commands.length - 1];
-      const needsLists = laterInstallWithoutUpdate(ins, runs);
+      needy ??= runs.filter(({ ins: r, run: sh }) => !r.onbuild && sh.commands.some((c) => aptSub(c, ...NEEDS_LISTS))
+        && !sh.commands.some((c) => aptSub(c, 'update'))).map((r) => r.ins);
+      const needsLists = laterInstallWithoutUpdate(ins, needy);
       // An ONBUILD trigger runs in someone else's build, whose later RUNs we cannot see: no fix.
       const fixes = run.form !== 'shell' || needsLists || ins.onbuild ? undefined
         : [{ title: 'Append rm -rf /var/lib/apt/lists/*', edits: [insertAt(doc, last.listEnd, CLEANUP)], preferred: true }];
