@@ -131,7 +131,7 @@ class Collector extends PassThrough {
 /** The archive endpoints answer 404 for a missing path and 400/403/500 for others: say which path. */
 function pathError(e: unknown, path: string, endpoint: string, what: string): EngineError {
   const err = toEngineError(e, endpoint, what);
-  if (err.code === 'notFound' && !/no such container/i.test(err.message)) {
+  if (err.code === 'notFound' && !/no such container|container was removed/i.test(err.message)) {
     return new EngineError('notFound', `${path} does not exist in the container (it may have been removed).`, endpoint, err.statusCode, err.detail);
   }
   if (/permission denied/i.test(err.message)) {

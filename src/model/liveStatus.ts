@@ -31,13 +31,18 @@ const unitMs: Record<string, number> = {
   second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000, month: 30 * 86_400_000, year: 365 * 86_400_000,
 };
 
+/** Units counted from the hours rounded to the nearest one: "2 hours" already reads at 1 h 30 min. */
+const fromRoundedHours = new Set(['hour', 'day', 'week', 'month', 'year']);
+
 /** The shortest time a `humanDuration` text stands for (its lower bound), undefined if not one. */
 export function parseHumanDuration(text: string): number | undefined {
   if (text === 'Less than a second') return 0;
   if (text === 'About a minute') return unitMs.minute;
   if (text === 'About an hour') return unitMs.hour;
   const m = /^(\d+) (second|minute|hour|day|week|month|year)s?$/.exec(text);
-  return m ? Number(m[1]) * unitMs[m[2]] : undefined;
+  if (!m) return undefined;
+  const ms = Number(m[1]) * unitMs[m[2]];
+  return fromRoundedHours.has(m[2]) ? ms - unitMs.hour / 2 : ms;
 }
 
 const clockPattern = /^(Up |(?:Exited|Restarting) \(-?\d+\) )(.+?)((?: ago)?(?: \((?:Paused|healthy|unhealthy|health: starting)\))?)$/;

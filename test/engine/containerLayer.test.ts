@@ -216,7 +216,7 @@ describe('engine: a container\'s own layer and files', () => {
   it('a removed container: every call says notFound', async () => {
     await assert.rejects(engine.containerChanges('layerscope-no-such-container'), (e: EngineError) => e.code === 'notFound');
     await assert.rejects(engine.containerSize('layerscope-no-such-container'), (e: EngineError) => e.code === 'notFound');
-    await assert.rejects(engine.getContainerArchive('layerscope-no-such-container', '/'), (e: EngineError) => e.code === 'notFound' && /no such container/i.test(e.message));
+    await assert.rejects(engine.getContainerArchive('layerscope-no-such-container', '/'), (e: EngineError) => e.code === 'notFound' && /The container was removed/.test(e.message));
   });
 });
 
