@@ -10,7 +10,7 @@ import {
 import { parseDiveCi, parseRuleSetting, resolveCiRules, type CiRuleSettings, type RuleName } from '../analysis/ciRules';
 import { createEngine } from '../docker/connect';
 import { EngineError } from '../docker/engine';
-import { formatBytes, parseBytes } from '../model/format';
+import { formatBytes } from '../model/format';
 import { parseBuildArg } from './buildArg';
 import type { DockerfileReport } from './dockerfileReport';
 

@@ -70,7 +70,11 @@ export class MeasuredDiagnostics implements vscode.CodeActionProvider, vscode.Di
       if (doc.isClosed || doc.version !== version) return;
       const findings = view ? findingsForView(view, config.dockerfile(doc.uri).largeFileMB * 1e6, readDockerignore(doc.uri)).map(withBytes) : [];
       this.shown.set(doc.uri.toString(), { version, findings });
-      this.collection.set(doc.uri, findings.map((f) => Object.assign(toDiagnostic(f, this.docs), { source: MEASURED_SOURCE })));
+      // Nothing to show where nothing was shown: setting [] again would still tell every listener
+      // (the Problems panel, other extensions) that this file's diagnostics changed, on each keystroke.
+      if (findings.length || this.collection.get(doc.uri)?.length) {
+        this.collection.set(doc.uri, findings.map((f) => Object.assign(toDiagnostic(f, this.docs), { source: MEASURED_SOURCE })));
+      }
       this.changed.fire(doc.uri);
     } catch (err) {
       this.log.warn(`Measured findings of ${doc.uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);

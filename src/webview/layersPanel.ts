@@ -24,7 +24,8 @@ export class LayersPanel implements vscode.Disposable {
   private readonly rendered = new vscode.EventEmitter<string>();
   private readonly posted = new vscode.EventEmitter<HostMessage>();
   /** The last state message ('image', 'gone' or 'error'), re-sent when the webview (re)loads. */
-  private lastState: HostMessage | undefined;
+  /** The last state shown (image, error or gone); links, progress and selections come between. Tests read it. */
+  lastState: HostMessage | undefined;
   private analysis: ImageAnalysis | undefined;
   private emptyLayers: boolean[] | undefined;
   private analysisRun: AbortController | undefined;

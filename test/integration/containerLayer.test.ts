@@ -21,7 +21,7 @@ import type { LayersPanel } from '../../src/webview/layersPanel';
 import { docker, findNode, removeQuietly, scripted } from './explorerSupport';
 import { page, uiAvailable } from './support/ui';
 import { waitUntil } from './support/wait';
-import { openViewContainer, paneRowTexts, publishScreenshot, resultsPath, selectors } from './support/workbench';
+import { openViewContainer, paneRowTexts, publishScreenshot, resultsPath, selectors, setPanesExpanded } from './support/workbench';
 
 const prefix = `lsl-${process.pid}`;
 const WRITER = [
@@ -304,6 +304,17 @@ describe('container layer and files', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await containerNode(name);
     await openViewContainer('Layerscope');
+    // The Containers pane gets the room: the other five views fold away while this reads it.
+    const others = ['Images', 'Dangling', 'Disk Usage', 'Volumes', 'Networks'];
+    await setPanesExpanded(others, false);
+    try {
+      await readChangedFile();
+    } finally {
+      await setPanesExpanded(others, true).catch(() => undefined);
+    }
+  });
+
+  async function readChangedFile(): Promise<void> {
     await vscode.commands.executeCommand('layerscope.containers.focus');
     // Expanded the way a person does: click the container, its Layer, then the changed folder.
     // A row's text is its label followed at once by its description.
@@ -333,5 +344,5 @@ describe('container layer and files', function () {
     assert.ok(tabs.some((t) => t.includes('new.txt')), tabs.join(' | '));
     const file = await page.screenshot(resultsPath(repo, 'container-layer.png'), { settleMs: 300 });
     publishScreenshot(repo, file, 'container-layer.png');
-  });
+  }
 });

@@ -7,7 +7,7 @@ import type { LayerscopeApi } from '../../src/extension';
 import { engineGet } from './support/engine';
 import { page, uiAvailable } from './support/ui';
 import { waitUntil } from './support/wait';
-import { openViewContainer, paneRowTexts, publishScreenshot, resultsPath, setSidebarWidth } from './support/workbench';
+import { openViewContainer, paneRowTexts, publishScreenshot, resultsPath, setPanesExpanded, setSidebarWidth } from './support/workbench';
 
 describe('explorer on screen', function () {
   this.timeout(120_000);
@@ -22,7 +22,9 @@ describe('explorer on screen', function () {
     await waitUntil('the engine to be ready', () => api.ctx.state === 'ready', 30_000);
   });
 
+  const spare = ['Disk Usage', 'Volumes', 'Networks'];
   after(async () => {
+    await setPanesExpanded(['Dangling', 'Containers', ...spare], true).catch(() => undefined);
     await vscode.workspace.getConfiguration('layerscope').update('images.groupBy', undefined, vscode.ConfigurationTarget.Global);
     await api.views.images.setFilter('');
   });
@@ -37,16 +39,21 @@ describe('explorer on screen', function () {
       await vscode.commands.executeCommand(command);
     }
     await openViewContainer('Layerscope');
+    // Room for the three views this checks (and the README screenshot): the others fold away.
+    // Images first with the whole side bar (seven fixture tags), then Dangling and Containers open beside it.
+    await setPanesExpanded(['Dangling', 'Containers', ...spare], false);
     // Wide enough that descriptions (size, age, status) are readable in the screenshot.
     await setSidebarWidth(760);
 
     const fixtureTags = ['layerscope-fixture/base:1', 'layerscope-fixture/multi:1', 'layerscope-fixture/multi:latest', 'layerscope-fixture/small:1'];
+    let seen: string[] = [];
     const imageRows = await waitUntil('the fixture tags in the Images pane', async () => {
-      const rows = await paneRowTexts('Images');
+      const rows = seen = await paneRowTexts('Images');
       return fixtureTags.every((t) => rows.some((r) => r.includes(t))) ? rows : undefined;
-    }, 20_000, 200);
+    }, 20_000, 200).catch((err: Error) => { throw new Error(`${err.message}; the pane showed: ${seen.join(' | ')}`); });
     assert.ok(imageRows.some((r) => /layerscope-fixture\/multi:1.*in use/.test(r)), `multi:1 shows it is in use: ${imageRows.join(' | ')}`);
 
+    await setPanesExpanded(['Dangling', 'Containers'], true);
     const danglingCount = (await engineGet<unknown[]>(`/images/json?filters=${encodeURIComponent('{"dangling":["true"]}')}`)).length;
     const totalRow = await waitUntil('the dangling total in the Dangling pane', async () =>
       (await paneRowTexts('Dangling')).find((r) => /Dangling images.*\d+ items?, [\d.]+ (B|kB|MB|GB) reclaimable/.test(r)), 20_000, 200);

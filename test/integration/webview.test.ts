@@ -103,8 +103,8 @@ describe('layers panel (webview)', function () {
     await renderedRows(panel, 12);
 
     // The state reached the webview: the host posted the image with 12 rows, 9 of them layers.
-    const posted = panel.lastPosted?.type === 'image' ? panel.lastPosted.state : undefined;
-    assert.ok(posted, `last message was ${panel.lastPosted?.type}`);
+    const posted = panel.lastState?.type === 'image' ? panel.lastState.state : undefined;
+    assert.ok(posted, `last state was ${panel.lastState?.type}`);
     assert.equal(posted.rows.filter((r) => !r.empty).length, 9);
     // base's two layers are shared with the other fixtures; everything above is unique to multi.
     assert.equal(posted.breakdown.known, true);
@@ -376,14 +376,14 @@ describe('layers panel (webview)', function () {
     const nowhere = 'unix:///tmp/layerscope-it-no-engine-here.sock';
     try {
       await settings.update('host', nowhere, vscode.ConfigurationTarget.Global);
-      await waitUntil('the panel to say the engine is gone', () => panel.lastPosted?.type === 'error', 20_000);
+      await waitUntil('the panel to say the engine is gone', () => panel.lastState?.type === 'error', 20_000);
       const notice = await page.texts('#notice', { frame: webviewFrame });
       assert.match(notice.join('\n'), /not reachable/i);
       assert.equal((await page.texts('#history-table tbody tr', { frame: webviewFrame })).length, 0, 'no stale rows');
     } finally {
       await settings.update('host', undefined, vscode.ConfigurationTarget.Global);
     }
-    await waitUntil('the image back', () => panel.lastPosted?.type === 'image', 30_000);
+    await waitUntil('the image back', () => panel.lastState?.type === 'image', 30_000);
     await renderedRows(panel, 2);
     assert.equal((await page.texts('#history-table tbody tr.step', { frame: webviewFrame })).length, 2);
   });
@@ -396,7 +396,7 @@ describe('layers panel (webview)', function () {
       await ready(panel);
       await renderedRows(panel, 3);
       await docker(['rmi', tag]);
-      await waitUntil('the panel to notice', () => panel.lastPosted?.type === 'gone', 20_000);
+      await waitUntil('the panel to notice', () => panel.lastState?.type === 'gone', 20_000);
       const notice = await page.texts('#notice', { frame: webviewFrame });
       assert.match(notice.join('\n'), /no longer exists/);
       const rows = await page.texts('#history-table tbody tr', { frame: webviewFrame });

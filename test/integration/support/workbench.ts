@@ -60,3 +60,14 @@ export async function setSidebarWidth(width: number): Promise<void> {
   const y = Math.round((box.top + box.bottom) / 2);
   await page.drag([Math.round(box.right), y], [Math.round(box.left + width), y]);
 }
+
+/**
+ * Collapses (or expands) side-bar panes by clicking their headers, as a person makes room: with six
+ * views in the Layerscope container, a pane left open gets too few rows for a screen check.
+ */
+export async function setPanesExpanded(names: string[], expanded: boolean): Promise<void> {
+  for (const name of names) {
+    const header = `.part.sidebar .pane-header${expanded ? ':not(.expanded)' : '.expanded'}[aria-label^="${name} "]`;
+    if ((await page.texts(header)).length) await page.click(header);
+  }
+}
