@@ -63,14 +63,25 @@ export const windowPrompter: Prompter = {
   },
 };
 
-/** Holds the prompter of one extension instance; tests call `use()` and dispose to restore. */
+/**
+ * Holds the prompter of one extension instance; tests call `use()` and dispose to restore. Each use
+ * is a layer over the window's prompter, and disposing removes exactly that layer, in whatever order
+ * the uses are disposed (restoring a saved "previous" would bring back a disposed one).
+ */
 export class PrompterSlot {
-  current: Prompter = windowPrompter;
+  private readonly layers: Partial<Prompter>[] = [];
+
+  get current(): Prompter {
+    return Object.assign({}, windowPrompter, ...this.layers) as Prompter;
+  }
 
   use(replacement: Partial<Prompter>): vscode.Disposable {
-    const previous = this.current;
-    this.current = { ...previous, ...replacement };
-    return new vscode.Disposable(() => { this.current = previous; });
+    const layer = { ...replacement };
+    this.layers.push(layer);
+    return new vscode.Disposable(() => {
+      const at = this.layers.indexOf(layer);
+      if (at >= 0) this.layers.splice(at, 1);
+    });
   }
 }
 
