@@ -109,8 +109,8 @@ class LayerReplayer {
 
   /** Calls `visit` for each present child of `node`. */
   private eachChild(node: number, visit: (child: number) => void): void {
-    const ids = this.trie.childIds(node);
-    if (ids) for (const child of ids) if (this.fs.present(child)) visit(child);
+    const { trie, fs } = this;
+    for (let child = trie.firstChild(node); child >= 0; child = trie.nextSibling(child)) if (fs.present(child)) visit(child);
   }
 
   private unref(node: number): void {

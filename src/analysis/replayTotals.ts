@@ -62,9 +62,7 @@ export function finalFiles(fs: Filesystem, contents: Contents, trie: PathTrie, l
   const originals = contents.nodes.view();
   const listed = new Uint8Array(sizes.length);
   const walk = (dir: number): void => {
-    const ids = trie.childIds(dir);
-    if (!ids) return;
-    for (const child of ids) {
+    for (let child = trie.firstChild(dir); child >= 0; child = trie.nextSibling(child)) {
       if (!fs.present(child)) continue;
       finalEntryCount++;
       const content = contentOf[child];
