@@ -3,7 +3,7 @@
 // The public `FileChange` objects are built from a table only when someone reads them.
 import type { ChangeKind, EntryKind, FileChange } from './types';
 import type { PathTrie } from './pathTrie';
-import { ByteList, Float64List, IntList, Uint16List, Uint32List } from './intList';
+import { grow } from './intList';
 
 /** Entry kinds by code; codes past them are the replay's instructions (never listed as changes). */
 export const kindNames: readonly EntryKind[] = ['file', 'dir', 'symlink', 'hardlink', 'other'];
@@ -27,15 +27,23 @@ const droppedFlag = 2;
 
 export const kindCode = (kind: EntryKind): number => kindNames.indexOf(kind);
 
+/** Fits a uid/gid in a 32-bit column; larger or odd ids go to a side map. */
+const fitsId = (id: number): boolean => Number.isInteger(id) && id >= 0 && id <= 0xffffffff;
+
+/**
+ * Rows of (path node, kind, mode, uid, gid, size, change, flags), one typed array per field, all
+ * of one capacity (each column's own array type keeps the hot loops monomorphic).
+ */
 export class RecordTable {
-  private readonly nodes = new IntList();
-  private readonly kinds = new ByteList();
-  private readonly modes = new Uint16List();
-  private readonly uids = new Uint32List();
-  private readonly gids = new Uint32List();
-  private readonly sizes = new Float64List();
-  private readonly changes = new ByteList();
-  private readonly flags = new ByteList();
+  private nodes = new Int32Array(16);
+  private kinds = new Uint8Array(16);
+  private modes = new Uint16Array(16);
+  private uids = new Uint32Array(16);
+  private gids = new Uint32Array(16);
+  private sizes = new Float64Array(16);
+  private changes = new Uint8Array(16);
+  private flags = new Uint8Array(16);
+  private rows = 0;
   /** Rare fields, by row: hard-link target nodes, symlink targets (display text), stored bytes of sparse files, ids past 32 bits. */
   private readonly linkNodes = new Map<number, number>();
   private readonly symlinks = new Map<number, string>();
@@ -43,18 +51,37 @@ export class RecordTable {
   private readonly wideIds = new Map<number, { uid: number; gid: number }>();
 
   get length(): number {
-    return this.nodes.length;
+    return this.rows;
+  }
+
+  private resize(capacity: number): void {
+    this.nodes = grow(this.nodes, capacity);
+    this.kinds = grow(this.kinds, capacity);
+    this.modes = grow(this.modes, capacity);
+    this.uids = grow(this.uids, capacity);
+    this.gids = grow(this.gids, capacity);
+    this.sizes = grow(this.sizes, capacity);
+    this.changes = grow(this.changes, capacity);
+    this.flags = grow(this.flags, capacity);
   }
 
   push(node: number, kind: number, mode: number, uid: number, gid: number, size: number): number {
-    const row = this.nodes.push(node);
-    this.kinds.push(kind);
-    this.modes.push(mode & 0o7777);
-    this.pushIds(row, uid, gid);
-    this.sizes.push(size);
-    this.changes.push(ADDED);
-    this.flags.push(0);
+    const row = this.rows;
+    if (row === this.nodes.length) this.resize(Math.max(16, row * 2));
+    this.nodes[row] = node;
+    this.kinds[row] = kind;
+    this.modes[row] = mode & 0o7777;
+    this.sizes[row] = size;
+    this.rows++;
+    this.setIds(row, uid, gid);
     return row;
+  }
+
+  private setIds(row: number, uid: number, gid: number): void {
+    const wide = !fitsId(uid) || !fitsId(gid);
+    this.uids[row] = wide ? 0 : uid;
+    this.gids[row] = wide ? 0 : gid;
+    if (wide) this.wideIds.set(row, { uid, gid }); else if (this.wideIds.size) this.wideIds.delete(row);
   }
 
   /** Appends a copy of `from`'s row `row` (its rare fields too; not its change or flags). */
@@ -69,46 +96,35 @@ export class RecordTable {
     return out;
   }
 
-  private pushIds(row: number, uid: number, gid: number): void {
-    const fits = (id: number): boolean => Number.isInteger(id) && id >= 0 && id <= 0xffffffff;
-    this.uids.push(fits(uid) ? uid : 0);
-    this.gids.push(fits(gid) ? gid : 0);
-    if (!fits(uid) || !fits(gid)) this.wideIds.set(row, { uid, gid });
-  }
-
-  node(row: number): number { return this.nodes.get(row); }
-  kind(row: number): number { return this.kinds.get(row); }
-  mode(row: number): number { return this.modes.get(row); }
-  uid(row: number): number { return this.wideIds.get(row)?.uid ?? this.uids.get(row); }
-  gid(row: number): number { return this.wideIds.get(row)?.gid ?? this.gids.get(row); }
-  size(row: number): number { return this.sizes.get(row); }
-  change(row: number): number { return this.changes.get(row); }
-  linkNode(row: number): number | undefined { return this.linkNodes.get(row); }
+  node(row: number): number { return this.nodes[row]; }
+  kind(row: number): number { return this.kinds[row]; }
+  mode(row: number): number { return this.modes[row]; }
+  uid(row: number): number { return this.wideIds.size ? this.wideIds.get(row)?.uid ?? this.uids[row] : this.uids[row]; }
+  gid(row: number): number { return this.wideIds.size ? this.wideIds.get(row)?.gid ?? this.gids[row] : this.gids[row]; }
+  size(row: number): number { return this.sizes[row]; }
+  change(row: number): number { return this.changes[row]; }
+  linkNode(row: number): number | undefined { return this.linkNodes.size ? this.linkNodes.get(row) : undefined; }
 
   setOwner(row: number, mode: number, uid: number, gid: number): void {
-    this.modes.set(row, mode & 0o7777);
-    this.wideIds.delete(row);
-    const fits = (id: number): boolean => Number.isInteger(id) && id >= 0 && id <= 0xffffffff;
-    this.uids.set(row, fits(uid) ? uid : 0);
-    this.gids.set(row, fits(gid) ? gid : 0);
-    if (!fits(uid) || !fits(gid)) this.wideIds.set(row, { uid, gid });
+    this.modes[row] = mode & 0o7777;
+    this.setIds(row, uid, gid);
   }
 
-  setSize(row: number, size: number): void { this.sizes.set(row, size); }
-  setChange(row: number, change: number): void { this.changes.set(row, change); }
+  setSize(row: number, size: number): void { this.sizes[row] = size; }
+  setChange(row: number, change: number): void { this.changes[row] = change; }
   setLinkNode(row: number, node: number): void { this.linkNodes.set(row, node); }
   setSymlink(row: number, target: string): void { this.symlinks.set(row, target); }
   setStoredSize(row: number, bytes: number): void { this.storedSizes.set(row, bytes); }
 
-  opaque(row: number): boolean { return (this.flags.get(row) & opaqueFlag) !== 0; }
-  setOpaque(row: number): void { this.flags.set(row, this.flags.get(row) | opaqueFlag); }
+  opaque(row: number): boolean { return (this.flags[row] & opaqueFlag) !== 0; }
+  setOpaque(row: number): void { this.flags[row] |= opaqueFlag; }
   /** A record a later entry of the same layer cancelled: kept in place (rows are referenced by number), never listed. */
-  dropped(row: number): boolean { return (this.flags.get(row) & droppedFlag) !== 0; }
-  drop(row: number): void { this.flags.set(row, this.flags.get(row) | droppedFlag); }
+  dropped(row: number): boolean { return (this.flags[row] & droppedFlag) !== 0; }
+  drop(row: number): void { this.flags[row] |= droppedFlag; }
 
   /** Drops spare capacity once the table stops growing. */
   trim(): void {
-    for (const list of [this.nodes, this.kinds, this.modes, this.uids, this.gids, this.sizes, this.changes, this.flags]) list.trim();
+    if (this.nodes.length > this.rows) this.resize(this.rows);
   }
 
   /** The public record of a row. */

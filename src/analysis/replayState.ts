@@ -2,7 +2,7 @@
 // (a row of the change table of the layer that wrote it), and the stored contents with how many
 // paths still show each. Numbers in typed arrays: no object per path or per file.
 import { DIR, RecordTable } from './records';
-import { Float64List, IntList } from './intList';
+import { grow } from './intList';
 
 /** The filesystem being replayed: per path node, the layer and row of the record showing there (row -1: absent). */
 export class Filesystem {
@@ -49,21 +49,31 @@ export class Filesystem {
 
 /** Stored regular-file contents, as parallel columns (one slot per file entry of any layer). */
 export class Contents {
-  readonly sizes = new Float64List();
-  readonly layers = new IntList();
+  sizes = new Float64Array(16);
+  layers = new Int32Array(16);
   /** Path node that stored the content. */
-  readonly nodes = new IntList();
+  nodes = new Int32Array(16);
   /** How many paths of the current filesystem show the content. */
-  readonly refs = new IntList();
+  refs = new Int32Array(16);
+  length = 0;
 
   add(size: number, layer: number, node: number): number {
-    this.sizes.push(size);
-    this.layers.push(layer);
-    this.nodes.push(node);
-    return this.refs.push(1);
+    const i = this.length;
+    if (i === this.sizes.length) {
+      const capacity = i * 2;
+      this.sizes = grow(this.sizes, capacity);
+      this.layers = grow(this.layers, capacity);
+      this.nodes = grow(this.nodes, capacity);
+      this.refs = grow(this.refs, capacity);
+    }
+    this.sizes[i] = size;
+    this.layers[i] = layer;
+    this.nodes[i] = node;
+    this.refs[i] = 1;
+    return this.length++;
   }
 
   ref(content: number, delta: number): void {
-    this.refs.set(content, this.refs.get(content) + delta);
+    this.refs[content] += delta;
   }
 }

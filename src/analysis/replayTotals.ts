@@ -19,11 +19,8 @@ export function wasteTotals(contents: Contents, layerCount: number, trie: PathTr
   let sizeBytes = 0; let wastedBytes = 0;
   const wastedByLayer = new Array<number>(layerCount).fill(0);
   const perPath = new Map<number, Inefficiency>();
-  const sizes = contents.sizes.view();
-  const layers = contents.layers.view();
-  const nodes = contents.nodes.view();
-  const refs = contents.refs.view();
-  for (let i = 0; i < sizes.length; i++) {
+  const { sizes, layers, nodes, refs, length } = contents;
+  for (let i = 0; i < length; i++) {
     const size = sizes[i];
     sizeBytes += size;
     if (refs[i] > 0) continue;
@@ -33,7 +30,7 @@ export function wasteTotals(contents: Contents, layerCount: number, trie: PathTr
     if (stat) stat.wastedBytes += size; else perPath.set(nodes[i], { path: trie.pathOf(nodes[i]), count: 0, wastedBytes: size });
   }
   // `count` includes the visible copy too: how many layers stored the path.
-  for (let i = 0; i < nodes.length; i++) {
+  for (let i = 0; i < length; i++) {
     const stat = perPath.get(nodes[i]);
     if (stat) stat.count++;
   }
@@ -58,9 +55,8 @@ export function finalFiles(fs: Filesystem, contents: Contents, trie: PathTrie, l
   let candidates: Candidate[] = [];
   let finalEntryCount = 0;
   const { contents: contentOf, layers: layerOf } = fs;
-  const sizes = contents.sizes.view();
-  const originals = contents.nodes.view();
-  const listed = new Uint8Array(sizes.length);
+  const { sizes, nodes: originals } = contents;
+  const listed = new Uint8Array(contents.length);
   const walk = (dir: number): void => {
     for (let child = trie.firstChild(dir); child >= 0; child = trie.nextSibling(child)) {
       if (!fs.present(child)) continue;
