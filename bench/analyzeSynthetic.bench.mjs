@@ -41,7 +41,7 @@ const cases = [
 ];
 
 const time = (t) => `${t.cpuSeconds.toFixed(2)} s CPU / ${t.seconds.toFixed(2)} s wall`;
-const ratio = (c, b) => `${(c.cpuSeconds / b.cpuSeconds).toFixed(2)} CPU, ${(c.seconds / b.seconds).toFixed(2)} wall`;
+const ratio = (c, b) => `${b.cpuSeconds > 0 ? (c.cpuSeconds / b.cpuSeconds).toFixed(2) : "n/a"} CPU, ${(c.seconds / b.seconds).toFixed(2)} wall`;
 
 const problems = [];
 const results = [];
