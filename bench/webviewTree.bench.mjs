@@ -47,11 +47,20 @@ try {
   });
   await page.goto('http://bench.local/');
   await page.evaluate((state) => window.postMessage(state, '*'), image);
-  const result = await page.evaluate(async () => {
+  let crashed = false;
+  page.on('crash', () => { crashed = true; });
+  // Two steps, so a crash says whether receiving the message or handling it broke the page.
+  let stage = 'receiving (fetch + JSON.parse)';
+  const received = await page.evaluate(async () => {
     const text = await (await fetch('/message.json')).text();
     const parsed = performance.now();
-    const data = JSON.parse(text);
-    const parseMs = performance.now() - parsed;
+    window.benchMessage = JSON.parse(text);
+    return { parseMs: performance.now() - parsed };
+  }).catch((err) => { console.log(`receiving failed: ${String(err).split('\n')[0]}`); return undefined; });
+  if (received) stage = 'handling the message (building and painting the tree)';
+  const measuring = !received ? Promise.reject(new Error('page crashed')) : page.evaluate(async (parseMs) => {
+    const data = window.benchMessage;
+    delete window.benchMessage;
     const start = performance.now();
     window.dispatchEvent(new MessageEvent('message', { data }));
     const handledMs = performance.now() - start;
@@ -59,7 +68,15 @@ try {
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     return { parseMs, handledMs, paintMs: performance.now() - start, rows: document.querySelectorAll('#file-tree .tree-row').length,
       rowsShown: document.querySelector('#tree-count')?.textContent ?? '' };
+  }, received.parseMs);
+  const result = await measuring.catch((err) => {
+    if (!crashed && !/closed|crash/i.test(String(err))) throw err;
+    return undefined;
   });
+  if (!result) {
+    console.log(`RESULT webview tree: the page crashed ${stage} of the ${files.toLocaleString('en')}-file result (message ${(message.length / 1e6).toFixed(0)} MB), load average ${loadavg()[0].toFixed(1)}`);
+    process.exit(1);
+  }
   const load = loadavg()[0].toFixed(1);
   console.log(`webview, ${files.toLocaleString('en')} files (message ${(message.length / 1e6).toFixed(0)} MB, JSON.stringify in the host ${stringifySeconds.toFixed(2)} s): `
     + `JSON.parse ${(result.parseMs / 1000).toFixed(2)} s, message handled ${(result.handledMs / 1000).toFixed(2)} s, first paint ${(result.paintMs / 1000).toFixed(2)} s after the message, `
