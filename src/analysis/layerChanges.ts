@@ -5,11 +5,12 @@ import { ADDED, DIR, MODIFIED, REMOVED, RecordTable } from './records';
 import type { Filesystem } from './replayState';
 
 export class LayerChanges {
-  readonly table = new RecordTable();
+  readonly table: RecordTable;
   /** Path nodes this layer removed → their `removed` row, to turn a re-write of the same path into `modified`. */
   private readonly removedNodes = new Map<number, number>();
 
-  constructor(private readonly layer: number, private readonly fs: Filesystem) {
+  constructor(private readonly layer: number, private readonly fs: Filesystem, expectedRows: number) {
+    this.table = new RecordTable(expectedRows);
     fs.tables[layer] = this.table;
   }
 

@@ -35,20 +35,33 @@ const fitsId = (id: number): boolean => Number.isInteger(id) && id >= 0 && id <=
  * of one capacity (each column's own array type keeps the hot loops monomorphic).
  */
 export class RecordTable {
-  private nodes = new Int32Array(16);
-  private kinds = new Uint8Array(16);
-  private modes = new Uint16Array(16);
-  private uids = new Uint32Array(16);
-  private gids = new Uint32Array(16);
-  private sizes = new Float64Array(16);
-  private changes = new Uint8Array(16);
-  private flags = new Uint8Array(16);
+  private nodes: Int32Array;
+  private kinds: Uint8Array;
+  private modes: Uint16Array;
+  private uids: Uint32Array;
+  private gids: Uint32Array;
+  private sizes: Float64Array;
+  private changes: Uint8Array;
+  private flags: Uint8Array;
   private rows = 0;
   /** Rare fields, by row: hard-link target nodes, symlink targets (display text), stored bytes of sparse files, ids past 32 bits. */
   private readonly linkNodes = new Map<number, number>();
   private readonly symlinks = new Map<number, string>();
   private readonly storedSizes = new Map<number, number>();
   private readonly wideIds = new Map<number, { uid: number; gid: number }>();
+
+  /** `capacity`: rows expected (a layer's change list is about as long as its entries), grown as needed. */
+  constructor(capacity = 16) {
+    const n = Math.max(16, capacity);
+    this.nodes = new Int32Array(n);
+    this.kinds = new Uint8Array(n);
+    this.modes = new Uint16Array(n);
+    this.uids = new Uint32Array(n);
+    this.gids = new Uint32Array(n);
+    this.sizes = new Float64Array(n);
+    this.changes = new Uint8Array(n);
+    this.flags = new Uint8Array(n);
+  }
 
   get length(): number {
     return this.rows;

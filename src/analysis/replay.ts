@@ -80,7 +80,7 @@ export function replayLayers(trie: PathTrie, layers: RecordTable[], largestFiles
   const fs = new Filesystem(trie.size);
   const contents = new Contents();
   const replays = layers.map((entries, layer) => {
-    const applied = new LayerReplayer(trie, fs, contents, layer);
+    const applied = new LayerReplayer(trie, fs, contents, layer, entries.length);
     applied.markers(entries);
     const sizeBytes = applied.entries(entries);
     const counts = applied.changes.counts();
@@ -103,8 +103,8 @@ export function replayLayers(trie: PathTrie, layers: RecordTable[], largestFiles
 class LayerReplayer {
   readonly changes: LayerChanges;
 
-  constructor(private readonly trie: PathTrie, private readonly fs: Filesystem, private readonly contents: Contents, private readonly layer: number) {
-    this.changes = new LayerChanges(layer, fs);
+  constructor(private readonly trie: PathTrie, private readonly fs: Filesystem, private readonly contents: Contents, private readonly layer: number, entryCount: number) {
+    this.changes = new LayerChanges(layer, fs, entryCount);
   }
 
   /** Calls `visit` for each present child of `node`. */
