@@ -49,16 +49,6 @@ export function displayName(raw: string): string {
 /** Bytes of directory names the parent cache may hold before it starts over. */
 const dirCacheBytes = 8 * 1024 * 1024;
 
-/** FNV-1a over the parent and the name's chars (bytes: names are latin1 strings). */
-function hashName(parent: number, name: string): number {
-  let h = Math.imul(parent ^ 0x811c9dc5, 0x01000193);
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-  return h;
-}
-
-/** A name with characters past one byte (only from callers passing display text) is kept as its UTF-8 bytes. */
-const wide = /[^\x00-\xff]/;
-
 export class PathTrie {
   /** Parent of each node; the root (node 0, the path '') has -1. */
   private readonly parentList = new IntList();
@@ -108,39 +98,49 @@ export class PathTrie {
     return id;
   }
 
-  private sameName(id: number, name: string): boolean {
-    const length = this.nameLengths.get(id);
-    if (length !== name.length) return false;
+  /** Whether node `id`'s name is the `length` bytes at `at` of the names buffer. */
+  private sameName(id: number, at: number, length: number): boolean {
+    if (this.nameLengths.get(id) !== length) return false;
     const start = this.nameStarts.get(id);
     const names = this.names;
-    for (let i = 0; i < length; i++) if (names[start + i] !== name.charCodeAt(i)) return false;
+    for (let i = 0; i < length; i++) if (names[start + i] !== names[at + i]) return false;
     return true;
   }
 
   /** The node of `name` under `parent`, created when absent. */
   child(parent: number, name: string): number {
-    if (wide.test(name)) name = Buffer.from(name, 'utf8').toString('latin1');
-    const hash = hashName(parent, name);
+    const length = name.length;
+    if (this.nameBytes + length > this.names.length) {
+      const grown = Buffer.alloc(Math.max(this.names.length * 2, this.nameBytes + length));
+      this.names.copy(grown, 0, 0, this.nameBytes);
+      this.names = grown;
+    }
+    // One pass: the name's bytes go after the last name (kept only if it is new) while they are
+    // hashed (FNV-1a over the parent and the bytes; names are latin1 strings, a char per byte).
+    const names = this.names;
+    const at = this.nameBytes;
+    let hash = Math.imul(parent ^ 0x811c9dc5, 0x01000193);
+    for (let i = 0; i < length; i++) {
+      const c = name.charCodeAt(i);
+      // Past one byte: text from a caller passing display names, kept as its UTF-8 bytes.
+      if (c > 0xff) return this.child(parent, Buffer.from(name, 'utf8').toString('latin1'));
+      names[at + i] = c;
+      hash = Math.imul(hash ^ c, 0x01000193);
+    }
     const { parentList, hashes } = this;
     let slots = this.slots;
     let mask = slots.length - 1;
     let slot = hash & mask;
     for (let id = slots[slot]; id !== 0; id = slots[slot]) {
-      if (hashes.get(id) === hash && parentList.get(id) === parent && this.sameName(id, name)) return id;
+      if (hashes.get(id) === hash && parentList.get(id) === parent && this.sameName(id, at, length)) return id;
       slot = (slot + 1) & mask;
     }
-    if (this.nameBytes + name.length > this.maxNameBytes) {
+    if (at + length > this.maxNameBytes) {
       throw new AnalysisError('limit',
         `the layers' file names hold more than ${this.maxNameBytes} bytes of distinct names; the limit is ${this.maxNameBytes} — raise it with --max-name-bytes`);
     }
-    if (this.nameBytes + name.length > this.names.length) {
-      const grown = Buffer.alloc(Math.max(this.names.length * 2, this.nameBytes + name.length));
-      this.names.copy(grown, 0, 0, this.nameBytes);
-      this.names = grown;
-    }
-    this.names.write(name, this.nameBytes, 'latin1');
-    const id = this.addNode(parent, this.nameBytes, name.length, hash);
-    this.nameBytes += name.length;
+    const id = this.addNode(parent, at, length, hash);
+    this.nameBytes += length;
     if (2 * this.size > slots.length) {
       slots = this.rehash(slots.length * 2);
       mask = slots.length - 1;
