@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { ContainerTreeModel, containerTooltip, type ContainerRef } from '../model/containers';
 import { ContainerChildren } from './containerChildren';
 import { ExplorerTree, type Node } from './explorerTree';
-import type { EngineSnapshot } from './snapshot';
+import type { EngineSnapshot } from '../docker/snapshot';
 
 export class ContainersView extends ExplorerTree {
   private model: ContainerTreeModel | undefined;

@@ -6,7 +6,8 @@ import { buildDanglingTree, retimeDanglingTree, type DanglingRef } from '../mode
 import type { TreeNode } from '../model/tree';
 import { ExplorerTree, type Node } from './explorerTree';
 import type { Phased } from './phasedLoad';
-import type { EngineSnapshot } from './snapshot';
+import type { EngineSnapshot } from '../docker/snapshot';
+import { errorText } from '../model/errorText';
 
 export class DanglingView extends ExplorerTree {
   constructor(ctx: Ctx, snapshot: EngineSnapshot) {
@@ -33,7 +34,7 @@ export class DanglingView extends ExplorerTree {
         return buildDanglingTree({ images, containers, sharedSizes, buildCache: df.buildCache, nowMs: Date.now(), showIntermediate });
       },
       (err: unknown) => {
-        const message = err instanceof Error ? err.message : String(err);
+        const message = errorText(err);
         this.ctx.log.warn(`layerscope.dangling: /system/df: ${message}`);
         return buildDanglingTree({ images, containers, diskUsageError: message, nowMs: Date.now(), showIntermediate });
       },

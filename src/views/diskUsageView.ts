@@ -2,7 +2,7 @@
 import type { Ctx } from '../ctx';
 import { buildDiskUsageTree } from '../model/diskUsage';
 import { ExplorerTree, type Node } from './explorerTree';
-import type { EngineSnapshot } from './snapshot';
+import type { EngineSnapshot } from '../docker/snapshot';
 
 export class DiskUsageView extends ExplorerTree {
   constructor(ctx: Ctx, snapshot: EngineSnapshot) {

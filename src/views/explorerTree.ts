@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { TreeNode } from '../model/tree';
 import { PhasedLoads, type Phased } from './phasedLoad';
-import type { EngineSnapshot, SnapshotPart } from './snapshot';
+import type { EngineSnapshot, SnapshotPart } from '../docker/snapshot';
+import { errorText } from '../model/errorText';
 
 export type Node = TreeNode<unknown>;
 
@@ -138,7 +139,7 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
       this.loadCount++;
       await this.phases.run(() => this.load(), { showNow, showLater: (roots) => this.setRoots(roots) });
     } catch (err) {
-      this.lastError = err instanceof Error ? err.message : String(err);
+      this.lastError = errorText(err);
       this.ctx.log.warn(`${this.viewId}: ${this.lastError}`);
       showNow([]);
     }

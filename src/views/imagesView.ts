@@ -6,7 +6,7 @@ import { config } from '../config';
 import { buildImageTree, imageTooltip, retimeImageTree, type ImageTagRef } from '../model/images';
 import type { TreeNode } from '../model/tree';
 import { ExplorerTree, type Node } from './explorerTree';
-import type { EngineSnapshot } from './snapshot';
+import type { EngineSnapshot } from '../docker/snapshot';
 
 export class ImagesView extends ExplorerTree {
   private filterText = '';

@@ -2,7 +2,7 @@
 import type { Ctx } from '../ctx';
 import { buildNetworkTree } from '../model/networks';
 import { ExplorerTree, type Node } from './explorerTree';
-import type { EngineSnapshot } from './snapshot';
+import type { EngineSnapshot } from '../docker/snapshot';
 
 export class NetworksView extends ExplorerTree {
   constructor(ctx: Ctx, snapshot: EngineSnapshot) {

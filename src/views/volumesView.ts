@@ -3,7 +3,7 @@
 import type { Ctx } from '../ctx';
 import { buildVolumeTree } from '../model/volumes';
 import { ExplorerTree, type Node } from './explorerTree';
-import type { EngineSnapshot } from './snapshot';
+import type { EngineSnapshot } from '../docker/snapshot';
 
 export class VolumesView extends ExplorerTree {
   constructor(ctx: Ctx, snapshot: EngineSnapshot) {

@@ -67,7 +67,7 @@ describe('container layer and files', function () {
 
   function answer(answers: Parameters<typeof scripted>[0]) {
     const s = scripted(answers);
-    restore.push(api.views.prompter.use(s.prompter));
+    restore.push(api.ctx.prompter.use(s.prompter));
     return s.asked;
   }
 

@@ -41,7 +41,7 @@ describe('explorer', function () {
   /** Swaps in a scripted prompter for one test. */
   function answer(answers: Parameters<typeof scripted>[0]) {
     const s = scripted(answers);
-    restore.push(api.views.prompter.use(s.prompter));
+    restore.push(api.ctx.prompter.use(s.prompter));
     return s.asked;
   }
 

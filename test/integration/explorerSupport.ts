@@ -2,7 +2,7 @@
 // containers made with the docker CLI on the test daemon, and tree lookups.
 import { execFile } from 'child_process';
 import * as vscode from 'vscode';
-import type { Prompter } from '../../src/commands/prompt';
+import type { Prompter } from '../../src/prompt';
 import type { LayerscopeApi } from '../../src/extension';
 import type { TreeNode } from '../../src/model/tree';
 import { waitUntil } from './support/wait';
@@ -90,7 +90,7 @@ export async function readyApi(): Promise<{ api: LayerscopeApi; repo: string }> 
 export function answerer(api: () => LayerscopeApi, restore: vscode.Disposable[]) {
   return (answers: Partial<Prompter>): Asked => {
     const s = scripted(answers);
-    restore.push(api().views.prompter.use(s.prompter));
+    restore.push(api().ctx.prompter.use(s.prompter));
     return s.asked;
   };
 }
