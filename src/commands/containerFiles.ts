@@ -6,20 +6,19 @@ import { config } from '../config';
 import type { CommandTable, Ctx } from '../ctx';
 import { readContainerFile } from '../docker/containerFiles';
 import { baseName, looksBinary } from '../model/containerFiles';
-import type { ContainerChildRef } from '../model/containerNodes';
 import { containerName } from '../model/containers';
 import { formatBytes } from '../model/format';
-import type { TreeNode } from '../model/tree';
 import type { ContainerSummary } from '../model/types';
 import { containerFileUri } from '../views/containerFileSystem';
 import { ownerContainer } from './containerLayer';
 import { packLocal, summarise, unpackInto, type UnpackResult } from './containerCopy';
+import { nodeOfArg, refOfArg } from '../model/explorerRef';
 
 interface PathTarget { container: ContainerSummary; path: string; isDir: boolean }
 
 /** A file row (Files or Layer), else the container and a path typed in. */
 async function pathTarget(ctx: Ctx, arg: unknown, action: string): Promise<PathTarget | undefined> {
-  const ref = (arg as TreeNode | undefined)?.ref as ContainerChildRef | undefined;
+  const ref = refOfArg(arg);
   if (ref?.kind === 'containerPath') return { container: ref.container, path: ref.entry.path, isDir: ref.entry.kind === 'dir' };
   if (ref?.kind === 'containerChange') return { container: ref.container, path: ref.change.path, isDir: ref.change.children.length > 0 };
   const container = await ownerContainer(ctx, arg, action);
@@ -85,7 +84,7 @@ async function upload(ctx: Ctx, arg: unknown): Promise<UploadResult | undefined>
   if (answer !== 'Copy') return undefined;
   await ctx.prompter.progress(`Uploading ${name} to ${target}`, (_report, signal) =>
     ctx.engine.putContainerArchive(t.container.id, t.path, packLocal(local.fsPath), signal));
-  const node = arg as TreeNode | undefined;
+  const node = nodeOfArg(arg);
   if (node?.ref) ctx.explorer.containers.redraw(node);
   ctx.prompter.info(`Copied ${name} into ${containerName(t.container)} as ${target}.`);
   return { dir: t.path, name, files: s.files, bytes: s.bytes };

@@ -1,17 +1,18 @@
 // A container's own layer: Commit to Image…, Export Filesystem to .tar…, Compare with Image.
 import type { CommandTable, Ctx } from '../ctx';
-import { containerName, type ContainerRef } from '../model/containers';
-import { type ContainerChildRef, commitPreview } from '../model/containerNodes';
+import { containerName } from '../model/containers';
+import { commitPreview } from '../model/containerNodes';
 import { parseTagInput } from '../model/images';
-import { shortId, type TreeNode } from '../model/tree';
+import { shortId } from '../model/tree';
 import type { ContainerSummary } from '../model/types';
 import type { LayersPanel } from '../webview/layersPanel';
 import { type SaveResult, streamToFile } from './streamToFile';
 import { containerTarget } from './targets';
+import { nodeOfArg, refOfArg } from '../model/explorerRef';
 
 /** The container a row belongs to (its own row, its Layer, a change or a file), else a pick. */
 export async function ownerContainer(ctx: Ctx, arg: unknown, action: string): Promise<ContainerSummary | undefined> {
-  const ref = (arg as TreeNode | undefined)?.ref as ContainerRef | ContainerChildRef | undefined;
+  const ref = refOfArg(arg);
   if (ref && ref.kind !== 'container' && ref.kind !== 'containerNote' && 'container' in ref) return ref.container;
   return containerTarget(ctx, arg, action);
 }
@@ -77,7 +78,7 @@ export const containerLayerCommands: CommandTable = {
   'layerscope.container.commit': (ctx) => (arg: unknown) => commit(ctx, arg),
   'layerscope.container.export': (ctx) => (arg: unknown) => exportFs(ctx, arg),
   'layerscope.container.refreshLayer': (ctx) => (arg: unknown) => {
-    const node = arg as TreeNode | undefined;
+    const node = nodeOfArg(arg);
     if (node) ctx.explorer.containers.redraw(node);
   },
 };

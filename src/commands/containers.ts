@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { CommandTable, Ctx } from '../ctx';
 import { findDockerCli } from '../docker/dockerCli';
 import { openInspect } from '../inspect';
-import { containerName, type ContainerRef } from '../model/containers';
+import { containerName } from '../model/containers';
 import { liveStatus } from '../model/liveStatus';
 import type { ContainerState, ContainerSummary } from '../model/types';
 import { containerTarget } from './targets';
@@ -25,7 +25,7 @@ async function runLifecycle(ctx: Ctx, action: Lifecycle, arg: unknown): Promise<
   await lifecycle[action].run(ctx, c.id);
   const containers = ctx.explorer.containers;
   await containers.updateOne(c.id);
-  return (containers.nodeOf(c.id)?.ref as ContainerRef | undefined)?.container ?? await ctx.engine.getContainer(c.id);
+  return containers.nodeOf(c.id)?.ref?.container ?? await ctx.engine.getContainer(c.id);
 }
 
 async function remove(ctx: Ctx, arg: unknown): Promise<boolean> {

@@ -2,13 +2,13 @@
 // Their prunes live with the others in prune.ts.
 import type { CommandTable, Ctx } from '../ctx';
 import { openInspect } from '../inspect';
-import { networkInUse, type NetworkRef } from '../model/networks';
-import type { TreeNode } from '../model/tree';
+import { networkInUse } from '../model/networks';
 import type { NetworkSummary, VolumeSummary } from '../model/types';
-import { volumeInUse, volumeLabel, type VolumeRef } from '../model/volumes';
+import { volumeInUse, volumeLabel } from '../model/volumes';
+import { refOfArg } from '../model/explorerRef';
 
 async function volumeTarget(ctx: Ctx, arg: unknown, action: string): Promise<VolumeSummary | undefined> {
-  const ref = ((arg as TreeNode | undefined) ?? ctx.explorer.volumes.view.selection[0])?.ref as VolumeRef | undefined;
+  const ref = arg !== undefined ? refOfArg(arg) : ctx.explorer.volumes.view.selection[0]?.ref;
   if (ref?.kind === 'volume') return ref.volume;
   const volumes = await ctx.engine.listVolumes();
   if (!volumes.length) throw new Error(`No volume to ${action}.`);
@@ -16,7 +16,7 @@ async function volumeTarget(ctx: Ctx, arg: unknown, action: string): Promise<Vol
 }
 
 async function networkTarget(ctx: Ctx, arg: unknown, action: string): Promise<NetworkSummary | undefined> {
-  const ref = ((arg as TreeNode | undefined) ?? ctx.explorer.networks.view.selection[0])?.ref as NetworkRef | undefined;
+  const ref = arg !== undefined ? refOfArg(arg) : ctx.explorer.networks.view.selection[0]?.ref;
   if (ref?.kind === 'network') return ref.network;
   const networks = await ctx.engine.listNetworks();
   return (await ctx.prompter.pick(networks.map((n) => ({ label: n.name, description: `${n.driver} · ${n.scope}`, network: n })), `Network to ${action}`))?.network;

@@ -7,11 +7,11 @@ import type { LayerscopeApi } from '../../src/extension';
 import type { TreeNode } from '../../src/model/tree';
 import { waitUntil } from './support/wait';
 
-export function flatten(nodes: TreeNode[]): TreeNode[] {
+export function flatten<N extends TreeNode<unknown> & { children?: N[] }>(nodes: N[]): N[] {
   return nodes.flatMap((n) => [n, ...flatten(n.children ?? [])]);
 }
 
-export function findNode(nodes: TreeNode[], test: (n: TreeNode) => boolean, what: string): TreeNode {
+export function findNode<N extends TreeNode<unknown> & { children?: N[] }>(nodes: N[], test: (n: N) => boolean, what: string): N {
   const found = flatten(nodes).find(test);
   if (!found) throw new Error(`no tree node for ${what} among: ${flatten(nodes).map((n) => n.item.label).join(', ')}`);
   return found;
