@@ -94,3 +94,22 @@ export function answerer(api: () => LayerscopeApi, restore: vscode.Disposable[])
     return s.asked;
   };
 }
+
+/**
+ * The hooks the explorer suites share, registered in the calling `describe`: before all, the ready
+ * API handed to `ready` (which may prepare more); after each, the scripted answers undone. Returns
+ * `answer({...})`.
+ */
+export function explorerSetup(ready: (found: { api: LayerscopeApi; repo: string }) => Promise<void> | void) {
+  let api: LayerscopeApi | undefined;
+  const restore: vscode.Disposable[] = [];
+  before(async () => {
+    const found = await readyApi();
+    api = found.api;
+    await ready(found);
+  });
+  afterEach(() => {
+    for (const d of restore.splice(0)) d.dispose();
+  });
+  return answerer(() => api!, restore);
+}
