@@ -19,7 +19,7 @@ describe('OnFirstUse', () => {
     const seen: string[] = [];
     lazy.whenLoaded((v) => seen.push(`early ${v}`));
     await new Promise((r) => setTimeout(r, 5));
-    assert.deepEqual(seen, [], 'subscribing does not load');
+    assert.equal(seen.length, 0, 'subscribing does not load');
     await lazy.get();
     assert.deepEqual(seen, ['early panels']);
     lazy.whenLoaded((v) => seen.push(`late ${v}`));
