@@ -7,31 +7,52 @@ import tseslint from 'typescript-eslint';
 const PURE = ['src/model', 'src/analysis', 'src/lint', 'src/insight'];
 /** The engine port and its adapter: Node and the pure model, never the editor's glue. */
 const PORT = ['src/docker'];
-/** VS Code glue: folders and the top-level files activate() is made of. */
-const GLUE = ['src/views', 'src/webview', 'src/diagnostics', 'src/commands', 'src/inspect',
-  'src/extension.ts', 'src/ctx.ts', 'src/config.ts', 'src/log.ts', 'src/engineGlue.ts'];
+/** The glue's areas, each built in activate() and hung on Ctx. */
+const AREAS = ['src/views', 'src/webview', 'src/diagnostics', 'src/commands', 'src/inspect', 'src/linkedImage', 'src/language'];
+/** The glue's base: the context, settings, log, prompter and helpers every area uses. */
+const BASE = ['src/ctx.ts', 'src/config.ts', 'src/log.ts', 'src/engineGlue.ts', 'src/prompt.ts', 'src/cancellation.ts', 'src/onFirstUse.ts'];
+/** VS Code glue: the areas, their base and activate(). */
+const GLUE = [...AREAS, ...BASE, 'src/extension.ts'];
 const ENGINE_CLIENT = ['dockerode', 'docker-modem', 'ssh2'];
 
 /** `file` (a path from the repo root, extension optional) is one of `rooms` or inside one. */
 const inRoom = (file, rooms) => rooms.some((room) => file === room || `${file}.ts` === room || file.startsWith(`${room}/`));
 
 /**
- * `layerscope/layers`: resolves each relative import against the importing file and fails when a
- * pure room reaches glue or the engine port, or the port reaches glue. Type-only imports count too:
- * a type that two rooms share belongs in the lower one.
+ * Who may not import whom (ARCHITECTURE.md "Who may import whom"); every entry whose `from`
+ * holds the file applies. Arrows point down: commands → views/webview/inspect → the glue's base →
+ * the port → the pure core, and inside the core model ← analysis, lint ← insight.
+ */
+const ARROWS = [
+  { from: ['src/model'], banned: [...GLUE, ...PORT, 'src/analysis', 'src/lint', 'src/insight'], why: 'model is the lowest room: it imports no other room' },
+  { from: ['src/analysis'], banned: ['src/lint', 'src/insight'], why: 'analysis imports only model of the pure core' },
+  { from: ['src/lint'], banned: ['src/analysis', 'src/insight'], why: 'lint imports only model of the pure core' },
+  { from: PURE, banned: [...GLUE, ...PORT], why: 'the pure core imports no glue and no engine port' },
+  { from: PORT, banned: GLUE, why: 'the engine port imports no glue' },
+  // ctx.ts names each area's service type and extension.ts wires them: both may import any area.
+  { from: BASE.filter((file) => file !== 'src/ctx.ts'), banned: AREAS, why: 'the glue\'s base imports no area' },
+  { from: ['src/views', 'src/webview', 'src/inspect', 'src/diagnostics'],
+    banned: ['src/commands', 'src/linkedImage', 'src/language'], why: 'views, panels and providers are below the commands that use them' },
+  { from: ['src/views', 'src/webview', 'src/inspect'], banned: ['src/diagnostics'], why: 'the explorer and the panels do not reach into diagnostics' },
+];
+
+/**
+ * `layerscope/layers`: resolves each relative import against the importing file and fails when it
+ * runs against an arrow of ARROWS. Type-only imports count too: a type that two rooms share belongs
+ * in the lower one.
  */
 const layers = {
   meta: { type: 'problem', messages: { up: '{{from}} may not import {{to}} ({{why}}); see ARCHITECTURE.md' }, schema: [] },
   create(context) {
     const root = context.cwd;
     const from = path.relative(root, context.filename).split(path.sep).join('/');
-    const rule = inRoom(from, PURE) ? { banned: [...GLUE, ...PORT], why: 'the pure core imports no glue and no engine port' }
-      : inRoom(from, PORT) ? { banned: GLUE, why: 'the engine port imports no glue' } : undefined;
-    if (!rule) return {};
+    const rules = ARROWS.filter((arrow) => inRoom(from, arrow.from));
+    if (!rules.length) return {};
     const check = (node, spec) => {
       if (typeof spec !== 'string' || !spec.startsWith('.')) return;
       const to = path.relative(root, path.resolve(path.dirname(context.filename), spec)).split(path.sep).join('/');
-      if (inRoom(to, rule.banned)) context.report({ node, messageId: 'up', data: { from, to, why: rule.why } });
+      const broken = rules.find((rule) => inRoom(to, rule.banned));
+      if (broken) context.report({ node, messageId: 'up', data: { from, to, why: broken.why } });
     };
     return {
       ImportDeclaration: (node) => check(node, node.source.value),

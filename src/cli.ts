@@ -1,6 +1,8 @@
 // `layerscope <command>`: the same pure core the extension uses, from a terminal or CI.
 // Subcommands load on demand: `analyze` need not initialise the Dockerfile parsers, nor `lint` the engine client.
 
+import { errorText } from './model/errorText';
+
 const usage = `Usage:
   layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold LEVEL] [--ignore CODE]... [--fix [--dry-run]] [--image IMAGE] FILE... | -
   layerscope analyze IMAGE [--source engine|archive] [--json | --format text|json|markdown] [--dockerfile FILE [--target STAGE] [--build-arg NAME=VALUE]...] [--ci] [--ci-config FILE] [--lowest-efficiency R] [--highest-wasted-bytes SIZE] [--highest-user-wasted-percent R] [--platform OS/ARCH] [--max-entries N]
@@ -29,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {
-    process.stderr.write(`layerscope: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`layerscope: ${errorText(err)}\n`);
     process.exitCode = 2;
   },
 );

@@ -1,13 +1,41 @@
-// One object that owns every disposable and the current engine connection. Views, commands
-// and the webview receive it instead of reaching for module-level singletons.
+// One object that owns every disposable, the current engine connection and each area's service.
+// Views, commands and the webview receive it instead of reaching for module-level singletons;
+// activate() (extension.ts) builds the services and hangs them here, so reading it shows the whole
+// extension.
 import * as vscode from 'vscode';
 import type { Engine } from './docker/engine';
 import type { EngineEvent } from './model/types';
 import type { LinkedImageGlue } from './linkedImage';
 import type { LayersPanelManager } from './webview/panelManager';
+import type { InspectDocuments } from './inspect';
+import type { Explorer } from './views';
+import type { LogFollows } from './commands/logFollows';
+import type { OnFirstUse } from './onFirstUse';
+import type { SwappablePrompter } from './prompt';
 import { log } from './log';
 
 export type EngineState = 'connecting' | 'ready' | 'unreachable';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler declares the arguments its menus pass
+export type CommandHandler = (...args: any[]) => unknown;
+/** An area's commands (`src/commands/<area>.ts`): id → a factory that binds the handler to the context. */
+export type CommandTable = Record<string, (ctx: Ctx) => CommandHandler>;
+
+/** The services activate() builds, one per area. */
+export interface Services {
+  /** Where commands ask a person (tests swap in answers with `prompter.use({...})`). */
+  prompter: SwappablePrompter;
+  /** The explorer's views, their snapshot and live updates, the Stats panel, container files. */
+  explorer: Explorer;
+  /** `layerscope-inspect:` documents. */
+  inspect: InspectDocuments;
+  /** The Layers panels; their code (and the analyzer's) loads on first use. */
+  panels: OnFirstUse<LayersPanelManager>;
+  /** Dockerfile ↔ image links, their lenses and measured findings; loads with the first Dockerfile. */
+  linkedImage: OnFirstUse<LinkedImageGlue>;
+  /** Followed container logs, one output channel per container. */
+  logFollows: LogFollows;
+}
 
 export class Ctx implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -28,14 +56,7 @@ export class Ctx implements vscode.Disposable {
   /** Each event of the engine's event stream, so views can update one item instead of re-listing. */
   readonly onDidEngineEvent = this.engineEvent.event;
 
-  /** Dockerfile ↔ image links, their lenses and measured findings, once loaded (linkedImage/onDemand.ts). */
-  linkedImage?: Promise<LinkedImageGlue>;
-
-  /**
-   * Called once with the Layers panel manager when its code first loads (it loads on first use), so
-   * areas that decorate panels need not load it at activation.
-   */
-  readonly whenLayersPanelsLoad: ((manager: LayersPanelManager) => void)[] = [];
+  private readonly services: Partial<Services> = {};
 
   constructor(readonly extension: vscode.ExtensionContext, private currentEngine: Engine) {
     this.push(this.engineChanged, this.stateChanged, this.refreshRequested, this.engineEvent);
@@ -45,6 +66,26 @@ export class Ctx implements vscode.Disposable {
   fireEngineEvent(event: EngineEvent): void {
     this.engineEvent.fire(event);
   }
+
+  /** Hangs an area's service on the context (activate() does, once per service). */
+  provide<K extends keyof Services>(name: K, service: Services[K]): Services[K] {
+    if (this.services[name]) throw new Error(`Layerscope: ${name} is provided twice.`);
+    this.services[name] = service;
+    return service;
+  }
+
+  private service<K extends keyof Services>(name: K): Services[K] {
+    const service = this.services[name];
+    if (!service) throw new Error(`Layerscope: ${name} is used before activate() built it.`);
+    return service;
+  }
+
+  get prompter(): SwappablePrompter { return this.service('prompter'); }
+  get explorer(): Explorer { return this.service('explorer'); }
+  get inspect(): InspectDocuments { return this.service('inspect'); }
+  get panels(): OnFirstUse<LayersPanelManager> { return this.service('panels'); }
+  get linkedImage(): OnFirstUse<LinkedImageGlue> { return this.service('linkedImage'); }
+  get logFollows(): LogFollows { return this.service('logFollows'); }
 
   get engine(): Engine { return this.currentEngine; }
   get state(): EngineState { return this.currentState; }

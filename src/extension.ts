@@ -1,21 +1,27 @@
-// activate/deactivate only: build the context and hand it to each area's registration. Areas whose
-// code is heavy load on first use (see ARCHITECTURE.md, "Loading on first use").
+// activate/deactivate only: build the context, hang each area's service on it, register commands,
+// views and providers. Areas whose code is heavy load on first use (see ARCHITECTURE.md,
+// "Loading on first use").
 import * as vscode from 'vscode';
 import { Ctx } from './ctx';
 import { registerCommands } from './commands';
+import { LogFollows } from './commands/logFollows';
 import { registerDiagnosticsOnDemand } from './diagnostics/onDemand';
 import { connectEngine, watchEngine } from './engineGlue';
-import { registerViews } from './views';
+import { InspectDocuments } from './inspect';
+import { registerViews, type Explorer } from './views';
 import { LanguageFeatures } from './language';
 import type { LinkedImageGlue } from './linkedImage';
-import { linkedImage, registerLinkedImageOnDemand } from './linkedImage/onDemand';
+import { linkedImageOnFirstUse, registerLinkedImageOnDemand } from './linkedImage/onDemand';
+import { OnFirstUse } from './onFirstUse';
+import { SwappablePrompter } from './prompt';
 
 let ctx: Ctx | undefined;
 
 /** What activate() returns: the integration tests reach the live objects through it. */
 export interface LayerscopeApi {
   ctx: Ctx;
-  views: ReturnType<typeof registerViews>;
+  /** The explorer (`ctx.explorer`). */
+  views: Explorer;
   /** Completion, hover and formatting in Dockerfiles (registered or not, per the setting). */
   language: LanguageFeatures;
   /** The Dockerfile ↔ image glue (loads it when not loaded yet). */
@@ -23,17 +29,21 @@ export interface LayerscopeApi {
 }
 
 export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
-  ctx = new Ctx(extension, connectEngine());
-  extension.subscriptions.push(ctx);
-  const views = registerViews(ctx);
-  registerCommands(ctx);
-  registerDiagnosticsOnDemand(ctx);
-  const language = new LanguageFeatures(ctx.log);
-  ctx.push(language);
-  registerLinkedImageOnDemand(ctx);
-  watchEngine(ctx);
-  const c = ctx;
-  return { ctx, views, language, linkedImage: () => linkedImage(c) };
+  const c = (ctx = new Ctx(extension, connectEngine()));
+  extension.subscriptions.push(c);
+  c.provide('prompter', new SwappablePrompter());
+  c.provide('inspect', new InspectDocuments(c));
+  c.provide('explorer', registerViews(c));
+  c.provide('panels', new OnFirstUse(async () => new (await import('./webview/panelManager')).LayersPanelManager(c)));
+  c.provide('linkedImage', linkedImageOnFirstUse(c));
+  c.provide('logFollows', new LogFollows(c));
+  registerCommands(c);
+  registerDiagnosticsOnDemand(c);
+  const language = new LanguageFeatures(c.log);
+  c.push(language);
+  registerLinkedImageOnDemand(c);
+  watchEngine(c);
+  return { ctx: c, views: c.explorer, language, linkedImage: () => c.linkedImage.get() };
 }
 
 export function deactivate(): void {

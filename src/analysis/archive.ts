@@ -15,7 +15,7 @@ import { pickImage, resolveAlias, resolveImages, type ArchiveDocs, type Resolved
 import { PathTrie } from './pathTrie';
 import { RecordTable, lazyChanges } from './records';
 import { replayLayers } from './replay';
-import { displayCreatedBy } from './createdBy';
+import { displayCreatedBy } from '../model/createdBy';
 import { drained, entryEnd, readAhead } from './streams';
 
 export const defaultLimits: AnalysisLimits = {

@@ -3,6 +3,6 @@
 export * from './types';
 export { filesystemAt, finalTree, flattenTree } from './tree';
 export { compareImages } from './compare';
-export { displayCreatedBy } from './createdBy';
+export { displayCreatedBy } from '../model/createdBy';
 export { evaluateCiRules, formatTextReport, toJsonReport } from './report';
 export type { CiRules, CiRuleResult, AnalyzeJsonReport } from './report';

@@ -3,31 +3,27 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { config } from '../config';
-import type { Ctx } from '../ctx';
+import type { CommandTable, Ctx } from '../ctx';
 import { readContainerFile } from '../docker/containerFiles';
 import { baseName, looksBinary } from '../model/containerFiles';
-import type { ContainerChildRef } from '../model/containerNodes';
 import { containerName } from '../model/containers';
 import { formatBytes } from '../model/format';
-import type { TreeNode } from '../model/tree';
 import type { ContainerSummary } from '../model/types';
-import { explorerOf } from '../views';
 import { containerFileUri } from '../views/containerFileSystem';
-import type { CommandTable } from '.';
 import { ownerContainer } from './containerLayer';
 import { packLocal, summarise, unpackInto, type UnpackResult } from './containerCopy';
-import { prompter } from './prompt';
+import { nodeOfArg, refOfArg } from '../model/explorerRef';
 
 interface PathTarget { container: ContainerSummary; path: string; isDir: boolean }
 
 /** A file row (Files or Layer), else the container and a path typed in. */
 async function pathTarget(ctx: Ctx, arg: unknown, action: string): Promise<PathTarget | undefined> {
-  const ref = (arg as TreeNode | undefined)?.ref as ContainerChildRef | undefined;
+  const ref = refOfArg(arg);
   if (ref?.kind === 'containerPath') return { container: ref.container, path: ref.entry.path, isDir: ref.entry.kind === 'dir' };
   if (ref?.kind === 'containerChange') return { container: ref.container, path: ref.change.path, isDir: ref.change.children.length > 0 };
   const container = await ownerContainer(ctx, arg, action);
   if (!container) return undefined;
-  const typed = await prompter(ctx).input({ title: `${action} in ${containerName(container)}`, prompt: 'Absolute path in the container', value: '/' });
+  const typed = await ctx.prompter.input({ title: `${action} in ${containerName(container)}`, prompt: 'Absolute path in the container', value: '/' });
   if (!typed?.startsWith('/')) return undefined;
   const stat = await ctx.engine.statContainerPath(container.id, typed);
   return { container, path: typed, isDir: stat.kind === 'dir' };
@@ -43,31 +39,31 @@ async function open(ctx: Ctx, arg: unknown): Promise<OpenResult | undefined> {
   const content = await readContainerFile(ctx.engine, t.container.id, t.path, max);
   if (content.truncated || looksBinary(content.bytes)) {
     const why = content.truncated ? `${formatBytes(content.stat.size)}, more than layerscope.containerFiles.maxOpenBytes` : `binary, ${content.stat.size} bytes`;
-    const answer = await prompter(ctx).confirm(`${baseName(t.path)}: ${why} — Download?`,
+    const answer = await ctx.prompter.confirm(`${baseName(t.path)}: ${why} — Download?`,
       `${t.path} in ${containerName(t.container)} is not shown as text.`, ['Download']);
     if (answer !== 'Download') return { binary: content.stat.size };
     return { binary: content.stat.size, downloaded: await download(ctx, t) };
   }
   const uri = containerFileUri(t.container.id, t.path);
-  explorerOf(ctx).containerFiles.prime(uri, content.bytes);
+  ctx.explorer.containerFiles.prime(uri, content.bytes);
   await vscode.window.showTextDocument(uri, { preview: true });
   return { opened: uri };
 }
 
 async function download(ctx: Ctx, t: PathTarget): Promise<UnpackResult | undefined> {
-  const folder = await prompter(ctx).pickFolder(`Download ${t.path} from ${containerName(t.container)} into…`);
+  const folder = await ctx.prompter.pickFolder(`Download ${t.path} from ${containerName(t.container)} into…`);
   if (!folder) return undefined;
   const dest = path.join(folder.fsPath, baseName(t.path));
   const exists = await fsp.lstat(dest).then(() => true, () => false);
   if (exists) {
-    const answer = await prompter(ctx).confirm(`${dest} exists. Overwrite?`,
+    const answer = await ctx.prompter.confirm(`${dest} exists. Overwrite?`,
       `Files of the same name are replaced with the container's; other files there are left alone.`, ['Overwrite']);
     if (answer !== 'Overwrite') return undefined;
   }
-  const result = await prompter(ctx).progress(`Downloading ${t.path}`, async (_report, signal) =>
+  const result = await ctx.prompter.progress(`Downloading ${t.path}`, async (_report, signal) =>
     unpackInto(await ctx.engine.getContainerArchive(t.container.id, t.path, signal), folder.fsPath, signal));
   const skipped = result.skipped.length ? ` Not copied: ${result.skipped.slice(0, 5).join('; ')}${result.skipped.length > 5 ? '; …' : ''}.` : '';
-  prompter(ctx).info(`Downloaded ${t.path} to ${dest} (${result.written.length} entries, ${formatBytes(result.bytes)}).${skipped}`);
+  ctx.prompter.info(`Downloaded ${t.path} to ${dest} (${result.written.length} entries, ${formatBytes(result.bytes)}).${skipped}`);
   return result;
 }
 
@@ -77,20 +73,20 @@ async function upload(ctx: Ctx, arg: unknown): Promise<UploadResult | undefined>
   const t = await pathTarget(ctx, arg, 'Upload');
   if (!t) return undefined;
   if (!t.isDir) throw new Error(`${t.path} is not a directory: upload into a folder of the container.`);
-  const local = await prompter(ctx).pickUpload(`Upload into ${t.path} of ${containerName(t.container)}`);
+  const local = await ctx.prompter.pickUpload(`Upload into ${t.path} of ${containerName(t.container)}`);
   if (!local) return undefined;
   const s = await summarise(local.fsPath);
   const name = path.basename(local.fsPath);
   const target = t.path === '/' ? `/${name}` : `${t.path}/${name}`;
   const what = s.dirs ? `${s.files} files in ${s.dirs} folders, ${formatBytes(s.bytes)}` : `${formatBytes(s.bytes)}`;
-  const answer = await prompter(ctx).confirm(`Copy ${name} into ${containerName(t.container)} as ${target}?`,
+  const answer = await ctx.prompter.confirm(`Copy ${name} into ${containerName(t.container)} as ${target}?`,
     `${what}. What is already at ${target} (and under it) is overwritten; other files stay.`, ['Copy']);
   if (answer !== 'Copy') return undefined;
-  await prompter(ctx).progress(`Uploading ${name} to ${target}`, (_report, signal) =>
+  await ctx.prompter.progress(`Uploading ${name} to ${target}`, (_report, signal) =>
     ctx.engine.putContainerArchive(t.container.id, t.path, packLocal(local.fsPath), signal));
-  const node = arg as TreeNode | undefined;
-  if (node?.ref) explorerOf(ctx).containers.redraw(node);
-  prompter(ctx).info(`Copied ${name} into ${containerName(t.container)} as ${target}.`);
+  const node = nodeOfArg(arg);
+  if (node?.ref) ctx.explorer.containers.redraw(node);
+  ctx.prompter.info(`Copied ${name} into ${containerName(t.container)} as ${target}.`);
   return { dir: t.path, name, files: s.files, bytes: s.bytes };
 }
 

@@ -1,21 +1,18 @@
 // A container's own layer: Commit to Image…, Export Filesystem to .tar…, Compare with Image.
-import type { Ctx } from '../ctx';
-import { containerName, type ContainerRef } from '../model/containers';
-import { type ContainerChildRef, commitPreview } from '../model/containerNodes';
+import type { CommandTable, Ctx } from '../ctx';
+import { containerName } from '../model/containers';
+import { commitPreview } from '../model/containerNodes';
 import { parseTagInput } from '../model/images';
-import { shortId, type TreeNode } from '../model/tree';
+import { shortId } from '../model/tree';
 import type { ContainerSummary } from '../model/types';
-import { explorerOf } from '../views';
 import type { LayersPanel } from '../webview/layersPanel';
-import { layersPanels } from './layers';
-import type { CommandTable } from '.';
-import { prompter } from './prompt';
 import { type SaveResult, streamToFile } from './streamToFile';
 import { containerTarget } from './targets';
+import { nodeOfArg, refOfArg } from '../model/explorerRef';
 
 /** The container a row belongs to (its own row, its Layer, a change or a file), else a pick. */
 export async function ownerContainer(ctx: Ctx, arg: unknown, action: string): Promise<ContainerSummary | undefined> {
-  const ref = (arg as TreeNode | undefined)?.ref as ContainerRef | ContainerChildRef | undefined;
+  const ref = refOfArg(arg);
   if (ref && ref.kind !== 'container' && ref.kind !== 'containerNote' && 'container' in ref) return ref.container;
   return containerTarget(ctx, arg, action);
 }
@@ -26,7 +23,7 @@ async function commit(ctx: Ctx, arg: unknown): Promise<CommitResult | undefined>
   const c = await ownerContainer(ctx, arg, 'commit');
   if (!c) return undefined;
   const name = containerName(c);
-  const p = prompter(ctx);
+  const p = ctx.prompter;
   const [changes, size] = await Promise.all([ctx.engine.containerChanges(c.id), ctx.engine.containerSize(c.id)]);
   const suggested = `${name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '') || 'container'}:snapshot`;
   const target = await p.input({
@@ -52,7 +49,7 @@ async function commit(ctx: Ctx, arg: unknown): Promise<CommitResult | undefined>
   if (answer !== 'Commit') return undefined;
   const imageId = await p.progress(`Committing ${name} as ${repo}:${tag}`, (_report, signal) =>
     ctx.engine.commitContainer(c.id, { repo, tag, author: author.trim(), message: message.trim(), pause }, signal));
-  await explorerOf(ctx).images.refresh();
+  await ctx.explorer.images.refresh();
   p.info(`Committed ${name} as ${repo}:${tag} (${shortId(imageId)}).`);
   return { imageId, ref: `${repo}:${tag}` };
 }
@@ -61,7 +58,7 @@ async function exportFs(ctx: Ctx, arg: unknown): Promise<SaveResult | undefined>
   const c = await ownerContainer(ctx, arg, 'export');
   if (!c) return undefined;
   const name = containerName(c);
-  const uri = await prompter(ctx).saveFile(`${name.replace(/[^\w.-]+/g, '_')}.tar`, `Export the filesystem of ${name} to .tar`);
+  const uri = await ctx.prompter.saveFile(`${name.replace(/[^\w.-]+/g, '_')}.tar`, `Export the filesystem of ${name} to .tar`);
   if (!uri) return undefined;
   return streamToFile(ctx, { title: `Exporting ${name}`, noun: `Export of ${name}`, done: `Exported the filesystem of ${name} to` }, uri.fsPath,
     (signal) => ctx.engine.exportContainer(c.id, signal));
@@ -71,7 +68,7 @@ async function exportFs(ctx: Ctx, arg: unknown): Promise<SaveResult | undefined>
 async function compareWithImage(ctx: Ctx, arg: unknown): Promise<LayersPanel | undefined> {
   const c = await ownerContainer(ctx, arg, 'compare with its image');
   if (!c) return undefined;
-  const panel = await (await layersPanels(ctx)).show(c.imageId, undefined, { containerId: c.id, name: containerName(c) });
+  const panel = await (await ctx.panels.get()).show(c.imageId, undefined, { containerId: c.id, name: containerName(c) });
   if (!panel.analysisResult) await panel.analyze();
   return panel;
 }
@@ -81,7 +78,7 @@ export const containerLayerCommands: CommandTable = {
   'layerscope.container.commit': (ctx) => (arg: unknown) => commit(ctx, arg),
   'layerscope.container.export': (ctx) => (arg: unknown) => exportFs(ctx, arg),
   'layerscope.container.refreshLayer': (ctx) => (arg: unknown) => {
-    const node = arg as TreeNode | undefined;
-    if (node) explorerOf(ctx).containers.redraw(node);
+    const node = nodeOfArg(arg);
+    if (node) ctx.explorer.containers.redraw(node);
   },
 };

@@ -1,15 +1,11 @@
 // Container actions: Start, Stop, Restart, Pause/Unpause, Remove, View Logs, Open Shell, Inspect, Top, Stats.
-import { accessSync, constants } from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { CommandTable, Ctx } from '../ctx';
+import { findDockerCli } from '../docker/dockerCli';
 import { openInspect } from '../inspect';
-import { containerName, type ContainerRef } from '../model/containers';
+import { containerName } from '../model/containers';
 import { liveStatus } from '../model/liveStatus';
 import type { ContainerState, ContainerSummary } from '../model/types';
-import { explorerOf } from '../views';
-import type { CommandTable } from '.';
-import { prompter } from './prompt';
 import { containerTarget } from './targets';
 
 type Lifecycle = 'start' | 'stop' | 'restart' | 'pause' | 'unpause';
@@ -27,79 +23,21 @@ async function runLifecycle(ctx: Ctx, action: Lifecycle, arg: unknown): Promise<
   const c = await containerTarget(ctx, arg, action, lifecycle[action].states);
   if (!c) return undefined;
   await lifecycle[action].run(ctx, c.id);
-  const containers = explorerOf(ctx).containers;
+  const containers = ctx.explorer.containers;
   await containers.updateOne(c.id);
-  return (containers.nodeOf(c.id)?.ref as ContainerRef | undefined)?.container ?? await ctx.engine.getContainer(c.id);
+  return containers.nodeOf(c.id)?.ref?.container ?? await ctx.engine.getContainer(c.id);
 }
 
 async function remove(ctx: Ctx, arg: unknown): Promise<boolean> {
   const c = await containerTarget(ctx, arg, 'remove');
   if (!c) return false;
   const running = c.state === 'running' || c.state === 'paused' || c.state === 'restarting';
-  const answer = await prompter(ctx).confirm(`Remove container ${containerName(c)}?`,
+  const answer = await ctx.prompter.confirm(`Remove container ${containerName(c)}?`,
     `${c.image} · ${liveStatus(c, Date.now())}${running ? '\nIt is running: it will be killed first.' : ''}`, [running ? 'Force Remove' : 'Remove']);
   if (!answer) return false;
   await ctx.engine.removeContainer(c.id, { force: running });
-  await explorerOf(ctx).containers.updateOne(c.id);
+  await ctx.explorer.containers.updateOne(c.id);
   return true;
-}
-
-/** A followed log: text goes to an output channel until stopped, cancelled, or the container ends. */
-export interface LogFollow {
-  channel: vscode.OutputChannel;
-  /** Everything received so far (capped), for tests. */
-  text(): string;
-  stop(): void;
-  /** Resolves when following ends. */
-  done: Promise<void>;
-}
-
-const follows = new WeakMap<Ctx, Map<string, LogFollow>>();
-
-/** One channel per container: viewing its logs again stops the previous follow and starts afresh. */
-function viewLogs(ctx: Ctx, c: ContainerSummary): LogFollow {
-  let byId = follows.get(ctx);
-  if (!byId) follows.set(ctx, (byId = new Map()));
-  const previous = byId.get(c.id);
-  previous?.stop();
-  const channel = previous?.channel ?? vscode.window.createOutputChannel(`Layerscope logs: ${containerName(c)}`);
-  if (!previous) ctx.push(channel);
-  channel.clear();
-  channel.show(true);
-  let seen = '';
-  const abort = new AbortController();
-  const done = prompter(ctx).progress(`Following logs of ${containerName(c)} (cancel to stop)`, async (_report, signal) => {
-    signal.addEventListener('abort', () => abort.abort());
-    const stream = await ctx.engine.containerLogs(c.id, { follow: true, tail: 1000 }, abort.signal);
-    try {
-      for await (const chunk of stream) {
-        const text = chunk.toString();
-        channel.append(text);
-        seen = (seen + text).slice(-200_000);
-      }
-    } catch (err) {
-      if (!abort.signal.aborted) throw err;
-    }
-    channel.appendLine(abort.signal.aborted ? '--- stopped following ---' : '--- the container stopped ---');
-  });
-  const follow: LogFollow = { channel, text: () => seen, stop: () => abort.abort(), done };
-  byId.set(c.id, follow);
-  return follow;
-}
-
-/** The docker CLI on PATH, if any (Open Shell needs it for an interactive TTY). */
-export function findDockerCli(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const names = process.platform === 'win32' ? ['docker.exe'] : ['docker'];
-  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-    for (const name of names) {
-      const candidate = path.join(dir, name);
-      try {
-        accessSync(candidate, constants.X_OK);
-        return candidate;
-      } catch { /* next */ }
-    }
-  }
-  return undefined;
 }
 
 function openShell(ctx: Ctx, c: ContainerSummary): vscode.Terminal {
@@ -127,7 +65,7 @@ export const containerCommands: CommandTable = {
   'layerscope.container.remove': (ctx) => (arg: unknown) => remove(ctx, arg),
   'layerscope.container.logs': (ctx) => async (arg: unknown) => {
     const c = await containerTarget(ctx, arg, 'view the logs of');
-    return c && viewLogs(ctx, c);
+    return c && ctx.logFollows.follow(c);
   },
   'layerscope.container.shell': (ctx) => {
     // The menu item shows only where a docker CLI is installed.
@@ -147,7 +85,7 @@ export const containerCommands: CommandTable = {
   },
   'layerscope.container.stats': (ctx) => async (arg: unknown) => {
     const c = await containerTarget(ctx, arg, 'follow the stats of', running);
-    if (c) explorerOf(ctx).stats.show(c);
+    if (c) ctx.explorer.stats.show(c);
     return c?.id;
   },
 };

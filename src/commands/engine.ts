@@ -4,11 +4,9 @@
 // Engine layer resolves it with its TLS material; Automatic clears both.
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { CommandTable, Ctx } from '../ctx';
 import { config } from '../config';
 import { listContexts } from '../docker/connection';
-import type { CommandTable } from '.';
-import { prompter } from './prompt';
 
 export interface EngineChoice extends vscode.QuickPickItem {
   /** The value for layerscope.host ('' = not a host choice). */
@@ -40,14 +38,14 @@ export const engineCommands: CommandTable = {
   'layerscope.showEngineError': (ctx) => () => {
     const text = ctx.state === 'unreachable' ? ctx.error || 'The Docker engine is not reachable.' : `Connected to ${ctx.engine.info.endpoint}.`;
     // Not awaited: the notification stays until dismissed; its buttons act when clicked.
-    void vscode.window.showWarningMessage(text, 'Retry', 'Switch Engine…').then((action) => {
+    void ctx.prompter.notify(text, ['Retry', 'Switch Engine…']).then((action) => {
       if (action === 'Retry') ctx.refreshAll();
       if (action === 'Switch Engine…') void vscode.commands.executeCommand('layerscope.switchEngine');
     });
     return text;
   },
   'layerscope.switchEngine': (ctx) => async () => {
-    const picked = await prompter(ctx).pick(engineChoices(ctx), 'Connect Layerscope to which engine?');
+    const picked = await ctx.prompter.pick(engineChoices(ctx), 'Connect Layerscope to which engine?');
     if (!picked) return undefined;
     const settings = vscode.workspace.getConfiguration('layerscope');
     // Context first: the host setting outranks it, so clearing the host last reconnects once, to the right engine.

@@ -2,7 +2,7 @@
 // and the Images view's filter / sort / grouping commands.
 import { createReadStream } from 'node:fs';
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { CommandTable, Ctx } from '../ctx';
 import { config } from '../config';
 import { openInspect } from '../inspect';
 import { containerName } from '../model/containers';
@@ -10,9 +10,6 @@ import { formatBytes } from '../model/format';
 import { parseTagInput } from '../model/images';
 import { shortId } from '../model/tree';
 import type { RemovedItem } from '../model/types';
-import { explorerOf } from '../views';
-import type { CommandTable } from '.';
-import { prompter } from './prompt';
 import { type SaveResult, streamToFile } from './streamToFile';
 import { imageTarget } from './targets';
 
@@ -30,24 +27,24 @@ async function remove(ctx: Ctx, arg: unknown): Promise<RemovedItem[] | undefined
   ].filter(Boolean).join('\n');
   // Force is offered only when containers use the image, and says which.
   const buttons = users.length ? ['Remove', 'Force Remove'] : ['Remove'];
-  const answer = await prompter(ctx).confirm(`Remove image ${name}?`, detail, buttons);
+  const answer = await ctx.prompter.confirm(`Remove image ${name}?`, detail, buttons);
   if (!answer) return undefined;
   const removed = await ctx.engine.removeImage(target.ref ?? target.image.id, { force: answer === 'Force Remove' });
-  await explorerOf(ctx).refreshAll();
+  await ctx.explorer.refreshAll();
   return removed;
 }
 
 async function tag(ctx: Ctx, arg: unknown): Promise<string | undefined> {
   const target = await imageTarget(ctx, arg, 'tag');
   if (!target) return undefined;
-  const text = await prompter(ctx).input({
+  const text = await ctx.prompter.input({
     title: `Tag ${target.ref ?? shortId(target.image.id)}`, prompt: 'New repository[:tag]', value: target.ref ?? '',
     validateInput: (v) => { try { parseTagInput(v); return undefined; } catch (e) { return (e as Error).message; } },
   });
   if (text === undefined) return undefined;
   const { repo, tag: newTag } = parseTagInput(text);
   await ctx.engine.tagImage(target.image.id, repo, newTag);
-  await explorerOf(ctx).images.refresh();
+  await ctx.explorer.images.refresh();
   return `${repo}:${newTag}`;
 }
 
@@ -56,19 +53,19 @@ async function save(ctx: Ctx, arg: unknown): Promise<SaveResult | undefined> {
   const target = await imageTarget(ctx, arg, 'save');
   if (!target) return undefined;
   const name = target.ref ?? target.image.id;
-  const uri = await prompter(ctx).saveFile(`${name.replace(/[/:]/g, '_')}.tar`, `Save ${name} to .tar`);
+  const uri = await ctx.prompter.saveFile(`${name.replace(/[/:]/g, '_')}.tar`, `Save ${name} to .tar`);
   if (!uri) return undefined;
   return streamToFile(ctx, { title: `Saving ${name}`, noun: `Save of ${name}`, done: `Saved ${name} to` }, uri.fsPath,
     (signal) => ctx.engine.saveImages([name], signal));
 }
 
 async function load(ctx: Ctx): Promise<string | undefined> {
-  const uri = await prompter(ctx).openFile('Load images from .tar');
+  const uri = await ctx.prompter.openFile('Load images from .tar');
   if (!uri) return undefined;
-  const output = await prompter(ctx).progress(`Loading ${uri.fsPath}`, (_report, signal) =>
+  const output = await ctx.prompter.progress(`Loading ${uri.fsPath}`, (_report, signal) =>
     ctx.engine.loadImages(createReadStream(uri.fsPath), signal));
-  await explorerOf(ctx).refreshAll();
-  prompter(ctx).info(output.trim().split('\n').pop() || `Loaded ${uri.fsPath}.`);
+  await ctx.explorer.refreshAll();
+  ctx.prompter.info(output.trim().split('\n').pop() || `Loaded ${uri.fsPath}.`);
   return output;
 }
 
@@ -106,12 +103,12 @@ export const imageCommands: CommandTable = {
   'layerscope.image.save': (ctx) => (arg: unknown) => save(ctx, arg),
   'layerscope.image.load': (ctx) => () => load(ctx),
   'layerscope.images.filter': (ctx) => async () => {
-    const images = explorerOf(ctx).images;
-    const text = await prompter(ctx).input({ title: 'Filter images', prompt: 'Part of the name (repository:tag) or ID', value: images.filter });
+    const images = ctx.explorer.images;
+    const text = await ctx.prompter.input({ title: 'Filter images', prompt: 'Part of the name (repository:tag) or ID', value: images.filter });
     if (text !== undefined) await images.setFilter(text);
     return images.filter;
   },
-  'layerscope.images.clearFilter': (ctx) => () => explorerOf(ctx).images.setFilter(''),
+  'layerscope.images.clearFilter': (ctx) => () => ctx.explorer.images.setFilter(''),
   'layerscope.images.toggleSort': () => toggleSort,
   // The title bar shows the current order by which of these is visible (package.json menus).
   'layerscope.images.sortedByCreated': () => toggleSort,
@@ -120,7 +117,7 @@ export const imageCommands: CommandTable = {
   'layerscope.images.groupBy': (ctx) => async () => {
     const current = config.imagesGroupBy();
     const choices = [{ label: 'repository', description: '' }, { label: 'registry', description: '' }, { label: 'none', description: 'a flat list' }];
-    const picked = await prompter(ctx).pick(choices.map((c) => (c.label === current
+    const picked = await ctx.prompter.pick(choices.map((c) => (c.label === current
       ? { ...c, description: `$(check) current${c.description ? ` · ${c.description}` : ''}`, picked: true } : c)), `Group images by (now: ${current})`);
     if (picked) await setSetting('images.groupBy', picked.label);
     return picked?.label;

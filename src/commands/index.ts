@@ -1,7 +1,7 @@
 // The table of commands: every command the manifest declares, and nothing else, is registered
 // here in one loop. Each area contributes its own Record from its own file.
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { CommandTable, Ctx } from '../ctx';
 import { diagnosticsCommands } from '../diagnostics/commands';
 import { layerCommands } from './layers';
 import { imageCommands } from './images';
@@ -11,13 +11,10 @@ import { engineCommands } from './engine';
 import { containerLayerCommands } from './containerLayer';
 import { containerFileCommands } from './containerFiles';
 import { linkedImageCommands } from '../linkedImage/commands';
-import { prompter } from './prompt';
+import { errorText } from '../model/errorText';
 import { runCommands } from './run';
 import { volumeCommands } from './volumes';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler declares the arguments its menus pass
-export type CommandHandler = (...args: any[]) => unknown;
-export type CommandTable = Record<string, (ctx: Ctx) => CommandHandler>;
 
 const coreCommands: CommandTable = {
   'layerscope.refresh': (ctx) => () => ctx.refreshAll(),
@@ -46,9 +43,9 @@ export function registerCommands(ctx: Ctx): void {
       try {
         return await handler(...args);
       } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
+        const message = errorText(err);
         ctx.log.error(`${id}: ${message}`);
-        prompter(ctx).error(message);
+        ctx.prompter.error(message);
       }
     }));
   }

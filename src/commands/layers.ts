@@ -1,37 +1,11 @@
 // Commands of the layers panel: open it for an image (from a view, a container or the palette),
 // run the deep file analysis, and compare two images.
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { CommandTable, Ctx } from '../ctx';
 import { formatAge, formatBytes } from '../model/format';
 import { shortId } from '../model/tree';
-import { imageFromArg, type ImageArg } from '../webview/imageArg';
-import type { LayersPanelManager } from '../webview/panelManager';
-import { compareReport } from './compareReport';
-import type { CommandTable } from './index';
-
-const managers = new WeakMap<Ctx, LayersPanelManager>();
-
-/** Calls `attach` with the panel manager: now when it has loaded, else when it first loads. */
-export function onLayersPanels(ctx: Ctx, attach: (manager: LayersPanelManager) => void): void {
-  const loaded = managers.get(ctx);
-  if (loaded) attach(loaded);
-  else ctx.whenLayersPanelsLoad.push(attach);
-}
-
-/** The one panel manager of this extension instance (the panel and the analyzer load on first use). */
-export async function layersPanels(ctx: Ctx): Promise<LayersPanelManager> {
-  let manager = managers.get(ctx);
-  if (!manager) {
-    const { LayersPanelManager } = await import('../webview/panelManager');
-    if (!managers.has(ctx)) {
-      const created = new LayersPanelManager(ctx);
-      managers.set(ctx, created);
-      for (const attach of ctx.whenLayersPanelsLoad) attach(created);
-    }
-    manager = managers.get(ctx)!;
-  }
-  return manager;
-}
+import { imageFromArg, type ImageArg } from '../model/imageArg';
+import { compareReport } from '../analysis/compareReport';
 
 async function pickImage(ctx: Ctx, placeHolder: string): Promise<ImageArg | undefined> {
   const images = await ctx.engine.listImages({});
@@ -45,10 +19,10 @@ async function pickImage(ctx: Ctx, placeHolder: string): Promise<ImageArg | unde
       tag: image.repoTags[0],
     }));
   if (!items.length) {
-    void vscode.window.showInformationMessage(`No images on ${ctx.engine.info.endpoint}.`);
+    ctx.prompter.info(`No images on ${ctx.engine.info.endpoint}.`);
     return undefined;
   }
-  return vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true });
+  return ctx.prompter.pick(items, placeHolder);
 }
 
 async function resolveImage(ctx: Ctx, arg: unknown, placeHolder: string) {
@@ -58,12 +32,12 @@ async function resolveImage(ctx: Ctx, arg: unknown, placeHolder: string) {
 export const layerCommands: CommandTable = {
   'layerscope.showLayers': (ctx) => async (arg?: unknown) => {
     const image = await resolveImage(ctx, arg, 'Show the layers of which image?');
-    return image && (await layersPanels(ctx)).show(image.ref, image.tag);
+    return image && (await ctx.panels.get()).show(image.ref, image.tag);
   },
   'layerscope.analyzeImage': (ctx) => async (arg?: unknown) => {
     const image = await resolveImage(ctx, arg, 'Analyze the files of which image?');
     if (!image) return undefined;
-    const panel = await (await layersPanels(ctx)).show(image.ref, image.tag);
+    const panel = await (await ctx.panels.get()).show(image.ref, image.tag);
     await panel.analyze();
     return panel;
   },
@@ -81,20 +55,16 @@ async function compareImagesCommand(ctx: Ctx, arg?: unknown): Promise<vscode.Tex
   if (!second) return undefined;
   const { analyzeArchive, compareImages } = await import('../analysis');
   const [idA, idB] = await Promise.all([first.ref, second.ref].map(async (ref) => String((await ctx.engine.inspectImage(ref)).Id)));
-  const analyses = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Comparing images', cancellable: true },
-    async (progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      const stream = await ctx.engine.saveImages(idA === idB ? [idA] : [idA, idB], abort.signal);
-      return analyzeArchive(stream, {
-        signal: abort.signal,
-        onProgress: (p) => progress.report({ message: `${formatBytes(p.bytesRead)} read` }),
-      }).catch((err) => {
-        if (abort.signal.aborted) return undefined;
-        throw err;
-      });
+  const analyses = await ctx.prompter.progress('Comparing images', async (report, signal) => {
+    const stream = await ctx.engine.saveImages(idA === idB ? [idA] : [idA, idB], signal);
+    return analyzeArchive(stream, {
+      signal,
+      onProgress: (p) => report(`${formatBytes(p.bytesRead)} read`),
+    }).catch((err) => {
+      if (signal.aborted) return undefined;
+      throw err;
     });
+  });
   if (!analyses) return undefined;
   const a = analyses.find((x) => x.id === idA);
   const b = analyses.find((x) => x.id === idB) ?? a;

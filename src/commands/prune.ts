@@ -1,11 +1,8 @@
 // Prune commands: preview exactly what goes and the bytes it frees, ask, remove those items by ID
 // (never the engine's /prune endpoints, which would also take what appeared since), report.
-import type { Ctx } from '../ctx';
+import type { CommandTable, Ctx } from '../ctx';
 import { describePlan, describeReport, imageChangedSincePreview, planPrune, runPlan, type PruneItem, type PruneKind, type PruneReport } from '../model/prune';
 import { formatBytes } from '../model/format';
-import { explorerOf } from '../views';
-import type { CommandTable } from '.';
-import { prompter } from './prompt';
 
 async function readPlanInput(ctx: Ctx, kind: PruneKind, signal?: AbortSignal) {
   const [images, containers, df, networks] = await Promise.all([
@@ -18,10 +15,10 @@ async function readPlanInput(ctx: Ctx, kind: PruneKind, signal?: AbortSignal) {
 async function prune(ctx: Ctx, kind: PruneKind): Promise<PruneReport | undefined> {
   const plan = planPrune(kind, await readPlanInput(ctx, kind));
   if (!plan.items.length) {
-    prompter(ctx).info(`${plan.title}: nothing to remove.`);
+    ctx.prompter.info(`${plan.title}: nothing to remove.`);
     return { removed: [], failed: [], reclaimed: 0 };
   }
-  const answer = await prompter(ctx).confirm(`${plan.title}?`, describePlan(plan),
+  const answer = await ctx.prompter.confirm(`${plan.title}?`, describePlan(plan),
     [`Remove ${plan.items.length} item${plan.items.length === 1 ? '' : 's'} (${formatBytes(plan.totalBytes)})`]);
   if (!answer) return undefined;
 
@@ -51,8 +48,8 @@ async function prune(ctx: Ctx, kind: PruneKind): Promise<PruneReport | undefined
     }
   };
   const report = await runPlan(plan, remove);
-  await explorerOf(ctx).refreshAll();
-  prompter(ctx).info(`${plan.title}: ${describeReport(report)}`);
+  await ctx.explorer.refreshAll();
+  ctx.prompter.info(`${plan.title}: ${describeReport(report)}`);
   return report;
 }
 

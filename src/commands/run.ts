@@ -2,14 +2,11 @@
 // network, --rm) through the prompter, remembered per image in the workspace state; then create
 // and start through the Engine API. Interactive runs attach a terminal through the docker CLI.
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { CommandTable, Ctx } from '../ctx';
 import { config } from '../config';
 import { defaultChoices, toRunSpec, type RunChoices } from '../model/runForm';
 import { shortId } from '../model/tree';
-import { explorerOf } from '../views';
-import type { CommandTable } from '.';
-import { findDockerCli } from './containers';
-import { prompter } from './prompt';
+import { findDockerCli } from '../docker/dockerCli';
 import { imageTarget } from './targets';
 
 export interface RunResult {
@@ -22,7 +19,7 @@ const stateKey = (image: string) => `layerscope.run:${image}`;
 
 /** Asks every field, each prefilled with the last answer; undefined when the person backs out. */
 async function askChoices(ctx: Ctx, image: string, last: RunChoices): Promise<RunChoices | undefined> {
-  const ask = prompter(ctx);
+  const ask = ctx.prompter;
   const title = `Run ${image}`;
   const text = async (prompt: string, value: string, placeHolder: string) => ask.input({ title, prompt, value, placeHolder });
   const name = await text('Container name (empty: the engine picks one)', last.name, 'my-container');
@@ -74,8 +71,8 @@ async function run(ctx: Ctx, arg: unknown, interactive: boolean): Promise<RunRes
     return { id, name: spec.name, terminal };
   }
   await ctx.engine.startContainer(id);
-  await explorerOf(ctx).containers.updateOne(id).catch(() => undefined);
-  prompter(ctx).info(`Started ${label} from ${image}.`);
+  await ctx.explorer.containers.updateOne(id).catch(() => undefined);
+  ctx.prompter.info(`Started ${label} from ${image}.`);
   return { id, name: spec.name };
 }
 

@@ -5,14 +5,13 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Ctx } from '../ctx';
 import { formatBytes } from '../model/format';
-import { prompter } from './prompt';
 
 export interface SaveResult { path: string; bytes: number }
 
 /** `what` names the stream for messages ("Saving x:1", "Save of x:1 cancelled"). */
 export async function streamToFile(ctx: Ctx, what: { title: string; noun: string; done: string }, file: string,
   open: (signal: AbortSignal) => Promise<Readable>): Promise<SaveResult | undefined> {
-  return prompter(ctx).progress(what.title, async (report, signal) => {
+  return ctx.prompter.progress(what.title, async (report, signal) => {
     let bytes = 0;
     let lastReport = 0;
     const counter = new Transform({
@@ -27,12 +26,12 @@ export async function streamToFile(ctx: Ctx, what: { title: string; noun: string
     } catch (err) {
       await fsp.rm(file, { force: true });
       if (signal.aborted) {
-        prompter(ctx).info(`${what.noun} cancelled; the partial file was deleted.`);
+        ctx.prompter.info(`${what.noun} cancelled; the partial file was deleted.`);
         return undefined;
       }
       throw err;
     }
-    prompter(ctx).info(`${what.done} ${file} (${formatBytes(bytes)}).`);
+    ctx.prompter.info(`${what.done} ${file} (${formatBytes(bytes)}).`);
     return { path: file, bytes };
   });
 }

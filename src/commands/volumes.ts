@@ -1,28 +1,25 @@
 // Volume and network actions: Inspect, Remove (refused while in use, naming the users), Create.
 // Their prunes live with the others in prune.ts.
-import type { Ctx } from '../ctx';
+import type { CommandTable, Ctx } from '../ctx';
 import { openInspect } from '../inspect';
-import { networkInUse, type NetworkRef } from '../model/networks';
-import type { TreeNode } from '../model/tree';
+import { networkInUse } from '../model/networks';
 import type { NetworkSummary, VolumeSummary } from '../model/types';
-import { volumeInUse, volumeLabel, type VolumeRef } from '../model/volumes';
-import { explorerOf } from '../views';
-import type { CommandTable } from '.';
-import { prompter } from './prompt';
+import { volumeInUse, volumeLabel } from '../model/volumes';
+import { refOfArg } from '../model/explorerRef';
 
 async function volumeTarget(ctx: Ctx, arg: unknown, action: string): Promise<VolumeSummary | undefined> {
-  const ref = ((arg as TreeNode | undefined) ?? explorerOf(ctx).volumes.view.selection[0])?.ref as VolumeRef | undefined;
+  const ref = arg !== undefined ? refOfArg(arg) : ctx.explorer.volumes.view.selection[0]?.ref;
   if (ref?.kind === 'volume') return ref.volume;
   const volumes = await ctx.engine.listVolumes();
   if (!volumes.length) throw new Error(`No volume to ${action}.`);
-  return (await prompter(ctx).pick(volumes.map((v) => ({ label: volumeLabel(v.name), description: v.driver, volume: v })), `Volume to ${action}`))?.volume;
+  return (await ctx.prompter.pick(volumes.map((v) => ({ label: volumeLabel(v.name), description: v.driver, volume: v })), `Volume to ${action}`))?.volume;
 }
 
 async function networkTarget(ctx: Ctx, arg: unknown, action: string): Promise<NetworkSummary | undefined> {
-  const ref = ((arg as TreeNode | undefined) ?? explorerOf(ctx).networks.view.selection[0])?.ref as NetworkRef | undefined;
+  const ref = arg !== undefined ? refOfArg(arg) : ctx.explorer.networks.view.selection[0]?.ref;
   if (ref?.kind === 'network') return ref.network;
   const networks = await ctx.engine.listNetworks();
-  return (await prompter(ctx).pick(networks.map((n) => ({ label: n.name, description: `${n.driver} · ${n.scope}`, network: n })), `Network to ${action}`))?.network;
+  return (await ctx.prompter.pick(networks.map((n) => ({ label: n.name, description: `${n.driver} · ${n.scope}`, network: n })), `Network to ${action}`))?.network;
 }
 
 async function removeVolume(ctx: Ctx, arg: unknown): Promise<boolean> {
@@ -31,10 +28,10 @@ async function removeVolume(ctx: Ctx, arg: unknown): Promise<boolean> {
   // Asked now, not from the row: a container may have started using it since it was drawn.
   const refusal = volumeInUse(v.name, await ctx.engine.listContainers({ all: true }));
   if (refusal) throw new Error(refusal);
-  const answer = await prompter(ctx).confirm(`Remove volume ${volumeLabel(v.name)}?`, `Its data (${v.mountpoint || 'driver ' + v.driver}) is deleted for good.`, ['Remove']);
+  const answer = await ctx.prompter.confirm(`Remove volume ${volumeLabel(v.name)}?`, `Its data (${v.mountpoint || 'driver ' + v.driver}) is deleted for good.`, ['Remove']);
   if (!answer) return false;
   await ctx.engine.removeVolume(v.name);
-  await explorerOf(ctx).volumes.refresh();
+  await ctx.explorer.volumes.refresh();
   return true;
 }
 
@@ -43,10 +40,10 @@ async function removeNetwork(ctx: Ctx, arg: unknown): Promise<boolean> {
   if (!n) return false;
   const refusal = networkInUse(n, await ctx.engine.listContainers({ all: true }));
   if (refusal) throw new Error(refusal);
-  const answer = await prompter(ctx).confirm(`Remove network ${n.name}?`, `${n.driver}${n.internal ? ', internal' : ''}${n.subnets.length ? `, ${n.subnets.join(', ')}` : ''}`, ['Remove']);
+  const answer = await ctx.prompter.confirm(`Remove network ${n.name}?`, `${n.driver}${n.internal ? ', internal' : ''}${n.subnets.length ? `, ${n.subnets.join(', ')}` : ''}`, ['Remove']);
   if (!answer) return false;
   await ctx.engine.removeNetwork(n.id);
-  await explorerOf(ctx).networks.refresh();
+  await ctx.explorer.networks.refresh();
   return true;
 }
 
@@ -54,15 +51,15 @@ const namePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 const validName = (text: string) => (text === '' || namePattern.test(text) ? undefined : 'Letters, digits, _ . - (not first)');
 
 async function createVolume(ctx: Ctx): Promise<VolumeSummary | undefined> {
-  const name = await prompter(ctx).input({ title: 'Create volume', prompt: 'Name (empty: the engine picks one)', validateInput: validName });
+  const name = await ctx.prompter.input({ title: 'Create volume', prompt: 'Name (empty: the engine picks one)', validateInput: validName });
   if (name === undefined) return undefined;
   const volume = await ctx.engine.createVolume({ name: name.trim() || undefined });
-  await explorerOf(ctx).volumes.refresh();
+  await ctx.explorer.volumes.refresh();
   return volume;
 }
 
 async function createNetwork(ctx: Ctx): Promise<string | undefined> {
-  const ask = prompter(ctx);
+  const ask = ctx.prompter;
   const name = await ask.input({ title: 'Create network', prompt: 'Name', validateInput: (t) => (t.trim() ? validName(t.trim()) : 'A network needs a name') });
   if (!name) return undefined;
   // Internal by default: a new network reaches nothing outside itself until asked to.
@@ -75,7 +72,7 @@ async function createNetwork(ctx: Ctx): Promise<string | undefined> {
     validateInput: (t) => (t.trim() === '' || /^[0-9a-f.:]+\/\d{1,3}$/i.test(t.trim()) ? undefined : 'A CIDR such as 172.30.0.0/24') });
   if (subnet === undefined) return undefined;
   const id = await ctx.engine.createNetwork({ name: name.trim(), internal: reach.internal, subnet: subnet.trim() || undefined });
-  await explorerOf(ctx).networks.refresh();
+  await ctx.explorer.networks.refresh();
   return id;
 }
 

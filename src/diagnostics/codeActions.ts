@@ -11,6 +11,7 @@ import type { ConfigSource } from './configSource';
 import type { DocumentLinter } from './linter';
 import { lintOptions } from './run';
 import { codeOf, findingKey, toRange } from './toDiagnostic';
+import { errorText } from '../model/errorText';
 
 const FIX_ALL = vscode.CodeActionKind.SourceFixAll.append('layerscope');
 const FIX_ALL_TITLE = 'Fix all auto-fixable Dockerfile problems';
@@ -41,7 +42,7 @@ export class DockerfileCodeActions implements vscode.CodeActionProvider<vscode.C
       if (fixable > 1 && actions.length) actions.push(new FixAllAction(doc, vscode.CodeActionKind.QuickFix));
       return actions;
     } catch (err) {
-      this.log.error(`Dockerfile quick fixes failed for ${doc.uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.error(`Dockerfile quick fixes failed for ${doc.uri.fsPath}: ${errorText(err)}`);
       return [];
     }
   }
@@ -51,7 +52,7 @@ export class DockerfileCodeActions implements vscode.CodeActionProvider<vscode.C
       try {
         action.edit = await this.fixAllEdit(action.doc);
       } catch (err) {
-        this.log.error(`Dockerfile fix all failed for ${action.doc.uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
+        this.log.error(`Dockerfile fix all failed for ${action.doc.uri.fsPath}: ${errorText(err)}`);
       }
     }
     return action;

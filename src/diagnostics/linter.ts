@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../lint/types';
 import type { RuleDocs } from './ruleDocs';
 import { toDiagnostic } from './toDiagnostic';
+import { errorDetail } from '../model/errorText';
 
 /**
  * Lints one document's current text; rejects or returns early when `signal` aborts. May hand
@@ -84,7 +85,7 @@ export class DocumentLinter implements vscode.Disposable {
     } catch (err) {
       if (abort.signal.aborted) return;
       // The linter never throws into the editor: keep the last diagnostics and say why in the log.
-      this.log.error(`Dockerfile lint failed for ${doc.uri.fsPath || key}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      this.log.error(`Dockerfile lint failed for ${doc.uri.fsPath || key}: ${errorDetail(err)}`);
     } finally {
       if (this.pending.get(key) === entry) this.pending.delete(key);
     }

@@ -3,7 +3,7 @@
 // COPY/ADD sources and destination (variables expanded, flags dropped), legacy keeps only
 // `file:<hash> in <dest>`; RUN keeps the command as written behind the shell in effect; neither
 // expands variables in RUN. Pure.
-import type { ParsedCreatedBy } from '../analysis/createdBy';
+import type { ParsedCreatedBy } from '../model/createdBy';
 import { joinContinuations, type LintDocument, type LintInstruction, type Stage } from '../lint/document';
 import { expandVars } from './expand';
 

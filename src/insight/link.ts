@@ -10,7 +10,7 @@
 // in order. An alignment (dynamic programming, like a diff) pairs instructions with entries, scoring
 // each pair 0..1 (expected.ts); entries below the first pair are the base image's. An image with
 // entries ON TOP of the file's last instruction was built FROM this one, not from this file: no link.
-import { parseCreatedBy, type ParsedCreatedBy } from '../analysis/createdBy';
+import { parseCreatedBy, type ParsedCreatedBy } from '../model/createdBy';
 import { DEFAULT_CONFIG } from '../lint/config';
 import { LintDocument, type Stage } from '../lint/document';
 import { chainOf, expectedEntries, type Expected } from './expected';

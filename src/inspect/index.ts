@@ -2,6 +2,7 @@
 // `layerscope-inspect:/container/<id>.json`, `layerscope-inspect:/container/<id>/top.txt`.
 // The content is fetched from the engine each time the document is (re)opened.
 import * as vscode from 'vscode';
+import { abortSignalOf } from '../cancellation';
 import type { Ctx } from '../ctx';
 
 export const inspectScheme = 'layerscope-inspect';
@@ -14,12 +15,13 @@ export function inspectUri(kind: InspectKind, id: string, title: string): vscode
   return vscode.Uri.from({ scheme: inspectScheme, path, query: new URLSearchParams({ kind, id }).toString() });
 }
 
-class InspectProvider implements vscode.TextDocumentContentProvider {
+/** The `layerscope-inspect:` documents (`ctx.inspect`). */
+export class InspectDocuments implements vscode.TextDocumentContentProvider {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly ctx: Ctx) {
-    ctx.push(this.changed);
+    ctx.push(this.changed, vscode.workspace.registerTextDocumentContentProvider(inspectScheme, this));
   }
 
   /** An open document keeps its first content: ask VS Code to read it again. */
@@ -30,16 +32,15 @@ class InspectProvider implements vscode.TextDocumentContentProvider {
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const q = new URLSearchParams(uri.query);
     const id = q.get('id') ?? '';
-    const abort = new AbortController();
-    token.onCancellationRequested(() => abort.abort());
+    const signal = abortSignalOf(token);
     const engine = this.ctx.engine;
     switch (q.get('kind')) {
-      case 'image': return JSON.stringify(await engine.inspectImage(id, abort.signal), null, 2);
-      case 'container': return JSON.stringify(await engine.inspectContainer(id, abort.signal), null, 2);
-      case 'volume': return JSON.stringify(await engine.inspectVolume(id, abort.signal), null, 2);
-      case 'network': return JSON.stringify(await engine.inspectNetwork(id, abort.signal), null, 2);
+      case 'image': return JSON.stringify(await engine.inspectImage(id, signal), null, 2);
+      case 'container': return JSON.stringify(await engine.inspectContainer(id, signal), null, 2);
+      case 'volume': return JSON.stringify(await engine.inspectVolume(id, signal), null, 2);
+      case 'network': return JSON.stringify(await engine.inspectNetwork(id, signal), null, 2);
       case 'top': {
-        const top = await engine.containerTop(id, abort.signal);
+        const top = await engine.containerTop(id, signal);
         const rows = [top.titles, ...top.processes];
         const widths = top.titles.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
         return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
@@ -49,21 +50,13 @@ class InspectProvider implements vscode.TextDocumentContentProvider {
   }
 }
 
-const providers = new WeakMap<Ctx, InspectProvider>();
-
 /** Opens a read-only inspect document (JSON for image/container), fresh from the engine. */
 export async function openInspect(ctx: Ctx, kind: InspectKind, id: string, title: string): Promise<vscode.TextDocument> {
   const uri = inspectUri(kind, id, title);
   // Already open: VS Code would show its first content; have it read the engine again.
-  if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) providers.get(ctx)?.reload(uri);
+  if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) ctx.inspect.reload(uri);
   let doc = await vscode.workspace.openTextDocument(uri);
   if (kind !== 'top' && doc.languageId !== 'json') doc = await vscode.languages.setTextDocumentLanguage(doc, 'json');
   await vscode.window.showTextDocument(doc, { preview: true });
   return doc;
-}
-
-export function registerInspect(ctx: Ctx): void {
-  const provider = new InspectProvider(ctx);
-  providers.set(ctx, provider);
-  ctx.push(vscode.workspace.registerTextDocumentContentProvider(inspectScheme, provider));
 }

@@ -4,6 +4,7 @@
 // installed: they bring the same language service, and nothing should be offered twice.
 import * as vscode from 'vscode';
 import { config } from '../config';
+import { errorDetail } from '../model/errorText';
 
 /** Extensions that already provide Dockerfile completion, hover and formatting. */
 export const OVERLAPPING_EXTENSIONS = ['ms-azuretools.vscode-containers', 'ms-azuretools.vscode-docker', 'docker.docker'];
@@ -53,7 +54,7 @@ export class LanguageFeatures implements vscode.Disposable {
     try {
       return await f(await this.load());
     } catch (err) {
-      this.log.error(`Dockerfile ${what} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      this.log.error(`Dockerfile ${what} failed: ${errorDetail(err)}`);
       return undefined;
     }
   }

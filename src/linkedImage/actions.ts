@@ -1,8 +1,6 @@
 // What the Dockerfile ↔ image commands do (the command table reaches them through onDemand.ts).
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { prompter } from '../commands/prompt';
-import { layersPanels } from '../commands/layers';
 import { formatAge, formatBytes } from '../model/format';
 import { shortId } from '../model/tree';
 import { buildImage } from './build';
@@ -37,7 +35,7 @@ async function linkDockerfile(ctx: Ctx, linked: LinkedImages, arg: unknown): Pro
     }))
     .sort((a, b) => b.score - a.score);
   const unlink = { label: '$(close) Unlink', description: 'Forget the image linked to this file', imageId: '', tag: undefined, score: 0, detail: undefined };
-  const picked = await prompter(ctx).pick(current ? [...items, unlink] : items, `Link ${vscode.workspace.asRelativePath(uri)} to which image?`);
+  const picked = await ctx.prompter.pick(current ? [...items, unlink] : items, `Link ${vscode.workspace.asRelativePath(uri)} to which image?`);
   if (!picked) return undefined;
   if (!picked.imageId) {
     await linked.unlink(uri);
@@ -59,7 +57,7 @@ export function linkedImageActions(ctx: Ctx, linked: LinkedImages) {
     },
     /** A lens above an instruction: the Layers panel of the image, at that layer. */
     showInstructionLayer: async (arg: { imageId: string; tag?: string; layer: number }) => {
-      const panel = await (await layersPanels(ctx)).show(arg.imageId, arg.tag);
+      const panel = await (await ctx.panels.get()).show(arg.imageId, arg.tag);
       panel.selectLayer(arg.layer);
       return panel;
     },

@@ -7,8 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { config } from '../config';
-import { findDockerCli } from '../commands/containers';
-import { prompter } from '../commands/prompt';
+import { findDockerCli } from '../docker/dockerCli';
 import { LintDocument } from '../lint/document';
 import { buildCommand, normalTag, tagProblem, useBuildKit } from '../model/dockerBuild';
 import type { ImageInsight } from '../insight';
@@ -34,7 +33,7 @@ export async function buildImage(ctx: Ctx, linked: LinkedImages, arg?: unknown):
   const docker = setting ? (isExecutable(setting) ? setting : undefined) : findDockerCli();
   if (!docker) return offerWithoutCli(ctx, uri, setting);
 
-  const ask = prompter(ctx);
+  const ask = ctx.prompter;
   const remembered = linked.store.buildChoice(uri);
   const tag = (await ask.input({
     title: 'Build Image: tag',
@@ -98,7 +97,7 @@ async function pickTarget(ctx: Ctx, doc: vscode.TextDocument, remembered: string
   }));
   const rememberedItem = items.find((i) => i.target === (remembered ?? ''));
   const ordered = rememberedItem ? [rememberedItem, ...items.filter((i) => i !== rememberedItem)] : items;
-  return (await prompter(ctx).pick(ordered, 'Build which stage?'))?.target;
+  return (await ctx.prompter.pick(ordered, 'Build which stage?'))?.target;
 }
 
 function isExecutable(file: string): boolean {
@@ -116,7 +115,7 @@ async function offerWithoutCli(ctx: Ctx, uri: vscode.Uri, setting: string): Prom
   const where = setting
     ? `layerscope.dockerPath is set to ${setting}, which is not an executable file.`
     : 'There is no `docker` on PATH (set layerscope.dockerPath to point at one).';
-  const choice = await prompter(ctx).confirm(
+  const choice = await ctx.prompter.confirm(
     'Build Image… needs the docker CLI, and none was found.',
     `${where} Without it Layerscope still links this Dockerfile to an image built elsewhere, shows each instruction's layer in CodeLens, analyses the image and shows what it measured.`,
     [link]);

@@ -1,7 +1,9 @@
 // CodeLens of a Dockerfile: the linked image above the first FROM, each instruction's layer above it.
 import * as vscode from 'vscode';
+import { abortSignalOf } from '../cancellation';
 import { config } from '../config';
 import { LintDocument } from '../lint/document';
+import { errorText } from '../model/errorText';
 import { linkedLenses, unlinkedLenses, type LensAction, type LensSpec } from './lensText';
 import type { LinkedImages } from './service';
 
@@ -15,15 +17,13 @@ export class DockerfileLenses implements vscode.CodeLensProvider {
 
   async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!config.dockerfile(doc.uri).codeLens) return [];
-    const abort = new AbortController();
-    token.onCancellationRequested(() => abort.abort());
-    return (await this.specs(doc, abort.signal)).map((s) => toLens(doc, s));
+    return (await this.specs(doc, abortSignalOf(token))).map((s) => toLens(doc, s));
   }
 
   /** The lenses of a document as plain specs (the integration tests compare them with the screen). */
   async specs(doc: vscode.TextDocument, signal?: AbortSignal): Promise<LensSpec[]> {
     const view = await this.linked.view(doc, signal).catch((err) => {
-      if (!signal?.aborted) this.log.warn(`Dockerfile lenses of ${doc.uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
+      if (!signal?.aborted) this.log.warn(`Dockerfile lenses of ${doc.uri.fsPath}: ${errorText(err)}`);
       return undefined;
     });
     if (signal?.aborted) return [];

@@ -8,7 +8,6 @@ import { linkedImageActions, type LinkedImageActions } from './actions';
 import { DockerfileLenses } from './codeLens';
 import { MeasuredDiagnostics } from './measured';
 import { PanelLinker } from './panelLinks';
-import { onLayersPanels } from '../commands/layers';
 import { LinkedImages } from './service';
 
 const DOCKERFILES: vscode.DocumentSelector = [
@@ -28,7 +27,7 @@ export function registerLinkedImage(ctx: Ctx): LinkedImageGlue {
   const service = new LinkedImages(ctx);
   const lenses = new DockerfileLenses(service, ctx.log);
   const panels = new PanelLinker(service);
-  onLayersPanels(ctx, (manager) => panels.attach(manager));
+  ctx.panels.whenLoaded((manager) => panels.attach(manager));
   const measured = new MeasuredDiagnostics(service, new RuleDocs(ctx.extension.extensionUri), ctx.log);
   const all = () => { for (const doc of vscode.workspace.textDocuments) if (isLintable(doc)) measured.schedule(doc); };
   ctx.push(

@@ -11,6 +11,7 @@ import { toDiagnostic, toRange } from '../diagnostics/toDiagnostic';
 import type { Finding, Fix, Range } from '../lint/types';
 import { formatBytes } from '../model/format';
 import type { LinkedImages, LinkedView } from './service';
+import { errorText } from '../model/errorText';
 
 export const MEASURED_SOURCE = 'layerscope (image)';
 
@@ -77,7 +78,7 @@ export class MeasuredDiagnostics implements vscode.CodeActionProvider, vscode.Di
       }
       this.changed.fire(doc.uri);
     } catch (err) {
-      this.log.warn(`Measured findings of ${doc.uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.warn(`Measured findings of ${doc.uri.fsPath}: ${errorText(err)}`);
     }
   }
 

@@ -3,18 +3,20 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { isLintable } from '../diagnostics/documents';
+import { errorDetail } from '../model/errorText';
+import { OnFirstUse } from '../onFirstUse';
 import type { LinkedImageGlue } from './index';
 
-/** The glue of this extension instance, loading it on first use. */
-export function linkedImage(ctx: Ctx): Promise<LinkedImageGlue> {
-  ctx.linkedImage ??= import('./index').then((m) => m.registerLinkedImage(ctx));
-  return ctx.linkedImage;
+/** The glue of this extension instance (`ctx.linkedImage`): it loads on first use. */
+export function linkedImageOnFirstUse(ctx: Ctx): OnFirstUse<LinkedImageGlue> {
+  return new OnFirstUse(() => import('./index').then((m) => m.registerLinkedImage(ctx)));
 }
 
+/** Loads the glue with the first Dockerfile opened. */
 export function registerLinkedImageOnDemand(ctx: Ctx): void {
   const start = () => {
     waiting.dispose();
-    linkedImage(ctx).catch((err: unknown) => ctx.log.error(`Dockerfile lenses failed to load: ${err instanceof Error ? err.stack : String(err)}`));
+    ctx.linkedImage.get().catch((err: unknown) => ctx.log.error(`Dockerfile lenses failed to load: ${errorDetail(err)}`));
   };
   const waiting = vscode.workspace.onDidOpenTextDocument((doc) => { if (isLintable(doc)) start(); });
   ctx.push(waiting);

@@ -12,12 +12,12 @@ import { normalTag } from '../model/dockerBuild';
 import { formatBytes } from '../model/format';
 import { shortId } from '../model/tree';
 import type { EngineEvent, HistoryEntry } from '../model/types';
-import { prompter } from '../commands/prompt';
 import { linkDockerfile, rankImages, summarize, type DockerfileLink, type ImageInsight } from '../insight';
 import { InsightCache } from '../insight/node/cache';
 import { mapSteps, type Step } from '../model/layerSteps';
 import { mapRows, type InstructionRow } from './rows';
 import { LinkStore, type LinkRecord } from './store';
+import { errorText } from '../model/errorText';
 
 export type { InstructionRow };
 
@@ -130,7 +130,7 @@ export class LinkedImages implements vscode.Disposable {
     const record = this.store.link(uri);
     if (!record) throw new Error('This Dockerfile is not linked to an image yet: build it or link it first.');
     const name = record.tag ?? shortId(record.imageId);
-    const analysis = await prompter(this.ctx).progress(`Analyzing ${name}`, async (report, signal) => {
+    const analysis = await this.ctx.prompter.progress(`Analyzing ${name}`, async (report, signal) => {
       const stream = await this.ctx.engine.saveImages([record.imageId], signal);
       return analyzeImage(stream, { image: record.imageId, signal, onProgress: (p) => report(`${formatBytes(p.bytesRead)} read`) })
         .catch((err) => { if (signal.aborted) return undefined; throw err; });
@@ -142,7 +142,7 @@ export class LinkedImages implements vscode.Disposable {
   async remember(analysis: ImageAnalysis): Promise<ImageInsight> {
     const insight = summarize(analysis);
     this.insights.set(analysis.id, insight);
-    await this.cache.put(insight).catch((err) => this.ctx.log.warn(`Insight cache: ${err instanceof Error ? err.message : String(err)}`));
+    await this.cache.put(insight).catch((err) => this.ctx.log.warn(`Insight cache: ${errorText(err)}`));
     this.changed.fire(undefined);
     return insight;
   }

@@ -1,7 +1,7 @@
 // The Containers view as pure data, with incremental updates: one container event changes one row
 // (and the counts of the groups it leaves and joins), never the whole list.
-import { groupNode, shortId, type IconSpec, type TreeNode } from './tree';
-import { liveStatus, nextChangeDelayMs } from './liveStatus';
+import { groupNode, retimeRows, shortId, type IconSpec, type Retimed, type TreeNode } from './tree';
+import { liveStatus } from './liveStatus';
 import type { ContainerState, ContainerSummary } from './types';
 
 export type ContainerGroupBy = 'state' | 'compose';
@@ -124,22 +124,12 @@ export class ContainerTreeModel {
    * Re-words the statuses for `nowMs` (the view's one timer calls it): returns the rows whose text
    * changed and how long until the next one may, undefined when no status counts time.
    */
-  retime(nowMs: number): { changed: TreeNode<ContainerRef>[]; nextDelayMs?: number } {
+  retime(nowMs: number): Retimed<ContainerRef> {
     this.nowMs = nowMs;
-    const changed: TreeNode<ContainerRef>[] = [];
-    let nextDelayMs: number | undefined;
-    for (const { node } of this.rows.values()) {
-      const c = node.ref!.container;
-      if (!c.statusClock) continue;
-      const description = containerDescription(c, nowMs);
-      if (description !== node.item.description) {
-        node.item = { ...node.item, description };
-        changed.push(node);
-      }
-      const delay = nextChangeDelayMs(nowMs - c.statusClock.since);
-      nextDelayMs = nextDelayMs === undefined ? delay : Math.min(nextDelayMs, delay);
-    }
-    return { changed, nextDelayMs };
+    return retimeRows([...this.rows.values()].map((row) => row.node), nowMs, ({ ref }) => {
+      const c = ref!.container;
+      return c.statusClock ? { description: containerDescription(c, nowMs), ageMs: nowMs - c.statusClock.since } : undefined;
+    });
   }
 
   /** Applies one container's new summary (undefined: it is gone). Returns the nodes to redraw. */

@@ -1,8 +1,7 @@
 // Untagged images, told apart: dangling ones (reclaimable now) and intermediate parents left by
 // the legacy builder (kept alive by a tagged image, freeing nothing until it goes).
 import { formatAge, formatBytes } from './format';
-import { nextChangeDelayMs } from './liveStatus';
-import { groupNode, shortId, type TreeNode } from './tree';
+import { groupNode, retimeRows, shortId, walkTree, type Retimed, type TreeNode } from './tree';
 import type { BuildCacheRecord, ContainerSummary, ImageSummary } from './types';
 
 export interface IntermediateImage {
@@ -117,20 +116,9 @@ function danglingDescription(d: { image: ImageSummary; usedBy: string[]; reclaim
  * Re-words the dangling images' ages for `nowMs`, in place (the views' one timer calls it): the
  * rows whose text changed and how long until the next may.
  */
-export function retimeDanglingTree(roots: TreeNode<DanglingRef>[], nowMs: number): { changed: TreeNode<DanglingRef>[]; nextDelayMs?: number } {
-  const changed: TreeNode<DanglingRef>[] = [];
-  let nextDelayMs: number | undefined;
-  for (const node of roots.flatMap((g) => g.children ?? [])) {
-    if (node.ref?.kind !== 'danglingImage') continue;
-    const description = danglingDescription(node.ref, nowMs);
-    if (description !== node.item.description) {
-      node.item = { ...node.item, description };
-      changed.push(node);
-    }
-    const delay = nextChangeDelayMs(nowMs - node.ref.image.created * 1000);
-    nextDelayMs = nextDelayMs === undefined ? delay : Math.min(nextDelayMs, delay);
-  }
-  return { changed, nextDelayMs };
+export function retimeDanglingTree(roots: TreeNode<DanglingRef>[], nowMs: number): Retimed<DanglingRef> {
+  return retimeRows(walkTree(roots), nowMs, ({ ref }) => ref?.kind === 'danglingImage'
+    ? { description: danglingDescription(ref, nowMs), ageMs: nowMs - ref.image.created * 1000 } : undefined);
 }
 
 /** The Dangling view: dangling images, intermediate images, build cache. */

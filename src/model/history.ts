@@ -1,6 +1,6 @@
 // Pure: an image's history as table rows, which history entries carry a filesystem layer, and how
 // many of its layer bytes are shared with other local images versus unique to it.
-import { parseCreatedBy } from '../analysis/createdBy';
+import { parseCreatedBy } from './createdBy';
 import { isMetadataOnly, mapSteps } from './layerSteps';
 import type { HistoryEntry } from './types';
 

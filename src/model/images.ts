@@ -1,8 +1,7 @@
 // The Images view as pure data: one row per tag, grouped by repository / registry / none,
 // sorted by created / name / size, with the containers that use each image.
 import { formatAge, formatBytes } from './format';
-import { nextChangeDelayMs } from './liveStatus';
-import { groupNode, shortId, type TreeNode } from './tree';
+import { groupNode, retimeRows, shortId, walkTree, type Retimed, type TreeNode } from './tree';
 import type { ContainerSummary, ImageSummary } from './types';
 
 export type ImageGroupBy = 'repository' | 'registry' | 'none';
@@ -178,24 +177,9 @@ export function buildImageTree(images: ImageSummary[], containers: ContainerSumm
  * Re-words the ages of an Images tree for `nowMs`, in place: returns the tag rows whose text
  * changed and how long until the next may (the view's one timer calls it; no re-list).
  */
-export function retimeImageTree(roots: TreeNode<ImageTagRef>[], nowMs: number): { changed: TreeNode<ImageTagRef>[]; nextDelayMs?: number } {
-  const changed: TreeNode<ImageTagRef>[] = [];
-  let nextDelayMs: number | undefined;
-  const visit = (nodes: TreeNode<ImageTagRef>[]) => {
-    for (const node of nodes) {
-      if (node.children) visit(node.children);
-      if (node.ref?.kind !== 'imageTag') continue;
-      const description = imageDescription(node.ref, nowMs);
-      if (description !== node.item.description) {
-        node.item = { ...node.item, description };
-        changed.push(node);
-      }
-      const delay = nextChangeDelayMs(nowMs - node.ref.image.created * 1000);
-      nextDelayMs = nextDelayMs === undefined ? delay : Math.min(nextDelayMs, delay);
-    }
-  };
-  visit(roots);
-  return { changed, nextDelayMs };
+export function retimeImageTree(roots: TreeNode<ImageTagRef>[], nowMs: number): Retimed<ImageTagRef> {
+  return retimeRows(walkTree(roots), nowMs, ({ ref }) => ref?.kind === 'imageTag'
+    ? { description: imageDescription(ref, nowMs), ageMs: nowMs - ref.image.created * 1000 } : undefined);
 }
 
 /** Reads `repo[:tag]` typed by a person for Tag…; throws a readable error for anything else. */

@@ -13,7 +13,7 @@
 // may not (legacy: only when it changed the filesystem — `RUN true` makes none, `RUN mkdir /d` makes
 // a 0-byte one; BuildKit: RUN and WORKDIR always make one). Those are settled by counting against
 // RootFS.Layers when the count leaves one answer, else left undefined for the deep analysis.
-import { parseCreatedBy } from '../analysis/createdBy';
+import { parseCreatedBy } from './createdBy';
 import type { HistoryEntry } from './types';
 
 export interface Step {

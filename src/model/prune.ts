@@ -7,6 +7,7 @@ import { formatBytes } from './format';
 import { shortId } from './tree';
 import { isBuiltinNetwork, networkMembers } from './networks';
 import type { ContainerSummary, DiskUsage, ImageSummary, NetworkSummary } from './types';
+import { errorText } from './errorText';
 
 export type PruneKind = 'danglingImages' | 'unusedImages' | 'stoppedContainers' | 'unusedVolumes' | 'unusedNetworks' | 'buildCache' | 'system';
 
@@ -216,7 +217,7 @@ export async function runPlan(plan: PrunePlan, remove: (item: PruneItem) => Prom
       report.removed.push(item);
       report.reclaimed += typeof freed === 'number' ? freed : item.bytes;
     } catch (err) {
-      report.failed.push({ item, reason: err instanceof Error ? err.message : String(err) });
+      report.failed.push({ item, reason: errorText(err) });
     }
   }
   return report;

@@ -11,7 +11,7 @@ import type { ContainerRef } from '../model/containers';
 import type { TreeNode } from '../model/tree';
 import type { ContainerSummary } from '../model/types';
 
-type Node = TreeNode<unknown>;
+type Node = TreeNode<ContainerRef | ContainerChildRef>;
 /** HEAD requests at once when sizing the changed paths. */
 const statConcurrency = 8;
 
@@ -22,7 +22,7 @@ export class ContainerChildren {
 
   /** Children of a container row or of one of our rows; undefined for rows that are not ours. */
   async children(node: Node): Promise<Node[] | undefined> {
-    const ref = node.ref as ContainerRef | ContainerChildRef | undefined;
+    const ref = node.ref;
     let kids: Node[] | undefined;
     if (ref?.kind === 'container') kids = await this.containerRows(ref.container);
     else if (ref?.kind === 'containerLayer') kids = await this.changeRows(ref.container);

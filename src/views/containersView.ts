@@ -1,13 +1,18 @@
 // The Containers view: grouped by state or compose project; a container event redraws one row.
 import type { Ctx } from '../ctx';
+import type { ContainerChildRef } from '../model/containerNodes';
 import { config } from '../config';
 import * as vscode from 'vscode';
 import { ContainerTreeModel, containerTooltip, type ContainerRef } from '../model/containers';
 import { ContainerChildren } from './containerChildren';
 import { ExplorerTree, type Node } from './explorerTree';
-import type { EngineSnapshot } from './snapshot';
+import type { EngineSnapshot } from '../docker/snapshot';
+import { isContainerRow, type ExplorerNode } from '../model/explorerRef';
+import type { TreeNode } from '../model/tree';
 
-export class ContainersView extends ExplorerTree {
+type Row = Node<ContainerRef | ContainerChildRef>;
+
+export class ContainersView extends ExplorerTree<ContainerRef | ContainerChildRef> {
   private model: ContainerTreeModel | undefined;
   private updated: ((id: string) => void)[] = [];
   private readonly pendingUpdates = new Map<string, Promise<unknown>>();
@@ -20,17 +25,17 @@ export class ContainersView extends ExplorerTree {
     this.containerChildren = new ContainerChildren(ctx);
   }
 
-  override async getChildren(element?: Node): Promise<Node[]> {
+  override async getChildren(element?: Row): Promise<Row[]> {
     const mine = element && await this.containerChildren.children(element);
     return mine ?? super.getChildren(element);
   }
 
-  override getParent(node: Node): Node | undefined {
+  override getParent(node: Row): Row | undefined {
     return this.containerChildren.parentOf(node) ?? super.getParent(node);
   }
 
   /** A click on a container's file opens it (read-only). */
-  override getTreeItem(node: Node): vscode.TreeItem {
+  override getTreeItem(node: Row): vscode.TreeItem {
     const item = super.getTreeItem(node);
     if (/^(containerPath\.(file|symlink)|containerChange\.file)$/.test(node.item.contextValue ?? '')) {
       item.command = { command: 'layerscope.containerFile.open', title: 'Open', arguments: [node] };
@@ -39,11 +44,11 @@ export class ContainersView extends ExplorerTree {
   }
 
   /** Reloads what a row shows below it (after an upload, a commit, …). */
-  redraw(node: Node): void {
-    this.changed.fire(node);
+  redraw(node: ExplorerNode): void {
+    if (isContainerRow(node)) this.changed.fire(node);
   }
 
-  protected async load(): Promise<Node[]> {
+  protected async load(): Promise<Row[]> {
     this.model = new ContainerTreeModel(await this.snapshot.containers(), config.containersGroupBy());
     return this.model.roots();
   }
@@ -91,8 +96,8 @@ export class ContainersView extends ExplorerTree {
   }
 
   /** The tooltip is built on hover. */
-  resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
-    const ref = node.ref as ContainerRef | undefined;
+  resolveTreeItem(item: vscode.TreeItem, node: Row): vscode.TreeItem {
+    const ref = node.ref;
     if (ref?.kind === 'container') item.tooltip = containerTooltip(ref.container, Date.now());
     return item;
   }
@@ -103,7 +108,7 @@ export class ContainersView extends ExplorerTree {
   }
 
   /** The row of one container, if shown. */
-  nodeOf(id: string): Node | undefined {
+  nodeOf(id: string): TreeNode<ContainerRef> | undefined {
     return this.model?.node(id);
   }
 }

@@ -3,12 +3,12 @@
 import type { Ctx } from '../ctx';
 import { config } from '../config';
 import { buildDanglingTree, retimeDanglingTree, type DanglingRef } from '../model/dangling';
-import type { TreeNode } from '../model/tree';
 import { ExplorerTree, type Node } from './explorerTree';
 import type { Phased } from './phasedLoad';
-import type { EngineSnapshot } from './snapshot';
+import type { EngineSnapshot } from '../docker/snapshot';
+import { errorText } from '../model/errorText';
 
-export class DanglingView extends ExplorerTree {
+export class DanglingView extends ExplorerTree<DanglingRef> {
   constructor(ctx: Ctx, snapshot: EngineSnapshot) {
     super(ctx, snapshot, 'layerscope.dangling', ['images', 'containers', 'diskUsage']);
   }
@@ -19,12 +19,12 @@ export class DanglingView extends ExplorerTree {
   }
 
   override retime(nowMs: number): number | undefined {
-    const { changed, nextDelayMs } = retimeDanglingTree(this.roots as TreeNode<DanglingRef>[], nowMs);
+    const { changed, nextDelayMs } = retimeDanglingTree(this.roots, nowMs);
     for (const node of changed) this.changed.fire(node);
     return nextDelayMs;
   }
 
-  protected async load(): Promise<Phased<Node[]>> {
+  protected async load(): Promise<Phased<Node<DanglingRef>[]>> {
     const [images, containers] = await Promise.all([this.snapshot.images(), this.snapshot.containers()]);
     const showIntermediate = config.danglingShowIntermediate();
     const later = this.snapshot.diskUsage().then(
@@ -33,7 +33,7 @@ export class DanglingView extends ExplorerTree {
         return buildDanglingTree({ images, containers, sharedSizes, buildCache: df.buildCache, nowMs: Date.now(), showIntermediate });
       },
       (err: unknown) => {
-        const message = err instanceof Error ? err.message : String(err);
+        const message = errorText(err);
         this.ctx.log.warn(`layerscope.dangling: /system/df: ${message}`);
         return buildDanglingTree({ images, containers, diskUsageError: message, nowMs: Date.now(), showIntermediate });
       },

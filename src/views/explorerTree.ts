@@ -2,29 +2,32 @@
 // the unreachable-engine message, and a way for tests to await a refresh.
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import type { ExplorerRef } from '../model/explorerRef';
 import type { TreeNode } from '../model/tree';
 import { PhasedLoads, type Phased } from './phasedLoad';
-import type { EngineSnapshot, SnapshotPart } from './snapshot';
+import type { EngineSnapshot, SnapshotPart } from '../docker/snapshot';
+import { errorText } from '../model/errorText';
 
-export type Node = TreeNode<unknown>;
+/** A row of a view whose rows refer to `R`. */
+export type Node<R extends ExplorerRef = ExplorerRef> = TreeNode<R>;
 
-export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
-  protected readonly changed = new vscode.EventEmitter<Node | undefined>();
+export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implements vscode.TreeDataProvider<Node<R>>, vscode.Disposable {
+  protected readonly changed = new vscode.EventEmitter<Node<R> | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   protected readonly rebuilt = new vscode.EventEmitter<void>();
   /** Fires when rows were loaded or patched (the relative-time ticker re-plans on it). */
   readonly onDidRebuild = this.rebuilt.event;
   /** Test hook: how many times the view read the engine through load(). */
   loadCount = 0;
-  readonly view: vscode.TreeView<Node>;
-  protected roots: Node[] = [];
+  readonly view: vscode.TreeView<Node<R>>;
+  protected roots: Node<R>[] = [];
   private loaded = false;
   private stale = true;
   private running = false;
   private again = false;
   private waiters: (() => void)[] = [];
   private lastError = '';
-  private readonly phases = new PhasedLoads<Node[]>();
+  private readonly phases = new PhasedLoads<Node<R>[]>();
 
   constructor(protected readonly ctx: Ctx, protected readonly snapshot: EngineSnapshot, readonly viewId: string,
     /** The engine reads this view depends on: refresh() re-reads them. */
@@ -35,7 +38,7 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
   }
 
   /** Reads what the view shows from the engine and builds its nodes, optionally with a slower second phase. */
-  protected abstract load(): Promise<Node[] | Phased<Node[]>>;
+  protected abstract load(): Promise<Node<R>[] | Phased<Node<R>[]>>;
 
   /** Settles when the second phase of the last load (if any) is drawn (tests wait on it). */
   get laterPhase(): Promise<void> {
@@ -87,7 +90,7 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
   }
 
   /** Replaces the shown nodes without reading the engine (a second load phase, an incremental change). */
-  protected setRoots(roots: Node[]): void {
+  protected setRoots(roots: Node<R>[]): void {
     if (this.ctx.state === 'unreachable') return;
     this.roots = roots;
     this.changed.fire(undefined);
@@ -95,12 +98,12 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
   }
 
   /** Test hook: the nodes shown right now, without loading anything. */
-  get shownRoots(): readonly Node[] {
+  get shownRoots(): readonly Node<R>[] {
     return this.ctx.state === 'unreachable' ? [] : this.roots;
   }
 
   /** Test hook: the nodes currently shown (after a refresh if none yet). */
-  async rootNodes(): Promise<Node[]> {
+  async rootNodes(): Promise<Node<R>[]> {
     return (await this.getChildren()) ?? [];
   }
 
@@ -126,7 +129,7 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
       this.changed.fire(undefined);
       return;
     }
-    const showNow = (roots: Node[]) => {
+    const showNow = (roots: Node<R>[]) => {
       this.roots = roots;
       this.loaded = true;
       this.showState();
@@ -138,7 +141,7 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
       this.loadCount++;
       await this.phases.run(() => this.load(), { showNow, showLater: (roots) => this.setRoots(roots) });
     } catch (err) {
-      this.lastError = err instanceof Error ? err.message : String(err);
+      this.lastError = errorText(err);
       this.ctx.log.warn(`${this.viewId}: ${this.lastError}`);
       showNow([]);
     }
@@ -173,18 +176,18 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
     }
   }
 
-  async getChildren(element?: Node): Promise<Node[]> {
+  async getChildren(element?: Node<R>): Promise<Node<R>[]> {
     if (element) return element.children ?? [];
     if (this.ctx.state === 'unreachable') return [];
     if (!this.loaded || this.stale) await this.reload();
     return this.roots;
   }
 
-  getTreeItem(node: Node): vscode.TreeItem {
+  getTreeItem(node: Node<R>): vscode.TreeItem {
     return toTreeItem(node);
   }
 
-  getParent(node: Node): Node | undefined {
+  getParent(node: Node<R>): Node<R> | undefined {
     return findParent(this.roots, node);
   }
 
@@ -193,7 +196,7 @@ export abstract class ExplorerTree implements vscode.TreeDataProvider<Node>, vsc
   }
 }
 
-export function toTreeItem(node: Node): vscode.TreeItem {
+export function toTreeItem(node: TreeNode<unknown>): vscode.TreeItem {
   const { item } = node;
   const collapse = item.collapse === 'expanded' ? vscode.TreeItemCollapsibleState.Expanded
     : item.collapse === 'collapsed' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
@@ -206,7 +209,7 @@ export function toTreeItem(node: Node): vscode.TreeItem {
   return t;
 }
 
-function findParent(nodes: Node[], target: Node): Node | undefined {
+function findParent<R>(nodes: TreeNode<R>[], target: TreeNode<R>): TreeNode<R> | undefined {
   for (const n of nodes) {
     if (n.children?.includes(target)) return n;
     const deeper = n.children && findParent(n.children, target);

@@ -4,11 +4,10 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { config } from '../config';
 import { buildImageTree, imageTooltip, retimeImageTree, type ImageTagRef } from '../model/images';
-import type { TreeNode } from '../model/tree';
 import { ExplorerTree, type Node } from './explorerTree';
-import type { EngineSnapshot } from './snapshot';
+import type { EngineSnapshot } from '../docker/snapshot';
 
-export class ImagesView extends ExplorerTree {
+export class ImagesView extends ExplorerTree<ImageTagRef> {
   private filterText = '';
   private sharedSizes: Promise<Map<string, number>> | undefined;
 
@@ -35,7 +34,7 @@ export class ImagesView extends ExplorerTree {
     return this.filterText && this.roots.length === 0 ? `No tag matches "${this.filterText}". Clear the filter to see every image.` : undefined;
   }
 
-  protected async load(): Promise<Node[]> {
+  protected async load(): Promise<Node<ImageTagRef>[]> {
     const [images, containers] = await Promise.all([this.snapshot.images(), this.snapshot.containers()]);
     this.sharedSizes = undefined;
     return buildImageTree(images, containers, {
@@ -44,7 +43,7 @@ export class ImagesView extends ExplorerTree {
   }
 
   override retime(nowMs: number): number | undefined {
-    const { changed, nextDelayMs } = retimeImageTree(this.roots as TreeNode<ImageTagRef>[], nowMs);
+    const { changed, nextDelayMs } = retimeImageTree(this.roots, nowMs);
     if (changed.length > 50) this.changed.fire(undefined);
     else for (const node of changed) this.changed.fire(node);
     return nextDelayMs;
@@ -54,8 +53,8 @@ export class ImagesView extends ExplorerTree {
    * The tooltip is built on hover. API < 1.42 lists SharedSize as -1; /system/df computes it. That
    * call is slow (about 150 ms with 1,000 containers), so it runs once per refresh, on the first hover.
    */
-  async resolveTreeItem(item: vscode.TreeItem, node: Node): Promise<vscode.TreeItem> {
-    const tag = node.ref as ImageTagRef | undefined;
+  async resolveTreeItem(item: vscode.TreeItem, node: Node<ImageTagRef>): Promise<vscode.TreeItem> {
+    const tag = node.ref;
     if (tag?.kind !== 'imageTag') return item;
     let shared = tag.image.sharedSize;
     if (shared === undefined || shared < 0) {

@@ -1,8 +1,6 @@
 // The explorer: four views over one engine snapshot, kept live from the engine's event stream.
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { registerInspect } from '../inspect';
-import { prompterSlot, type PrompterSlot } from '../commands/prompt';
 import { ContainerFileSystem } from './containerFileSystem';
 import { ContainersView } from './containersView';
 import { DanglingView } from './danglingView';
@@ -14,7 +12,7 @@ import { NetworksView } from './networksView';
 import { VolumesView } from './volumesView';
 import { RelativeTimes } from './relativeTimes';
 import { StatsPanel } from '../webview/statsPanel';
-import { EngineSnapshot } from './snapshot';
+import { EngineSnapshot } from '../docker/snapshot';
 
 export interface Explorer {
   images: ImagesView;
@@ -31,21 +29,11 @@ export interface Explorer {
   relativeTimes: RelativeTimes;
   /** The live Stats panel (one webview, one stats stream per followed container). */
   stats: StatsPanel;
-  /** Where commands ask questions; tests swap in a scripted prompter with `prompter.use({...})`. */
-  prompter: PrompterSlot;
   /** Re-reads everything from the engine and rebuilds every view; resolves when all are done. */
   refreshAll(): Promise<void>;
 }
 
-const explorers = new WeakMap<Ctx, Explorer>();
-
-/** The explorer registered for this context (commands reach the views through it). */
-export function explorerOf(ctx: Ctx): Explorer {
-  const e = explorers.get(ctx);
-  if (!e) throw new Error('The Layerscope explorer is not registered yet.');
-  return e;
-}
-
+/** Builds the views and what keeps them live (activate() hangs the result on `ctx.explorer`). */
 export function registerViews(ctx: Ctx): Explorer {
   const snapshot = new EngineSnapshot(() => ctx.engine);
   const images = new ImagesView(ctx, snapshot);
@@ -78,12 +66,7 @@ export function registerViews(ctx: Ctx): Explorer {
     if (e.affectsConfiguration('layerscope.containers')) void containers.reload();
     if (e.affectsConfiguration('layerscope.dangling')) void dangling.reload();
   }));
-  registerInspect(ctx);
 
   const containerFiles = new ContainerFileSystem(ctx);
-  const explorer: Explorer = {
-    images, dangling, containers, diskUsage, volumes, networks, snapshot, live, containerFiles, relativeTimes, stats, refreshAll, prompter: prompterSlot(ctx),
-  };
-  explorers.set(ctx, explorer);
-  return explorer;
+  return { images, dangling, containers, diskUsage, volumes, networks, snapshot, live, containerFiles, relativeTimes, stats, refreshAll };
 }

@@ -4,7 +4,8 @@ import type { Ctx } from '../ctx';
 import type { EngineEvent } from '../model/types';
 import type { ContainersView } from './containersView';
 import type { ExplorerTree } from './explorerTree';
-import type { EngineSnapshot, SnapshotPart } from './snapshot';
+import type { EngineSnapshot, SnapshotPart } from '../docker/snapshot';
+import { errorText } from '../model/errorText';
 
 /** Container actions that change only that container's state/status/health (unit-tested). */
 const stateActions = new Set(['start', 'die', 'stop', 'pause', 'unpause', 'kill', 'restart', 'oom']);
@@ -35,13 +36,13 @@ export class LiveUpdates {
     this.onResourceEvent(e);
     const { images, dangling, containers, diskUsage } = this.trees;
     if (isStateEvent(e)) {
-      void containers.updateOne(e.id).catch((err) => this.ctx.log.warn(`container ${e.id}: ${err instanceof Error ? err.message : String(err)}`));
+      void containers.updateOne(e.id).catch((err) => this.ctx.log.warn(`container ${e.id}: ${errorText(err)}`));
       // Running/stopped changes the df "active" counts; the rest of the views are unaffected.
       this.mark(['diskUsage'], [diskUsage]);
     } else if (e.type === 'container' && ['create', 'destroy', 'rename', 'update'].includes(e.action)) {
       // Also one container: add, drop or redraw its row; Images and Dangling recount their in-use
       // markers from the patched container list.
-      void containers.updateOne(e.id).catch((err) => this.ctx.log.warn(`container ${e.id}: ${err instanceof Error ? err.message : String(err)}`));
+      void containers.updateOne(e.id).catch((err) => this.ctx.log.warn(`container ${e.id}: ${errorText(err)}`));
       this.mark(['diskUsage'], [images, dangling, diskUsage]);
     } else if (e.type === 'image') {
       this.mark(['images', 'diskUsage'], [images, dangling, diskUsage]);

@@ -1,15 +1,18 @@
 // The Networks view: every network with driver, scope, internal, subnets and attached containers.
 import type { Ctx } from '../ctx';
+import type { NetworkMemberRef, NetworkRef } from '../model/networks';
 import { buildNetworkTree } from '../model/networks';
 import { ExplorerTree, type Node } from './explorerTree';
-import type { EngineSnapshot } from './snapshot';
+import type { EngineSnapshot } from '../docker/snapshot';
 
-export class NetworksView extends ExplorerTree {
+type Row = Node<NetworkRef | NetworkMemberRef>;
+
+export class NetworksView extends ExplorerTree<NetworkRef | NetworkMemberRef> {
   constructor(ctx: Ctx, snapshot: EngineSnapshot) {
     super(ctx, snapshot, 'layerscope.networks', ['networks', 'containers']);
   }
 
-  protected async load(): Promise<Node[]> {
+  protected async load(): Promise<Row[]> {
     const [networks, containers] = await Promise.all([this.snapshot.networks(), this.snapshot.containers()]);
     return buildNetworkTree(networks, containers);
   }

@@ -5,6 +5,7 @@ import type { Ctx } from '../ctx';
 import { EngineError } from '../docker/engine';
 import { analyzeImage, AnalysisError, type ImageAnalysis } from '../analysis';
 import { historyRows, imageHeader, sharedLayerFlags, sizeBreakdown, diffIdsFromInspect } from '../model/history';
+import { errorText } from '../model/errorText';
 import { formatBytes } from '../model/format';
 import { shortId } from '../model/tree';
 import type { EngineEvent } from '../model/types';
@@ -94,7 +95,7 @@ export class LayersPanel implements vscode.Disposable {
         this.analysisRun?.abort();
         this.setState({ type: 'gone', message: `Image ${shortId(this.imageId)} no longer exists on ${this.ctx.engine.info.endpoint}. It was removed or untagged away; the data shown before is gone with it.` });
       } else {
-        this.setState({ type: 'error', message: errorText(err) });
+        this.setState({ type: 'error', message: analysisErrorText(err) });
       }
     } finally {
       if (this.loadRun === run) this.loadRun = undefined;
@@ -128,33 +129,30 @@ export class LayersPanel implements vscode.Disposable {
     const layerCount = this.lastState?.type === 'image' ? this.lastState.state.breakdown.layers.length : 0;
     const name = this.tag || shortId(this.imageId);
     try {
-      const analysis = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Analyzing ${name}`, cancellable: true },
-        async (progress, token) => {
-          token.onCancellationRequested(() => run.abort());
-          let lastPost = 0;
-          let reported = 0;
-          this.post({ type: 'analysisProgress', bytesRead: 0, totalBytes, layersRead: 0, layerCount });
-          const stream = this.overlay
-            ? await imageWithContainerLayer(this.ctx.engine, this.imageId, this.overlay, run.signal)
-            : await this.ctx.engine.saveImages([this.imageId], run.signal);
-          return analyzeImage(stream, {
-            image: this.imageId,
-            signal: run.signal,
-            onProgress: (p) => {
-              const percent = totalBytes > 0 ? Math.min(99, (p.bytesRead / totalBytes) * 100) : 0;
-              if (percent > reported) {
-                progress.report({ increment: percent - reported, message: `${formatBytes(p.bytesRead)} read` });
-                reported = percent;
-              }
-              const now = Date.now();
-              if (now - lastPost < progressIntervalMs) return;
-              lastPost = now;
-              this.post({ type: 'analysisProgress', bytesRead: p.bytesRead, totalBytes, layersRead: p.layersRead, layerCount });
-            },
-          });
-        },
-      );
+      const analysis = await this.ctx.prompter.progress(`Analyzing ${name}`, async (report, signal) => {
+        signal.addEventListener('abort', () => run.abort());
+        let lastPost = 0;
+        let reported = 0;
+        this.post({ type: 'analysisProgress', bytesRead: 0, totalBytes, layersRead: 0, layerCount });
+        const stream = this.overlay
+          ? await imageWithContainerLayer(this.ctx.engine, this.imageId, this.overlay, run.signal)
+          : await this.ctx.engine.saveImages([this.imageId], run.signal);
+        return analyzeImage(stream, {
+          image: this.imageId,
+          signal: run.signal,
+          onProgress: (p) => {
+            const percent = totalBytes > 0 ? Math.min(99, (p.bytesRead / totalBytes) * 100) : 0;
+            if (percent > reported) {
+              report(`${formatBytes(p.bytesRead)} read`, percent - reported);
+              reported = percent;
+            }
+            const now = Date.now();
+            if (now - lastPost < progressIntervalMs) return;
+            lastPost = now;
+            this.post({ type: 'analysisProgress', bytesRead: p.bytesRead, totalBytes, layersRead: p.layersRead, layerCount });
+          },
+        });
+      });
       if (this.disposed) return undefined;
       this.analysis = analysis;
       this.emptyLayers = analysis.history.map((h) => h.emptyLayer);
@@ -165,7 +163,7 @@ export class LayersPanel implements vscode.Disposable {
     } catch (err) {
       const cancelled = run.signal.aborted;
       if (!this.disposed) {
-        this.post({ type: 'analysisFailed', cancelled, message: cancelled ? 'Analysis cancelled.' : errorText(err) });
+        this.post({ type: 'analysisFailed', cancelled, message: cancelled ? 'Analysis cancelled.' : analysisErrorText(err) });
       }
       if (!cancelled) throw err;
       return undefined;
@@ -242,7 +240,7 @@ export class LayersPanel implements vscode.Disposable {
         void this.reload();
         break;
       case 'analyze':
-        this.analyze().catch((err) => this.ctx.log.error(`Analysis of ${this.imageId}: ${errorText(err)}`));
+        this.analyze().catch((err) => this.ctx.log.error(`Analysis of ${this.imageId}: ${analysisErrorText(err)}`));
         break;
       case 'cancelAnalysis':
         this.cancelAnalysis();
@@ -297,7 +295,7 @@ export function titleOf(tag: string, id: string, overlay?: ContainerOverlay): st
   return `Layers: ${tag || shortId(id)}${overlay ? ` + ${overlay.name}` : ''}`;
 }
 
-function errorText(err: unknown): string {
+function analysisErrorText(err: unknown): string {
   if (err instanceof AnalysisError) return `Analysis failed (${err.code}): ${err.message}`;
-  return err instanceof Error ? err.message : String(err);
+  return errorText(err);
 }

@@ -7,8 +7,9 @@ import { containerName } from '../model/containers';
 import { StatsHistory } from '../model/stats';
 import type { ContainerSummary } from '../model/types';
 import { config } from '../config';
-import { escapeHtml, mediaRoot, newNonce } from './html';
+import { mediaRoot, webviewHtml } from './html';
 import type { StatsCard, StatsHostMessage, StatsWebviewMessage } from './statsProtocol';
+import { errorText } from '../model/errorText';
 
 interface Followed {
   id: string;
@@ -113,7 +114,7 @@ export class StatsPanel implements vscode.Disposable {
     }, (err) => {
       if (abort.signal.aborted) return;
       f.state = 'ended';
-      f.note = err instanceof Error ? err.message : String(err);
+      f.note = errorText(err);
     }).finally(() => {
       if (f.abort === abort) f.abort = undefined;
       if (this.followed.get(f.id) === f) this.post(f);
@@ -155,17 +156,7 @@ export class StatsPanel implements vscode.Disposable {
   }
 }
 
-function statsHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = newNonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot(extensionUri), 'stats.js'));
-  const csp = ["default-src 'none'", `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style nonce="${nonce}">
+const statsStyle = `
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 8px; }
 .muted, .note, .image { color: var(--vscode-descriptionForeground); }
 .card { border: 1px solid var(--vscode-panel-border); border-radius: 4px; padding: 6px 10px; margin: 0 0 10px; }
@@ -178,12 +169,8 @@ body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); 
 .spark { width: 8em; height: 1.4em; }
 .spark-cpu polyline { stroke: var(--vscode-charts-blue); stroke-width: 1.2; }
 .spark-memory polyline { stroke: var(--vscode-charts-purple); stroke-width: 1.2; }
-</style>
-<title>${escapeHtml('Container Stats')}</title>
-</head>
-<body>
-<main id="app" aria-live="off"></main>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+`;
+
+function statsHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  return webviewHtml(webview, extensionUri, { title: 'Container Stats', script: 'stats.js', style: statsStyle, ariaLive: 'off' });
 }

@@ -97,7 +97,7 @@ describe('build cache (BuildKit records)', function () {
         return buttons[0];
       },
     });
-    restore.push(api.views.prompter.use(s.prompter));
+    restore.push(api.ctx.prompter.use(s.prompter));
     const report = await vscode.commands.executeCommand<PruneReport>('layerscope.prune.buildCache');
     // Reclaimable: not in use, not shared with an image, and not the parent of a record that stays
     // (the engine keeps a record while a child remains).

@@ -16,12 +16,14 @@ import type { LayerscopeApi } from '../../src/extension';
 import type { FileChange } from '../../src/analysis/types';
 import type { ContainerChildRef } from '../../src/model/containerNodes';
 import type { ContainerRef } from '../../src/model/containers';
-import type { TreeNode } from '../../src/model/tree';
+import type { TreeNode as Node } from '../../src/model/tree';
 import type { LayersPanel } from '../../src/webview/layersPanel';
 import { docker, findNode, removeQuietly, scripted } from './explorerSupport';
 import { page, uiAvailable } from './support/ui';
 import { waitUntil } from './support/wait';
 import { openViewContainer, paneRowTexts, publishScreenshot, resultsPath, selectors, setPanesExpanded } from './support/workbench';
+
+type TreeNode = Node<ContainerRef | ContainerChildRef>;
 
 const prefix = `lsl-${process.pid}`;
 const WRITER = [
@@ -67,7 +69,7 @@ describe('container layer and files', function () {
 
   function answer(answers: Parameters<typeof scripted>[0]) {
     const s = scripted(answers);
-    restore.push(api.views.prompter.use(s.prompter));
+    restore.push(api.ctx.prompter.use(s.prompter));
     return s.asked;
   }
 

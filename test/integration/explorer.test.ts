@@ -41,7 +41,7 @@ describe('explorer', function () {
   /** Swaps in a scripted prompter for one test. */
   function answer(answers: Parameters<typeof scripted>[0]) {
     const s = scripted(answers);
-    restore.push(api.views.prompter.use(s.prompter));
+    restore.push(api.ctx.prompter.use(s.prompter));
     return s.asked;
   }
 
@@ -206,7 +206,7 @@ describe('explorer', function () {
       const exited = findNode(roots, isContainer(EXITED), EXITED);
       assert.strictEqual(exited.item.contextValue, 'container.exited');
       assert.match(exited.item.description!, /Exited \(3\)/);
-      const groupOf = (n: TreeNode) => roots.find((g) => g.children?.includes(n))!.item.label;
+      const groupOf = (n: (typeof roots)[number]) => roots.find((g) => g.children?.includes(n))!.item.label;
       assert.strictEqual(groupOf(running), 'Running');
       assert.strictEqual(groupOf(exited), 'Exited');
     });

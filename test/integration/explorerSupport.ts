@@ -2,16 +2,16 @@
 // containers made with the docker CLI on the test daemon, and tree lookups.
 import { execFile } from 'child_process';
 import * as vscode from 'vscode';
-import type { Prompter } from '../../src/commands/prompt';
+import type { Prompter } from '../../src/prompt';
 import type { LayerscopeApi } from '../../src/extension';
 import type { TreeNode } from '../../src/model/tree';
 import { waitUntil } from './support/wait';
 
-export function flatten(nodes: TreeNode[]): TreeNode[] {
+export function flatten<N extends TreeNode<unknown> & { children?: N[] }>(nodes: N[]): N[] {
   return nodes.flatMap((n) => [n, ...flatten(n.children ?? [])]);
 }
 
-export function findNode(nodes: TreeNode[], test: (n: TreeNode) => boolean, what: string): TreeNode {
+export function findNode<N extends TreeNode<unknown> & { children?: N[] }>(nodes: N[], test: (n: N) => boolean, what: string): N {
   const found = flatten(nodes).find(test);
   if (!found) throw new Error(`no tree node for ${what} among: ${flatten(nodes).map((n) => n.item.label).join(', ')}`);
   return found;
@@ -90,7 +90,26 @@ export async function readyApi(): Promise<{ api: LayerscopeApi; repo: string }> 
 export function answerer(api: () => LayerscopeApi, restore: vscode.Disposable[]) {
   return (answers: Partial<Prompter>): Asked => {
     const s = scripted(answers);
-    restore.push(api().views.prompter.use(s.prompter));
+    restore.push(api().ctx.prompter.use(s.prompter));
     return s.asked;
   };
+}
+
+/**
+ * The hooks the explorer suites share, registered in the calling `describe`: before all, the ready
+ * API handed to `ready` (which may prepare more); after each, the scripted answers undone. Returns
+ * `answer({...})`.
+ */
+export function explorerSetup(ready: (found: { api: LayerscopeApi; repo: string }) => Promise<void> | void) {
+  let api: LayerscopeApi | undefined;
+  const restore: vscode.Disposable[] = [];
+  before(async () => {
+    const found = await readyApi();
+    api = found.api;
+    await ready(found);
+  });
+  afterEach(() => {
+    for (const d of restore.splice(0)) d.dispose();
+  });
+  return answerer(() => api!, restore);
 }

@@ -2,7 +2,7 @@
 // scripted prompter, and the clean-up of what they built.
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
-import type { Prompter } from '../../src/commands/prompt';
+import type { Prompter } from '../../src/prompt';
 import type { LayerscopeApi } from '../../src/extension';
 import type { BuildOutcome } from '../../src/linkedImage/build';
 import { scripted, type Asked } from './explorerSupport';
@@ -27,7 +27,7 @@ export async function useBuilder(builder: 'auto' | 'buildkit' | 'legacy', docker
 /** Runs Build Image… on `uri` through its command, the prompter answering; returns what it built and what it asked. */
 export async function buildThroughEditor(api: LayerscopeApi, uri: vscode.Uri, answers: Partial<Prompter>): Promise<{ outcome: BuildOutcome | undefined; asked: Asked }> {
   const s = scripted(answers);
-  const use = api.views.prompter.use(s.prompter);
+  const use = api.ctx.prompter.use(s.prompter);
   try {
     return { outcome: await vscode.commands.executeCommand<BuildOutcome | undefined>('layerscope.buildImage', uri), asked: s.asked };
   } finally {

@@ -16,7 +16,7 @@ import { Daemon, holdLock } from './support/engine';
 import { page, uiAvailable } from './support/ui';
 import { waitUntil } from './support/wait';
 import { openViewContainer, selectors } from './support/workbench';
-import { answerer, createContainer, docker, findNode, readyApi, removeQuietly } from './explorerSupport';
+import { createContainer, docker, explorerSetup, findNode, removeQuietly } from './explorerSupport';
 
 const prefix = `lsl-${process.pid}`;
 const byName = (name: string) => (n: TreeNode) => (n.ref as ContainerRef | undefined)?.container?.names[0] === name;
@@ -25,18 +25,11 @@ describe('live explorer', function () {
   this.timeout(120_000);
   let api: LayerscopeApi;
   let repo: string;
-  const restore: vscode.Disposable[] = [];
-  const answer = answerer(() => api, restore);
-
-  before(async () => {
-    ({ api, repo } = await readyApi());
+  const answer = explorerSetup(async (found) => {
+    ({ api, repo } = found);
     // The timer runs for visible views only: show the side bar.
     if (uiAvailable()) await openViewContainer('Layerscope');
     await api.views.refreshAll();
-  });
-
-  afterEach(() => {
-    for (const d of restore.splice(0)) d.dispose();
   });
 
   it('re-words "Up …" by one timer while visible, without re-listing; the Remove dialog shows the current text', async () => {

@@ -13,7 +13,7 @@ import { engineGet } from './support/engine';
 import { page, uiAvailable } from './support/ui';
 import { waitUntil } from './support/wait';
 import { openViewContainer, paneRowTexts, resultsPath } from './support/workbench';
-import { answerer, createContainer, docker, findNode, readyApi, removeQuietly } from './explorerSupport';
+import { createContainer, docker, explorerSetup, findNode, removeQuietly } from './explorerSupport';
 
 const prefix = `lsr-${process.pid}`;
 const volumeRow = (name: string) => (n: TreeNode) => (n.ref as VolumeRef | undefined)?.kind === 'volume' && (n.ref as VolumeRef).volume.name === name;
@@ -24,16 +24,7 @@ describe('volumes, networks, run and stats', function () {
   this.timeout(120_000);
   let api: LayerscopeApi;
   let repo: string;
-  const restore: vscode.Disposable[] = [];
-  const answer = answerer(() => api, restore);
-
-  before(async () => {
-    ({ api, repo } = await readyApi());
-  });
-
-  afterEach(() => {
-    for (const d of restore.splice(0)) d.dispose();
-  });
+  const answer = explorerSetup((found) => { ({ api, repo } = found); });
 
   describe('Volumes view', () => {
     const vol = `${prefix}-data`;
@@ -71,7 +62,6 @@ describe('volumes, networks, run and stats', function () {
       assert.ok(await exists(`/volumes/${vol}`));
 
       await removeQuietly('container', user);
-      restore.splice(0).forEach((d) => d.dispose());
       asked = answer({ confirm: async (_m, _d, b) => b[0] });
       await volumes.refresh();
       row = findNode(await volumes.rootNodes(), volumeRow(vol), vol);

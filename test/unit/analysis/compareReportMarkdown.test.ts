@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { ImageAnalysis, ImageComparison } from '../../../src/analysis/browser';
-import { codeSpan, compareReport } from '../../../src/commands/compareReport';
+import { codeSpan, compareReport } from '../../../src/analysis/compareReport';
 
 function analysis(id: string, tag: string, createdBy: string[]): ImageAnalysis {
   return {

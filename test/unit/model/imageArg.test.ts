@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { imageFromArg } from '../../../src/webview/imageArg';
+import { imageFromArg } from '../../../src/model/imageArg';
 
 const id = `sha256:${'ab'.repeat(32)}`;
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Engine } from '../../../src/docker/engine';
-import { EngineSnapshot } from '../../../src/views/snapshot';
-import { container, image } from './explorerFixtures';
+import { EngineSnapshot } from '../../../src/docker/snapshot';
+import { container, image } from '../model/explorerFixtures';
 
 /** Counts list calls; the snapshot is vscode-free, so a small fake engine is enough here. */
 function fakeEngine() {

@@ -1,12 +1,17 @@
-// The one place the explorer's commands ask a person something (modal confirmations, quick picks,
-// input boxes, file dialogs, cancellable progress). Integration tests swap in a scripted prompter
-// through the API object; everything after the answer runs for real.
+// The one place the extension asks a person something (modal confirmations, notifications with
+// buttons, quick picks, input boxes, file dialogs) and shows cancellable progress. Integration tests
+// swap in a scripted prompter through `ctx.prompter.use(...)`; everything after the answer runs for real.
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import { abortSignalOf } from './cancellation';
+
+/** Reports progress: a message, and optionally how many more percent are done. */
+export type ProgressReport = (message: string, increment?: number) => void;
 
 export interface Prompter {
   /** A modal question; the chosen button, or undefined when dismissed. */
   confirm(message: string, detail: string, buttons: string[]): Promise<string | undefined>;
+  /** A warning notification that stays until dismissed; the clicked button, if any. */
+  notify(message: string, buttons: string[]): Promise<string | undefined>;
   pick<T extends vscode.QuickPickItem>(items: T[], placeHolder: string): Promise<T | undefined>;
   input(options: vscode.InputBoxOptions): Promise<string | undefined>;
   saveFile(defaultName: string, title: string): Promise<vscode.Uri | undefined>;
@@ -16,7 +21,7 @@ export interface Prompter {
   /** A local file or folder, any type (Upload into a container). */
   pickUpload(title: string): Promise<vscode.Uri | undefined>;
   /** Runs long work with a cancellable notification; the signal aborts when the person cancels. */
-  progress<T>(title: string, task: (report: (message: string) => void, signal: AbortSignal) => Promise<T>): Promise<T>;
+  progress<T>(title: string, task: (report: ProgressReport, signal: AbortSignal) => Promise<T>): Promise<T>;
   info(message: string): void;
   /** A failed command's message, in words (tests read it instead of a notification). */
   error(message: string): void;
@@ -25,6 +30,9 @@ export interface Prompter {
 export const windowPrompter: Prompter = {
   async confirm(message, detail, buttons) {
     return vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons);
+  },
+  async notify(message, buttons) {
+    return vscode.window.showWarningMessage(message, ...buttons);
   },
   async pick(items, placeHolder) {
     return vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true });
@@ -49,11 +57,8 @@ export const windowPrompter: Prompter = {
     return picked?.[0];
   },
   progress(title, task) {
-    return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort());
-      return task((message) => progress.report({ message }), abort.signal);
-    }));
+    return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      (progress, token) => task((message, increment) => progress.report({ message, increment }), abortSignalOf(token))));
   },
   info(message) {
     void vscode.window.showInformationMessage(message);
@@ -64,14 +69,15 @@ export const windowPrompter: Prompter = {
 };
 
 /**
- * Holds the prompter of one extension instance; tests call `use()` and dispose to restore. Each use
- * is a layer over the window's prompter, and disposing removes exactly that layer, in whatever order
- * the uses are disposed (restoring a saved "previous" would bring back a disposed one).
+ * The prompter of one extension instance (`ctx.prompter`): the window's, unless a test swapped in
+ * answers with `use()`. Each use is a layer over the window's prompter, and disposing removes exactly
+ * that layer, in whatever order the uses are disposed (restoring a saved "previous" would bring back a
+ * disposed one).
  */
-export class PrompterSlot {
+export class SwappablePrompter implements Prompter {
   private readonly layers: Partial<Prompter>[] = [];
 
-  get current(): Prompter {
+  private get current(): Prompter {
     return Object.assign({}, windowPrompter, ...this.layers) as Prompter;
   }
 
@@ -83,16 +89,16 @@ export class PrompterSlot {
       if (at >= 0) this.layers.splice(at, 1);
     });
   }
-}
 
-const slots = new WeakMap<Ctx, PrompterSlot>();
-
-export function prompterSlot(ctx: Ctx): PrompterSlot {
-  let slot = slots.get(ctx);
-  if (!slot) slots.set(ctx, (slot = new PrompterSlot()));
-  return slot;
-}
-
-export function prompter(ctx: Ctx): Prompter {
-  return prompterSlot(ctx).current;
+  confirm(message: string, detail: string, buttons: string[]) { return this.current.confirm(message, detail, buttons); }
+  notify(message: string, buttons: string[]) { return this.current.notify(message, buttons); }
+  pick<T extends vscode.QuickPickItem>(items: T[], placeHolder: string) { return this.current.pick(items, placeHolder); }
+  input(options: vscode.InputBoxOptions) { return this.current.input(options); }
+  saveFile(defaultName: string, title: string) { return this.current.saveFile(defaultName, title); }
+  openFile(title: string) { return this.current.openFile(title); }
+  pickFolder(title: string) { return this.current.pickFolder(title); }
+  pickUpload(title: string) { return this.current.pickUpload(title); }
+  progress<T>(title: string, task: (report: ProgressReport, signal: AbortSignal) => Promise<T>) { return this.current.progress(title, task); }
+  info(message: string) { this.current.info(message); }
+  error(message: string) { this.current.error(message); }
 }

@@ -1,9 +1,9 @@
 // CreatedBy texts exactly as engine 20.10 wrote them for both builders (MEASURED.md, probe builds
 // with a custom SHELL, ARGs, WORKDIR, ONBUILD and COPY --from), parsed and cleaned for display.
 import { strict as assert } from 'node:assert';
-import { displayCreatedBy, parseCreatedBy } from '../../../src/analysis/createdBy';
+import { displayCreatedBy, parseCreatedBy } from '../../../src/model/createdBy';
 
-describe('analysis/createdBy', () => {
+describe('model/createdBy', () => {
   const cases: [string, string, string, string][] = [
     // raw, builder, instruction, display
     ['/bin/sh -c #(nop) COPY file:7027c7 in /bin/busybox ', 'legacy', 'COPY', 'COPY file:7027c7 in /bin/busybox'],

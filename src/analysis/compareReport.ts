@@ -1,6 +1,6 @@
 // Pure: two analysed images compared, as a Markdown document. Every image-derived string goes into
 // a code span, so a preview never interprets it as HTML or Markdown.
-import type { ImageAnalysis, ImageComparison } from '../analysis/browser';
+import type { ImageAnalysis, ImageComparison } from './browser';
 import { formatBytes } from '../model/format';
 import { shortId } from '../model/tree';
 
