@@ -22,7 +22,7 @@ import { parseBuildArg } from './buildArg';
 const FORMATS = ['tty', 'json', 'sarif', 'checkstyle'] as const;
 type Format = (typeof FORMATS)[number];
 
-export const LINT_USAGE = 'Usage: layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold error|warning|info|style|none] [--ignore CODE]... [--no-fail] [--no-color] [--no-shellcheck] [--fix [--dry-run]] [--image IMAGE [--target STAGE] [--build-arg NAME=VALUE]... [--large-file-size SIZE]] FILE... | -';
+export const LINT_USAGE = 'Usage: layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold error|warning|info|style|none] [--ignore CODE]... [--no-fail] [--no-color] [--no-shellcheck] [--fix [--dry-run]] [--build-arg NAME=VALUE]... [--image IMAGE [--target STAGE] [--large-file-size SIZE]] FILE... | -';
 
 export const LINT_HELP = `${LINT_USAGE}
 
@@ -45,7 +45,9 @@ validity codes, ShellCheck on RUN scripts when it is on PATH). Reads .hadolint.y
                                   being written, secret-looking files, what a .dockerignore would keep
                                   out, large files, each with its bytes (JSON: "bytes", "paths", "layer")
       --target STAGE              with --image: the stage IMAGE was built from (default: found by matching)
-      --build-arg NAME=VALUE      with --image: a build argument IMAGE was built with (repeatable)
+      --build-arg NAME=VALUE      a build argument (repeatable): BUILDKIT_DOCKERFILE_CHECK replaces the
+                                  file's # check= directive, as in docker build; with --image, the
+                                  arguments IMAGE was built with
       --large-file-size SIZE      with --image: report final files from this size (default 50MB)
   -h, --help                      this text
 
@@ -106,8 +108,8 @@ export function parseLintArgs(argv: string[]): LintArgs {
   if (a.files.length === 0) throw new Error('no Dockerfile given (use - for standard input)');
   if (a.fix && !a.dryRun && a.files.includes('-')) throw new Error('--fix writes files in place: for standard input use --dry-run');
   if (a.image !== undefined && a.files.length !== 1) throw new Error('--image goes with one Dockerfile');
-  if (a.image === undefined && (a.target !== undefined || Object.keys(a.buildArgs).length || a.largeFileBytes !== undefined)) {
-    throw new Error('--target, --build-arg and --large-file-size go with --image');
+  if (a.image === undefined && (a.target !== undefined || a.largeFileBytes !== undefined)) {
+    throw new Error('--target and --large-file-size go with --image');
   }
   return a;
 }
@@ -171,7 +173,7 @@ export async function runLintCli(argv: string[]): Promise<number> {
     if (args.threshold) cli.failureThreshold = args.threshold;
     const config = mergeConfig(found.config, cli);
     const readFile = siblingReader(dir);
-    const baseOptions = { config, fileName: file === '-' ? 'Dockerfile' : file, readFile };
+    const baseOptions = { config, fileName: file === '-' ? 'Dockerfile' : file, readFile, buildArgs: args.buildArgs };
     if (args.fix || args.dryRun) {
       const fixed = fixFile(file, text, (t) => lintDockerfile(t, baseOptions), args.dryRun);
       if (fixed.error) { ioError = true; continue; }
