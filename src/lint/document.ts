@@ -5,6 +5,7 @@ import {
   Argument, Comment, DockerfileParser, Dockerfile, Flag, From, Heredoc, Instruction, Onbuild, Property,
 } from 'dockerfile-ast';
 import { installArgumentMemo } from './astMemo';
+import { asBuildkitReads, lineStarts, PositionMap } from './lineModel';
 import type { BaseImageLookup } from './baseImage';
 import { DEFAULT_CONFIG, LintConfig } from './config';
 import { Position, Range } from './types';
@@ -129,8 +130,9 @@ export class LintDocument {
     readonly readFile?: (relPath: string) => string | undefined,
     ast?: Dockerfile,
   ) {
-    this.ast = ast ?? DockerfileParser.parse(text);
-    this.lineStarts = computeLineStarts(text);
+    // Lines as BuildKit counts them (see lineModel.ts): lintDockerfile maps positions to the editor's.
+    this.ast = ast ?? DockerfileParser.parse(asBuildkitReads(text));
+    this.lineStarts = lineStarts(text, 'buildkit');
     this.comments = this.ast.getComments();
     this.escape = this.ast.getEscapeCharacter() || '\\';
     this.build();
@@ -165,6 +167,11 @@ export class LintDocument {
   }
 
   get lineCount(): number { return this.lineStarts.length; }
+
+  /** Between this document's lines (BuildKit's: `\n` only) and the editor's (a lone `\r` breaks too). */
+  get lineMap(): PositionMap {
+    return this.cache('lineMap', () => new PositionMap(this.text));
+  }
 
   /** Text of line `n` without its line break. */
   lineText(n: number): string {
@@ -409,16 +416,6 @@ function argNames(ins: LintInstruction): Declaration[] {
     const valueRange = eq < 0 ? null : { start: { line: r.start.line, character: r.start.character + eq + 1 }, end: r.end };
     return { kind: 'ARG' as const, name, value, nameRange, valueRange, legacy: false, instruction: ins };
   });
-}
-
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-  }
-  return starts;
 }
 
 /** Removes escape+newline continuations and the comment/empty lines Docker skips inside them. */

@@ -3,6 +3,7 @@ import type { BaseImageLookup } from './baseImage';
 import { checkDirectiveOf, enablesExperimental } from './checkDirective';
 import { DEFAULT_CONFIG, LintConfig, mergeConfig } from './config';
 import { LintDocument } from './document';
+import { asBuildkitReads, PositionMap } from './lineModel';
 import { applyPragmas, readPragmas } from './pragmas';
 import { codesFor, rules } from './registry';
 import { reporterFor, Rule } from './rule';
@@ -63,7 +64,7 @@ function lint(source: string, options: LintOptions): Finding[] {
   }
   const raw: Finding[] = [];
   if (!options.skipValidity) {
-    try { raw.push(...validityFindings(text, doc.ast)); } catch (e) { raw.push(internalError('the validator', e, ZERO)); }
+    try { raw.push(...validityFindings(asBuildkitReads(text), doc.ast)); } catch (e) { raw.push(internalError('the validator', e, ZERO)); }
   }
   const ignored = new Set(config.ignored.flatMap(codesFor));
   const override = new Map<string, Level>(Object.entries(config.override).flatMap(([k, v]) => codesFor(k).map((c): [string, Level] => [c, v])));
@@ -86,12 +87,14 @@ function lint(source: string, options: LintOptions): Finding[] {
     try { findings = applyPragmas(raw, readPragmas(doc, options.buildArgs), doc); } catch (e) { findings.push(internalError('the pragma reader', e, ZERO)); }
   }
   const out: Finding[] = [];
+  // Rules count lines as BuildKit does; the editor (and applyEdits) also break at a lone \r.
+  const toEditor = new PositionMap(text);
   // Findings carry canonical codes (aliases were expanded into `ignored` and `override` above).
   const filter = ignored.size > 0 || override.size > 0;
   for (const f of findings) {
     if (filter && ignored.has(f.code) && f.code !== INTERNAL_ERROR_CODE) continue;
     const level = filter ? override.get(f.code) : undefined;
-    out.push(clampFinding(level ? { ...f, level } : f, doc));
+    out.push(toEditor.findingToEditor(clampFinding(level ? { ...f, level } : f, doc)));
   }
   return out.sort(byPosition);
 }
