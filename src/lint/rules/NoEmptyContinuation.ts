@@ -20,6 +20,8 @@ const rule: Rule = {
         const text = doc.lineText(l).trim();
         if (text.startsWith('#')) continue;
         if (text === '') {
+          // The empty string after the final line break is no line to BuildKit's scanner.
+          if (l + 1 >= doc.lineCount) break;
           edits.push({ range: { start: { line: l, character: 0 }, end: { line: l + 1, character: 0 } }, newText: '' });
           continue;
         }
