@@ -149,10 +149,11 @@ export class FileTree {
 
 /**
  * Files show their bytes, folders the bytes below them; a removed folder's own total means nothing.
- * A hard link stores nothing: it says so, and its target's bytes are counted at the target.
+ * A hard link stores nothing: it says so, and its target's bytes are counted at the target (unless
+ * the target path is gone: the link then carries the bytes).
  */
 function sizeText(node: TreeNode): string {
   if (node.kind === 'dir') return node.change === 'removed' ? '' : formatBytes(node.size);
-  if (node.kind === 'hardlink') return 'hard link';
+  if (node.kind === 'hardlink') return node.size > 0 ? formatBytes(node.size) : 'hard link';
   return node.kind === 'file' ? formatBytes(node.size) : '';
 }

@@ -13,7 +13,7 @@ import { decoderFor, looksLikeTar, sniffCompression } from './decompress';
 import { entryLimitError, scanLayer, type LayerScan, type ScanContext } from './layerScan';
 import { pickImage, resolveAlias, resolveImages, type ArchiveDocs, type ResolvedImage } from './manifest';
 import { PathTrie } from './pathTrie';
-import { IntList } from './intList';
+import { RecordTable, lazyChanges } from './records';
 import { replayLayers } from './replay';
 import { displayCreatedBy } from './createdBy';
 import { drained, entryEnd, readAhead } from './streams';
@@ -180,7 +180,7 @@ async function readArchive(input: Readable, options: AnalyzeOptions): Promise<Ar
         ctx.overLimit = true;
       }
       if (ctx.overLimit && read.layers.size) {
-        for (const scan of read.layers.values()) { scan.entries = []; scan.nodes = new IntList(); scan.links.clear(); }
+        for (const scan of read.layers.values()) scan.entries = new RecordTable();
       }
       const header = entry.header;
       lastEnd = entryEnd(header);
@@ -201,7 +201,7 @@ async function readArchive(input: Readable, options: AnalyzeOptions): Promise<Ar
       const size = header.size ?? 0;
       if (size === 0) {
         // An empty blob is an empty layer, should a manifest name it as one.
-        read.layers.set(path, { archivePath: path, compression: 'none', blobBytes: 0, tarBytes: 0, entries: [], nodes: new IntList(), links: new Map(), endMarker: true });
+        read.layers.set(path, { archivePath: path, compression: 'none', blobBytes: 0, tarBytes: 0, entries: new RecordTable(), endMarker: true });
         entry.resume();
         continue;
       }
@@ -293,11 +293,7 @@ function buildAnalysis(image: ResolvedImage, read: ArchiveRead, options: Analyze
     throw new AnalysisError('limit', `this image's layers hold ${read.replayed} entries (a layer listed twice counts twice); `
       + `the limit is ${read.limits.maxEntries} — raise it with --max-entries`);
   }
-  const replay = replayLayers(read.paths, scans.map((s) => {
-    const copies = s.replayed ? s.entries.map((e) => ({ ...e })) : s.entries;
-    s.replayed = true;
-    return { entries: copies, nodes: s.nodes.view(), links: s.links };
-  }), options.largestFilesLimit ?? 100);
+  const replay = replayLayers(read.paths, scans.map((s) => s.entries), options.largestFilesLimit ?? 100);
 
   const rawHistory = Array.isArray(image.config.history) ? image.config.history : [];
   const history: HistoryItem[] = [];
@@ -322,7 +318,7 @@ function buildAnalysis(image: ResolvedImage, read: ArchiveRead, options: Analyze
   const layers: LayerAnalysis[] = scans.map((scan, index) => {
     const r = replay.layers[index];
     const historyIndex = historyOfLayer[index];
-    return {
+    return lazyChanges({
       index,
       digest: image.diffIds[index],
       blobDigest: image.blobDigests[index] || (scan.compression === 'none' ? scan.diffId ?? '' : ''),
@@ -336,8 +332,7 @@ function buildAnalysis(image: ResolvedImage, read: ArchiveRead, options: Analyze
       modified: r.modified,
       removed: r.removed,
       wastedBytes: r.wastedBytes,
-      changes: r.changes,
-    };
+    }, r.table, read.paths);
   });
 
   const userSizeBytes = layers.slice(1).reduce((sum, l) => sum + l.sizeBytes, 0);

@@ -27,3 +27,10 @@ export class IntList {
     return this.data.subarray(0, this.length);
   }
 }
+
+/** A copy of `array` with room for `capacity` items (for tables that keep several typed columns of one length). */
+export function grow<A extends Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array>(array: A, capacity: number): A {
+  const out = new (array.constructor as new (length: number) => A)(capacity);
+  out.set(array.subarray(0, Math.min(array.length, capacity)));
+  return out;
+}

@@ -3,12 +3,11 @@
 import { createHash, type Hash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { Transform } from 'node:stream';
-import { AnalysisError, type AnalysisLimits, type EntryKind } from './types';
+import { AnalysisError, type AnalysisLimits } from './types';
 import { decoderFor, sniffCompression, type Compression } from './decompress';
 import { normalizeEntryPath, whiteoutOf } from './paths';
-import type { LayerEntry } from './replay';
 import { displayName, type PathTrie } from './pathTrie';
-import { IntList } from './intList';
+import { DIR, FILE, HARDLINK, OPAQUE, OTHER, RecordTable, SYMLINK, WHITEOUT } from './records';
 import { TarFormatError, TarScanner, type TarHeader } from './tarScanner';
 
 export interface LayerScan {
@@ -19,17 +18,12 @@ export interface LayerScan {
   tarBytes: number;
   /** `sha256:` of the uncompressed tar, when hashing was asked for. */
   diffId?: string;
-  entries: LayerEntry[];
-  /** Path node of each entry (see PathTrie). */
-  nodes: IntList;
-  /** Target path node of each hard link, by entry index. */
-  links: Map<number, number>;
+  /** The layer's entries, one row each (path and hard-link targets as PathTrie nodes). */
+  entries: RecordTable;
   /** False when the tar lacked its end-of-archive blocks (read anyway; the analysis warns). */
   endMarker: boolean;
   /** Set when the blob could not be read as a layer; raised only if a manifest references it. */
   error?: AnalysisError;
-  /** The replay turns entries into change records in place: a second image sharing the layer needs copies. */
-  replayed?: boolean;
 }
 
 export interface ScanContext {
@@ -48,9 +42,9 @@ export function entryLimitError(count: number, limit: number): AnalysisError {
   return new AnalysisError('limit', `this archive holds ${count} entries; the limit is ${limit} — raise it with --max-entries`);
 }
 
-const tarTypes: Record<string, EntryKind> = { '0': 'file', '7': 'file', 'S': 'file', '5': 'dir', '2': 'symlink', '1': 'hardlink' };
+const tarTypes: Record<string, number> = { '0': FILE, '7': FILE, 'S': FILE, '5': DIR, '2': SYMLINK, '1': HARDLINK };
 
-/** Adds the entry of `header` (a normalised record, its path node, its hard-link target node) to `scan`. */
+/** Adds the entry of `header` (normalised, its path and hard-link target interned) to `scan`. */
 function addEntry(scan: LayerScan, header: TarHeader, ctx: ScanContext, where: string): void {
   const { limits, paths } = ctx;
   const raw = normalizeEntryPath(header.name, limits.maxPathLength, where);
@@ -59,29 +53,21 @@ function addEntry(scan: LayerScan, header: TarHeader, ctx: ScanContext, where: s
   if (whiteout?.kind === 'meta') return;
   if (whiteout) {
     const node = paths.intern(whiteout.kind === 'whiteout' ? whiteout.target : whiteout.dir);
-    scan.entries.push({ path: paths.pathOf(node), change: 'added', kind: 'other', size: 0, mode, uid: header.uid, gid: header.gid, marker: whiteout.kind });
-    scan.nodes.push(node);
+    scan.entries.push(node, whiteout.kind === 'whiteout' ? WHITEOUT : OPAQUE, mode, header.uid, header.gid, 0);
     return;
   }
   const node = paths.intern(raw);
-  const kind = tarTypes[header.typeflag] ?? 'other';
-  const sparse = kind === 'file' && header.sparseSize !== undefined;
-  const size = kind !== 'file' ? 0 : sparse ? header.sparseSize! : header.size;
-  const entry: LayerEntry = { path: paths.pathOf(node), change: 'added', kind, size, mode, uid: header.uid, gid: header.gid };
-  if (sparse) entry.storedSize = header.size;
-  if (kind === 'symlink') {
-    if (header.linkname.length > limits.maxPathLength) {
-      throw new AnalysisError('limit', `${where}: symlink target of '${entry.path.slice(0, 80)}' is longer than ${limits.maxPathLength} characters`);
-    }
-    entry.linkTarget = displayName(header.linkname);
+  const kind = tarTypes[header.typeflag] ?? OTHER;
+  const sparse = kind === FILE && header.sparseSize !== undefined;
+  const size = kind !== FILE ? 0 : sparse ? header.sparseSize! : header.size;
+  if (kind === SYMLINK && header.linkname.length > limits.maxPathLength) {
+    throw new AnalysisError('limit', `${where}: symlink target of '${paths.pathOf(node).slice(0, 80)}' is longer than ${limits.maxPathLength} characters`);
   }
-  if (kind === 'hardlink') {
-    const target = paths.intern(normalizeEntryPath(header.linkname, limits.maxPathLength, where));
-    entry.linkTarget = paths.pathOf(target);
-    scan.links.set(scan.entries.length, target);
-  }
-  scan.entries.push(entry);
-  scan.nodes.push(node);
+  const target = kind === HARDLINK ? paths.intern(normalizeEntryPath(header.linkname, limits.maxPathLength, where)) : -1;
+  const row = scan.entries.push(node, kind, mode, header.uid, header.gid, size);
+  if (sparse) scan.entries.setStoredSize(row, header.size);
+  if (kind === SYMLINK) scan.entries.setSymlink(row, displayName(header.linkname));
+  if (target >= 0) scan.entries.setLinkNode(row, target);
 }
 
 /** Maps a failure inside the layer pipeline to an AnalysisError naming the layer. */
@@ -116,7 +102,7 @@ export async function scanLayer(
   archivePath: string, head: Buffer, rest: AsyncIterable<Buffer>, ctx: ScanContext,
 ): Promise<LayerScan> {
   const sniffed = sniffCompression(head);
-  const scan: LayerScan = { archivePath, compression: 'none', blobBytes: 0, tarBytes: 0, entries: [], nodes: new IntList(), links: new Map(), endMarker: true };
+  const scan: LayerScan = { archivePath, compression: 'none', blobBytes: 0, tarBytes: 0, entries: new RecordTable(), endMarker: true };
   const restIterator = new PendingAwareIterator(rest[Symbol.asyncIterator]());
   if ('unsupported' in sniffed) {
     scan.error = new AnalysisError('badCompression', `layer ${archivePath}: ${sniffed.unsupported} compression is not supported (gzip, zstd or plain tar only)`);
@@ -159,10 +145,10 @@ export async function scanLayer(
     const mapped = layerError(err, archivePath, scan.compression);
     if (mapped.code === 'limit' || mapped.code === 'unsafePath' || mapped.code === 'aborted') throw mapped;
     scan.error = mapped;
-    scan.entries = [];
-    scan.nodes = new IntList();
+    scan.entries = new RecordTable();
     await drainIterator(restIterator);
   }
+  scan.entries.trim();
   return scan;
 }
 

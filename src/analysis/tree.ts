@@ -2,11 +2,19 @@
 // layers involved), pure and browser-safe, so the webview can switch layers without re-reading the image.
 import type { FileChange, ImageAnalysis, TreeNode } from './types';
 
+/**
+ * Stored file content shared by a file and its hard links: its bytes are counted once, at `holder`
+ * (the original path while it shows this content, else the first surviving link).
+ */
+interface Content { size: number; owner: Work; holder?: Work }
+
 /** A TreeNode under construction: children by name, and whether the path existed in the base. */
 interface Work extends Omit<TreeNode, 'children'> {
   /** Existed in the base filesystem of the comparison. */
   inBase: boolean;
   children?: Map<string, Work>;
+  /** Files and hard links: the content they show. */
+  content?: Content;
 }
 
 function newRoot(): Work {
@@ -37,6 +45,12 @@ class Builder {
     return node;
   }
 
+  /** The node at `path` now, if any. */
+  private find(path: string): Work | undefined {
+    const parent = this.parentOf(path, false);
+    return parent?.children?.get(path.slice(path.lastIndexOf('/') + 1));
+  }
+
   private markRemoved(node: Work, parent: Map<string, Work>, layerIndex: number): void {
     if (!node.inBase) { parent.delete(node.name); return; }
     node.change = 'removed';
@@ -64,6 +78,9 @@ class Builder {
       ...(change.linkTarget !== undefined ? { linkTarget: change.linkTarget } : {}),
     };
     if (this.marking) node.change = node.inBase ? 'modified' : 'added';
+    if (change.kind === 'file') node.content = { size: change.size, owner: node };
+    // A hard link's target is looked up before the path it replaces goes (as tar resolves it).
+    if (change.kind === 'hardlink' && change.linkTarget !== undefined) node.content = this.find(change.linkTarget)?.content;
     if (change.kind === 'dir') {
       // A dir rewritten over a dir keeps its children (an opaque marker's removals are listed separately).
       node.children = existing?.children ?? new Map();
@@ -75,9 +92,31 @@ class Builder {
   }
 }
 
+/**
+ * Decides where each content's bytes are counted: at its original path when that still shows it,
+ * else at the first surviving hard link (a link whose target path was removed later is the file now).
+ */
+function assignHolders(root: Work): void {
+  const links: Work[] = [];
+  const visit = (work: Work): void => {
+    if (work.change === 'removed') return;
+    const content = work.content;
+    if (content?.owner === work) content.holder = work;
+    else if (content) links.push(work);
+    if (work.children) for (const child of work.children.values()) visit(child);
+  };
+  visit(root);
+  for (const link of links) link.content!.holder ??= link;
+}
+
+function sizeOf(work: Work): number {
+  if (work.kind !== 'hardlink') return work.size;
+  return work.content !== undefined && work.content.holder === work ? work.content.size : 0;
+}
+
 function finish(work: Work): TreeNode {
   const out: TreeNode = {
-    name: work.name, path: work.path, kind: work.kind, size: work.size, mode: work.mode, uid: work.uid, gid: work.gid,
+    name: work.name, path: work.path, kind: work.kind, size: sizeOf(work), mode: work.mode, uid: work.uid, gid: work.gid,
     layerIndex: work.layerIndex,
   };
   if (work.linkTarget !== undefined) out.linkTarget = work.linkTarget;
@@ -108,6 +147,7 @@ export function filesystemAt(analysis: ImageAnalysis, layerIndex: number, baseIn
     builder.marking = i > base;
     for (const change of analysis.layers[i].changes) builder.apply(change, i);
   }
+  assignHolders(builder.root);
   return finish(builder.root);
 }
 

@@ -143,7 +143,8 @@ export interface TreeNode {
   kind: EntryKind;
   /**
    * Apparent size: file bytes for files; 0 for hard links (another name for their target's bytes,
-   * counted once, at the target); for dirs the sum over the subtree (removed nodes excluded).
+   * counted once, at the target), except a link whose target path is gone: it then carries the
+   * bytes; for dirs the sum over the subtree (removed nodes excluded).
    */
   size: number;
   mode: number;

@@ -2,13 +2,12 @@
 // Exit codes: 0 done (and every --ci rule passed), 1 a --ci rule failed, 2 bad arguments, an
 // unreachable engine, a missing image or an unreadable archive.
 import { createReadStream, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import type { Readable } from 'node:stream';
 import {
   AnalysisError, analyzeImage, evaluateCiRules, formatTextReport, toJsonReport, type AnalysisLimits, type CiRules, type ImageAnalysis,
 } from '../analysis';
 import { parseDiveCi, parseRuleSetting, resolveCiRules, type CiRuleSettings, type RuleName } from '../analysis/ciRules';
-import { createEngine } from '../docker/connect';
+import { missingImageText, saveStream, untilInterrupted } from './engineAccess';
 import { EngineError } from '../docker/engine';
 import { formatBytes } from '../model/format';
 import { parseBuildArg } from './buildArg';
@@ -193,8 +192,7 @@ async function openInput(args: Args, signal: AbortSignal): Promise<Readable> {
     });
     return stream;
   }
-  const engine = createEngine({ setting: '', env: process.env, homeDir: homedir() });
-  return engine.saveImages([args.image], signal);
+  return saveStream(args.image, signal);
 }
 
 /** A one-line progress indicator on an interactive stderr. */
@@ -221,30 +219,28 @@ export async function runAnalyzeCli(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const controller = new AbortController();
-  const onSigint = (): void => controller.abort();
-  process.once('SIGINT', onSigint);
   const progress = progressLine(!args.json && process.stderr.isTTY === true);
   let analysis: ImageAnalysis;
   try {
-    const input = await openInput(args, controller.signal);
-    analysis = await analyzeImage(input, {
-      signal: controller.signal,
-      // A file may be damaged on disk: check every layer against its diff ID. The engine's stream
-      // comes from its own verified layer store; hashing it again would only cost CPU (~25% of ours).
-      verifyDiffIds: args.source === 'archive' || args.verify,
-      ...(args.platform !== undefined ? { platform: args.platform } : {}),
-      ...(args.limits ? { limits: args.limits } : {}),
-      onProgress: (p) => progress.update(p.bytesRead, p.layersRead),
+    analysis = await untilInterrupted(async ({ signal }) => {
+      const input = await openInput(args, signal);
+      const result = await analyzeImage(input, {
+        signal,
+        // A file may be damaged on disk: check every layer against its diff ID. The engine's stream
+        // comes from its own verified layer store; hashing it again would only cost CPU (~25% of ours).
+        verifyDiffIds: args.source === 'archive' || args.verify,
+        ...(args.platform !== undefined ? { platform: args.platform } : {}),
+        ...(args.limits ? { limits: args.limits } : {}),
+        onProgress: (p) => progress.update(p.bytesRead, p.layersRead),
+      });
+      // From the engine the archive holds just the image asked for, whatever its tags: use the name given.
+      if (args.source === 'engine') result.image = args.image;
+      return result;
     });
-    // From the engine the archive holds just the image asked for, whatever its tags: use the name given.
-    if (args.source === 'engine') analysis.image = args.image;
   } catch (err) {
     progress.clear();
     process.stderr.write(`layerscope analyze: ${describeError(err, args)}\n`);
     return 2;
-  } finally {
-    process.off('SIGINT', onSigint);
   }
   progress.clear();
   for (const warning of analysis.warnings ?? []) process.stderr.write(`layerscope analyze: warning: ${warning}\n`);
@@ -293,8 +289,7 @@ export async function runAnalyzeCli(argv: string[]): Promise<number> {
 
 function describeError(err: unknown, args: Args): string {
   if (err instanceof UsageError || err instanceof EngineError) {
-    if (err instanceof EngineError && err.code === 'notFound') return `no image '${args.image}' on the engine (${err.message})`;
-    return err.message;
+    return missingImageText(err, args.image) ?? err.message;
   }
   if (err instanceof AnalysisError) {
     return `${args.source === 'archive' ? args.image : `image ${args.image}`}: ${err.message}`;

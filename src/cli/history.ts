@@ -3,10 +3,8 @@
 // 0-byte steps made a layer, the image config is read from the save stream (layers skipped unread).
 // Exit codes: 0 done, 2 bad arguments, an unreachable engine or a missing image.
 import { setMaxListeners } from 'node:events';
-import { homedir } from 'node:os';
 import { readImageConfig } from '../analysis/configReader';
-import { createEngine } from '../docker/connect';
-import { EngineError } from '../docker/engine';
+import { cliEngine, missingImageText, saveStream, untilInterrupted } from './engineAccess';
 import { formatBytes } from '../model/format';
 import { diffIdsFromInspect } from '../model/history';
 import { mapSteps, stepFlagsFromImages, type Step } from '../model/layerSteps';
@@ -78,41 +76,36 @@ export async function runHistoryCli(argv: string[]): Promise<number> {
     process.stderr.write(`layerscope history: ${(err as Error).message}\n${HISTORY_USAGE}\n`);
     return 2;
   }
-  const controller = new AbortController();
-  setMaxListeners(256, controller.signal); // one per step image inspected at once
-  const onSigint = (): void => controller.abort();
-  process.once('SIGINT', onSigint);
-  try {
-    const engine = createEngine({ setting: '', env: process.env, homeDir: homedir() });
-    const [inspect, history] = await Promise.all([
-      engine.inspectImage(args.image, controller.signal),
-      engine.imageHistory(args.image, controller.signal),
-    ]);
-    const diffIds = diffIdsFromInspect(inspect);
-    let mapping = mapSteps(history, diffIds);
-    if (!mapping.exact && mapping.steps.some((s) => s.id)) {
-      // Legacy builds keep an image per step: their layer counts settle it without the save stream.
-      const counts = new Map<string, number>();
-      await Promise.all(mapping.steps.filter((s) => s.id).map(async (s) => {
-        const layers = await engine.inspectImage(s.id, controller.signal).then(diffIdsFromInspect, () => undefined);
-        if (layers) counts.set(s.id, layers.length);
-      }));
-      mapping = mapSteps(history, diffIds, stepFlagsFromImages(mapping.steps, (id) => counts.get(id)));
+  return untilInterrupted(async (controller) => {
+    setMaxListeners(256, controller.signal); // one per step image inspected at once
+    try {
+      const engine = cliEngine();
+      const [inspect, history] = await Promise.all([
+        engine.inspectImage(args.image, controller.signal),
+        engine.imageHistory(args.image, controller.signal),
+      ]);
+      const diffIds = diffIdsFromInspect(inspect);
+      let mapping = mapSteps(history, diffIds);
+      if (!mapping.exact && mapping.steps.some((s) => s.id)) {
+        // Legacy builds keep an image per step: their layer counts settle it without the save stream.
+        const counts = new Map<string, number>();
+        await Promise.all(mapping.steps.filter((s) => s.id).map(async (s) => {
+          const layers = await engine.inspectImage(s.id, controller.signal).then(diffIdsFromInspect, () => undefined);
+          if (layers) counts.set(s.id, layers.length);
+        }));
+        mapping = mapSteps(history, diffIds, stepFlagsFromImages(mapping.steps, (id) => counts.get(id)));
+      }
+      if (!mapping.exact && !args.noConfig) {
+        const config = await readImageConfig(await saveStream(args.image, controller.signal, engine), { signal: controller.signal });
+        mapping = mapSteps(history, diffIds, config.emptyLayers);
+      }
+      if (!mapping.exact) process.stderr.write(`layerscope history: some layers are not known: ${mapping.reason}\n`);
+      process.stdout.write(args.json ? `${JSON.stringify(historyJson(mapping.steps))}\n` : historyTable(mapping.steps));
+      return 0;
+    } catch (err) {
+      const message = missingImageText(err, args.image) ?? (err instanceof Error ? err.message : String(err));
+      process.stderr.write(`layerscope history: ${message}\n`);
+      return 2;
     }
-    if (!mapping.exact && !args.noConfig) {
-      const config = await readImageConfig(await engine.saveImages([args.image], controller.signal), { signal: controller.signal });
-      mapping = mapSteps(history, diffIds, config.emptyLayers);
-    }
-    if (!mapping.exact) process.stderr.write(`layerscope history: some layers are not known: ${mapping.reason}\n`);
-    process.stdout.write(args.json ? `${JSON.stringify(historyJson(mapping.steps))}\n` : historyTable(mapping.steps));
-    return 0;
-  } catch (err) {
-    const message = err instanceof EngineError && err.code === 'notFound'
-      ? `no image '${args.image}' on the engine (${err.message})`
-      : err instanceof Error ? err.message : String(err);
-    process.stderr.write(`layerscope history: ${message}\n`);
-    return 2;
-  } finally {
-    process.off('SIGINT', onSigint);
-  }
+  });
 }

@@ -1,9 +1,7 @@
 // What `lint --image` and `analyze --dockerfile` share: a deep analysis summarised, its steps taken
 // from the image config (exact), and a Dockerfile linked to them.
-import { homedir } from 'node:os';
 import { analyzeImage, type ImageAnalysis } from '../analysis';
-import { createEngine } from '../docker/connect';
-import { EngineError } from '../docker/engine';
+import { missingImageText, saveStream } from './engineAccess';
 import { linkDockerfile, stepsOfInsight, summarize, type DockerfileLink, type ImageInsight, type LinkOptions } from '../insight';
 
 export interface LinkedImage {
@@ -19,14 +17,13 @@ export function linkAnalysis(analysis: ImageAnalysis, dockerfileText: string, op
 
 /** Deep-analyses IMAGE on the engine. Rejects with a readable message. */
 export async function analyzeOnEngine(image: string, signal?: AbortSignal): Promise<ImageAnalysis> {
-  const engine = createEngine({ setting: '', env: process.env, homeDir: homedir() });
   try {
-    const analysis = await analyzeImage(await engine.saveImages([image], signal), { signal, verifyDiffIds: false });
+    const analysis = await analyzeImage(await saveStream(image, signal), { signal, verifyDiffIds: false });
     analysis.image = image;
     return analysis;
   } catch (err) {
-    if (err instanceof EngineError && err.code === 'notFound') throw new Error(`no image '${image}' on the engine (${err.message})`);
-    throw err;
+    const missing = missingImageText(err, image);
+    throw missing !== undefined ? new Error(missing) : err;
   }
 }
 

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { createGzip } from 'node:zlib';
 import * as tar from 'tar-stream';
 import { analyzeImage } from '../../../src/analysis';
-import { buildImageArchive, chunked, readTarFiles, sha256, tarOfFiles } from './imageArchive';
+import { buildImageArchive, chunked, dir, file, hardlink, readTarFiles, sha256, symlink, tarOfFiles, whiteout } from './imageArchive';
 
 const bigSize = 384 * 1024 * 1024;
 
@@ -65,3 +65,24 @@ async function swapOnlyLayer(archive: Buffer, blob: Buffer): Promise<Buffer> {
   index.body = Buffer.from(index.body.toString().replace(oldManifestDigest, manifestDigest));
   return tarOfFiles(files);
 }
+
+describe('analysis: change lists stored as columns', () => {
+  it('builds a layer\'s change records on first read only, and JSON and structured clones still carry them', async () => {
+    const built = await buildImageArchive({ layers: [
+      { entries: [dir('etc'), file('etc/a', 10), symlink('etc/l', 'a'), hardlink('etc/h', 'etc/a')] },
+      { entries: [whiteout('etc/a')] },
+    ] });
+    const a = await analyzeImage(chunked(built.archive));
+    const descriptor = Object.getOwnPropertyDescriptor(a.layers[0], 'changes')!;
+    assert.ok(descriptor.get && descriptor.enumerable, 'changes is an enumerable accessor, not a stored list');
+    const first = a.layers[0].changes;
+    assert.equal(a.layers[0].changes, first, 'built once, then kept');
+    assert.deepEqual(first.map((c) => [c.path, c.change, c.kind, c.size, c.linkTarget]), [
+      ['etc', 'added', 'dir', 0, undefined], ['etc/a', 'added', 'file', 10, undefined],
+      ['etc/l', 'added', 'symlink', 0, 'a'], ['etc/h', 'added', 'hardlink', 0, 'etc/a'],
+    ]);
+    const viaJson = JSON.parse(JSON.stringify(a)) as typeof a;
+    assert.deepEqual(viaJson.layers.map((l) => l.changes), a.layers.map((l) => l.changes));
+    assert.deepEqual(structuredClone(a).layers[1].changes, [{ path: 'etc/a', change: 'removed', kind: 'file', size: 10, mode: 0o644, uid: 0, gid: 0 }]);
+  });
+});

@@ -52,6 +52,20 @@ describe('analysis: filesystem views', () => {
     assert.deepEqual(marks(filesystemAt(b, 2)), { keep: '= 1', tmp: 'removed 9' });
   });
 
+  it('a hard link whose target path is removed later carries the bytes; one whose target is overwritten keeps the old ones', async () => {
+    const b = await analyze([
+      [file('orig', 40), hardlink('link', 'orig'), hardlink('link2', 'orig'), file('b', 5), hardlink('blink', 'b')],
+      [whiteout('orig'), file('b', 9)],
+    ]);
+    // orig gone: its 40 bytes are counted once, at the first surviving link; b rewritten: blink shows the old 5 bytes.
+    assert.deepEqual(marks(finalTree(b)), { b: '= 9', blink: '= 5', link: '= 40', link2: '= 0' });
+    assert.equal(finalTree(b).size, 40 + 9 + 5);
+    assert.equal(finalTree(b).size, b.finalBytes);
+    // Before the removal, the original holds the bytes and the links are 0.
+    assert.deepEqual(marks(filesystemAt(b, 0, 0)), { b: '= 5', blink: '= 0', link: '= 0', link2: '= 0', orig: '= 40' });
+    assert.equal(filesystemAt(b, 1).size, b.finalBytes);
+  });
+
   it('rejects a layer index out of range', () => {
     assert.throws(() => filesystemAt(a, 3), RangeError);
   });

@@ -1,0 +1,88 @@
+// The Layers panel's webview on a million-file result: media/webview.js loaded in Chromium
+// (playwright-core, the system's chromium) with the VS Code API stubbed, then sent the
+// `analysisDone` message the host posts for the synthetic 1M-file archive (analysed here with the
+// real core, dist/bench-insight.js). Measured: JSON.parse of the message as VS Code would hand it
+// over, then from the message event to the first painted frame with file-tree rows; row elements
+// in the DOM. Targets (issue 11): first paint ≤ 1 s after the result arrives, < 100 row elements.
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { syntheticArchive } from './fixtures/synthetic-archive.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+if (!chromium) { console.log('RESULT webview tree: skipped (no chromium on this machine)'); process.exit(0); }
+const { analyzeImage } = require(join(root, 'dist', 'bench-insight.js'));
+const { chromium: browserType } = require('playwright-core');
+
+const files = Number(process.env.LAYERSCOPE_BENCH_WEBVIEW_FILES ?? 1_000_000);
+const archive = await syntheticArchive({ files, dirs: files === 1_000_000 ? 2000 : Math.max(1, Math.round(files / 500)) });
+const analysis = await analyzeImage(createReadStream(archive.path), {});
+const stringified = Date.now();
+const message = JSON.stringify({ type: 'analysisDone', analysis });
+const stringifySeconds = (Date.now() - stringified) / 1000;
+const image = {
+  type: 'image',
+  state: {
+    header: { id: analysis.id, repoTags: analysis.repoTags, labels: {}, created: 0, size: analysis.sizeBytes, os: analysis.os, architecture: analysis.architecture },
+    rows: [], breakdown: { total: 0, shared: 0, unique: 0, known: false, layers: [] }, otherImages: 0,
+  },
+};
+
+const browser = await browserType.launch({ executablePath: chromium, args: ['--no-sandbox'] });
+try {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await page.route('http://bench.local/**', (route) => {
+    const url = route.request().url();
+    if (url.endsWith('/message.json')) return route.fulfill({ body: message, contentType: 'application/json' });
+    if (url.endsWith('/webview.css')) return route.fulfill({ body: readFileSync(join(root, 'media', 'webview.css')), contentType: 'text/css' });
+    if (url.endsWith('/webview.js')) return route.fulfill({ body: readFileSync(join(root, 'media', 'webview.js')), contentType: 'text/javascript' });
+    return route.fulfill({ body: `<!DOCTYPE html><html><head><link rel="stylesheet" href="/webview.css"></head><body>
+<main id="app"></main>
+<script>window.acquireVsCodeApi = () => ({ postMessage() {}, getState() { return undefined; }, setState() {} });</script>
+<script src="/webview.js"></script></body></html>`, contentType: 'text/html' });
+  });
+  await page.goto('http://bench.local/');
+  await page.evaluate((state) => window.postMessage(state, '*'), image);
+  let crashed = false;
+  page.on('crash', () => { crashed = true; });
+  // Two steps, so a crash says whether receiving the message or handling it broke the page.
+  let stage = 'receiving (fetch + JSON.parse)';
+  const received = await page.evaluate(async () => {
+    const text = await (await fetch('/message.json')).text();
+    const parsed = performance.now();
+    window.benchMessage = JSON.parse(text);
+    return { parseMs: performance.now() - parsed };
+  }).catch((err) => { console.log(`receiving failed: ${String(err).split('\n')[0]}`); return undefined; });
+  if (received) stage = 'handling the message (building and painting the tree)';
+  const measuring = !received ? Promise.reject(new Error('page crashed')) : page.evaluate(async (parseMs) => {
+    const data = window.benchMessage;
+    delete window.benchMessage;
+    const start = performance.now();
+    window.dispatchEvent(new MessageEvent('message', { data }));
+    const handledMs = performance.now() - start;
+    // First frame painted after the rows exist: two animation frames.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return { parseMs, handledMs, paintMs: performance.now() - start, rows: document.querySelectorAll('#file-tree .tree-row').length,
+      rowsShown: document.querySelector('#tree-count')?.textContent ?? '' };
+  }, received.parseMs);
+  const result = await measuring.catch((err) => {
+    if (!crashed && !/closed|crash/i.test(String(err))) throw err;
+    return undefined;
+  });
+  if (!result) {
+    console.log(`RESULT webview tree: the page crashed ${stage} of the ${files.toLocaleString('en')}-file result (message ${(message.length / 1e6).toFixed(0)} MB), load average ${loadavg()[0].toFixed(1)}`);
+    process.exit(1);
+  }
+  const load = loadavg()[0].toFixed(1);
+  console.log(`webview, ${files.toLocaleString('en')} files (message ${(message.length / 1e6).toFixed(0)} MB, JSON.stringify in the host ${stringifySeconds.toFixed(2)} s): `
+    + `JSON.parse ${(result.parseMs / 1000).toFixed(2)} s, message handled ${(result.handledMs / 1000).toFixed(2)} s, first paint ${(result.paintMs / 1000).toFixed(2)} s after the message, `
+    + `${result.rows} row elements (${result.rowsShown}), load average ${load}`);
+  console.log(`RESULT webview tree: first paint ${(result.paintMs / 1000).toFixed(2)} s after the result arrives (target ≤ 1 s), ${result.rows} row elements (target < 100)`);
+  if (result.rows === 0 || result.rows >= 100) process.exitCode = 1;
+} finally {
+  await browser.close();
+}
