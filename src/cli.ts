@@ -4,7 +4,7 @@
 import { errorText } from './model/errorText';
 
 const usage = `Usage:
-  layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold LEVEL] [--ignore CODE]... [--fix [--dry-run]] [--image IMAGE] FILE... | -
+  layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold LEVEL] [--ignore CODE]... [--no-engine] [--fix [--dry-run]] [--build-arg NAME=VALUE]... [--image IMAGE] FILE... | -
   layerscope analyze IMAGE [--source engine|archive] [--json | --format text|json|markdown] [--dockerfile FILE [--target STAGE] [--build-arg NAME=VALUE]...] [--ci] [--ci-config FILE] [--lowest-efficiency R] [--highest-wasted-bytes SIZE] [--highest-user-wasted-percent R] [--platform OS/ARCH] [--max-entries N]
   layerscope history IMAGE [--json] [--no-config]
   layerscope lint --help | analyze --help | history --help

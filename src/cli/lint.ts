@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { lintDockerfile } from '../lint/index';
+import { findRule, lintDockerfile, LintOptions } from '../lint/index';
+import { refsToSettle } from '../lint/baseImage';
+import type { CliBaseImages } from './baseImageFacts';
 import { mergeConfig, PartialLintConfig, reachesThreshold, Threshold } from '../lint/config';
 import { LEVELS } from '../lint/types';
 import { FileResult } from '../lint/format/common';
@@ -22,7 +24,7 @@ import { parseBuildArg } from './buildArg';
 const FORMATS = ['tty', 'json', 'sarif', 'checkstyle'] as const;
 type Format = (typeof FORMATS)[number];
 
-export const LINT_USAGE = 'Usage: layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold error|warning|info|style|none] [--ignore CODE]... [--no-fail] [--no-color] [--no-shellcheck] [--fix [--dry-run]] [--image IMAGE [--target STAGE] [--build-arg NAME=VALUE]... [--large-file-size SIZE]] FILE... | -';
+export const LINT_USAGE = 'Usage: layerscope lint [--format tty|json|sarif|checkstyle] [--config FILE] [--failure-threshold error|warning|info|style|none] [--ignore CODE]... [--no-fail] [--no-color] [--no-shellcheck] [--no-engine] [--fix [--dry-run]] [--build-arg NAME=VALUE]... [--image IMAGE [--target STAGE] [--large-file-size SIZE]] FILE... | -';
 
 export const LINT_HELP = `${LINT_USAGE}
 
@@ -36,6 +38,10 @@ validity codes, ShellCheck on RUN scripts when it is on PATH). Reads .hadolint.y
       --no-fail                   always exit 0 unless the usage or a file is wrong
       --no-color                  plain tty output
       --no-shellcheck             do not run ShellCheck on RUN scripts
+      --no-engine                 never ask the local engine about FROM images (hermetic CI); by
+                                  default, when a finding depends on what a base image sets (an
+                                  UndefinedVar the image's ENV may define), the engine is asked for
+                                  that image with a short timeout, and silently skipped if unreachable
       --fix                       apply every automatic fix in place, then report what is left; a fix
                                   that would change more than it says (checked on the parsed file) is
                                   left out and named on standard error
@@ -45,7 +51,9 @@ validity codes, ShellCheck on RUN scripts when it is on PATH). Reads .hadolint.y
                                   being written, secret-looking files, what a .dockerignore would keep
                                   out, large files, each with its bytes (JSON: "bytes", "paths", "layer")
       --target STAGE              with --image: the stage IMAGE was built from (default: found by matching)
-      --build-arg NAME=VALUE      with --image: a build argument IMAGE was built with (repeatable)
+      --build-arg NAME=VALUE      a build argument (repeatable): BUILDKIT_DOCKERFILE_CHECK replaces the
+                                  file's # check= directive, as in docker build; with --image, the
+                                  arguments IMAGE was built with
       --large-file-size SIZE      with --image: report final files from this size (default 50MB)
   -h, --help                      this text
 
@@ -54,13 +62,13 @@ Exit status: 0 clean, 1 a finding reaches the threshold, 2 bad usage, an unreada
 
 export interface LintArgs {
   format: Format; config?: string; threshold?: Threshold; ignore: string[]; files: string[];
-  noFail: boolean; noColor: boolean; noShellcheck: boolean; fix: boolean; dryRun: boolean; help: boolean;
+  noFail: boolean; noColor: boolean; noShellcheck: boolean; noEngine: boolean; fix: boolean; dryRun: boolean; help: boolean;
   image?: string; target?: string; buildArgs: Record<string, string>; largeFileBytes?: number;
 }
 
 /** Parses argv; throws an Error with a readable message on bad usage. */
 export function parseLintArgs(argv: string[]): LintArgs {
-  const a: LintArgs = { format: 'tty', ignore: [], files: [], noFail: false, noColor: false, noShellcheck: false, fix: false, dryRun: false, help: false, buildArgs: {} };
+  const a: LintArgs = { format: 'tty', ignore: [], files: [], noFail: false, noColor: false, noShellcheck: false, noEngine: false, fix: false, dryRun: false, help: false, buildArgs: {} };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -92,6 +100,7 @@ export function parseLintArgs(argv: string[]): LintArgs {
       case '--no-fail': a.noFail = true; break;
       case '--no-color': a.noColor = true; break;
       case '--no-shellcheck': a.noShellcheck = true; break;
+      case '--no-engine': a.noEngine = true; break;
       case '--fix': a.fix = true; break;
       case '--dry-run': a.dryRun = true; break;
       case '-h': case '--help': a.help = true; return a;
@@ -106,8 +115,8 @@ export function parseLintArgs(argv: string[]): LintArgs {
   if (a.files.length === 0) throw new Error('no Dockerfile given (use - for standard input)');
   if (a.fix && !a.dryRun && a.files.includes('-')) throw new Error('--fix writes files in place: for standard input use --dry-run');
   if (a.image !== undefined && a.files.length !== 1) throw new Error('--image goes with one Dockerfile');
-  if (a.image === undefined && (a.target !== undefined || Object.keys(a.buildArgs).length || a.largeFileBytes !== undefined)) {
-    throw new Error('--target, --build-arg and --large-file-size go with --image');
+  if (a.image === undefined && (a.target !== undefined || a.largeFileBytes !== undefined)) {
+    throw new Error('--target and --large-file-size go with --image');
   }
   return a;
 }
@@ -147,6 +156,7 @@ export async function runLintCli(argv: string[]): Promise<number> {
   // RUN scripts also go through ShellCheck (SCxxxx) when it is on PATH, as hadolint does.
   const shellcheck = args.noShellcheck ? undefined : shellcheckOnPath();
   const results: FileResult[] = [];
+  const engineFacts: { client?: CliBaseImages } = {};
   const diffs: string[] = [];
   let ioError = false;
   let failed = false;
@@ -171,7 +181,7 @@ export async function runLintCli(argv: string[]): Promise<number> {
     if (args.threshold) cli.failureThreshold = args.threshold;
     const config = mergeConfig(found.config, cli);
     const readFile = siblingReader(dir);
-    const baseOptions = { config, fileName: file === '-' ? 'Dockerfile' : file, readFile };
+    const baseOptions = { config, fileName: file === '-' ? 'Dockerfile' : file, readFile, buildArgs: args.buildArgs };
     if (args.fix || args.dryRun) {
       const fixed = fixFile(file, text, (t) => lintDockerfile(t, baseOptions), args.dryRun);
       if (fixed.error) { ioError = true; continue; }
@@ -187,7 +197,8 @@ export async function runLintCli(argv: string[]): Promise<number> {
         return 2;
       }
     }
-    const options = { ...baseOptions, extraFindings: measured };
+    const facts = args.noEngine ? {} : await baseImageFacts(text, baseOptions, engineFacts);
+    const options = { ...baseOptions, ...facts, extraFindings: measured };
     const findings = shellcheck ? await lintWithShellcheck(text, options, shellcheck) : lintDockerfile(text, options);
     results.push({ file, findings });
     if (findings.some((f) => reachesThreshold(f.level, config.failureThreshold))) failed = true;
@@ -197,6 +208,18 @@ export async function runLintCli(argv: string[]): Promise<number> {
   if (ioError) return 2;
   if (args.dryRun) return 0;
   return failed && !args.noFail ? 1 : 0;
+}
+
+/**
+ * What the engine knows about the FROM images some finding depends on (UndefinedVar alone decides:
+ * a cheap pass). The engine client loads only when there is such a finding, once per run.
+ */
+async function baseImageFacts(text: string, options: LintOptions, holder: { client?: CliBaseImages }): Promise<Pick<LintOptions, 'baseImage' | 'buildPlatform'>> {
+  const undefinedVar = findRule('UndefinedVar');
+  const refs = undefinedVar ? refsToSettle(lintDockerfile(text, { ...options, rules: [undefinedVar], skipValidity: true })) : [];
+  if (refs.length === 0) return {};
+  holder.client ??= new (await import('./baseImageFacts')).CliBaseImages();
+  return holder.client.optionsFor(refs);
 }
 
 /** Measured findings (LS2xxx) of the image built from this Dockerfile; [] with a warning when it is not. */

@@ -3,7 +3,7 @@
 // engine until an image event says the local images changed; a missing image or an unreachable
 // engine only means "unknown", and the lint goes on without it. No vscode here: unit-tested.
 import type { Engine } from '../docker/engine';
-import { BaseImageFacts, baseImageRefs, factsFromInspect } from '../lint/baseImage';
+import { BaseImageFacts, baseImageRefs, gatherFacts, platformOf } from '../lint/baseImage';
 import type { LintOptions } from '../lint';
 
 export class BaseImages {
@@ -23,20 +23,9 @@ export class BaseImages {
   async optionsFor(text: string): Promise<Pick<LintOptions, 'baseImage' | 'buildPlatform'>> {
     const engine = this.engine();
     if (!engine) return {};
-    const refs = safeRefs(text);
-    const known = new Map<string, BaseImageFacts>();
-    await Promise.all(refs.map(async (ref) => {
-      let p = this.facts.get(ref);
-      if (!p) {
-        p = engine.inspectImage(ref).then(factsFromInspect, () => undefined);
-        this.facts.set(ref, p);
-      }
-      const f = await p;
-      if (f) known.set(ref, f);
-    }));
-    this.platform ??= engine.version().then((v) => (v.os && v.arch ? `${v.os}/${v.arch}` : undefined), () => undefined);
-    const buildPlatform = await this.platform;
-    return { baseImage: (ref) => known.get(ref), buildPlatform };
+    const baseImage = await gatherFacts(safeRefs(text), (ref) => engine.inspectImage(ref), this.facts);
+    this.platform ??= engine.version().then(platformOf, () => undefined);
+    return { baseImage, buildPlatform: await this.platform };
   }
 }
 

@@ -27,19 +27,20 @@ export class DockerfileLenses implements vscode.CodeLensProvider {
       return undefined;
     });
     if (signal?.aborted) return [];
-    if (!view) {
-      const parsed = new LintDocument(doc.getText());
-      return parsed.stages.length ? unlinkedLenses(parsed.stages[0].from.range.start.line) : [];
-    }
-    return linkedLenses({
+    const parsed = new LintDocument(doc.getText());
+    // Lines come from the Dockerfile model (BuildKit's count); the editor also breaks at a lone \r.
+    const onScreen = (specs: LensSpec[]) => (parsed.lineMap.identity ? specs
+      : specs.map((s) => ({ ...s, line: parsed.lineMap.toEditor({ line: s.line, character: 0 }).line })));
+    if (!view) return onScreen(parsed.stages.length ? unlinkedLenses(parsed.stages[0].from.range.start.line) : []);
+    return onScreen(linkedLenses({
       image: view.image,
       tag: view.record.tag,
       targetStage: view.link.targetStage,
-      stageCount: new LintDocument(doc.getText()).stages.length,
+      stageCount: parsed.stages.length,
       firstFromLine: view.firstFromLine,
       rows: view.rows,
       analysis: view.insight,
-    });
+    }));
   }
 }
 

@@ -8,6 +8,7 @@ import { config } from '../config';
 import { measuredFindings } from '../insight';
 import type { RuleDocs } from '../diagnostics/ruleDocs';
 import { toDiagnostic, toRange } from '../diagnostics/toDiagnostic';
+import { PositionMap } from '../lint/lineModel';
 import type { Finding, Fix, Range } from '../lint/types';
 import { formatBytes } from '../model/format';
 import type { LinkedImages, LinkedView } from './service';
@@ -69,7 +70,9 @@ export class MeasuredDiagnostics implements vscode.CodeActionProvider, vscode.Di
     try {
       const view = await this.linked.view(doc);
       if (doc.isClosed || doc.version !== version) return;
-      const findings = view ? findingsForView(view, config.dockerfile(doc.uri).largeFileMB * 1e6, readDockerignore(doc.uri)).map(withBytes) : [];
+      // Placed by the Dockerfile model's lines (BuildKit's count); shown on the editor's (a lone \r breaks too).
+      const onScreen = new PositionMap(doc.getText());
+      const findings = view ? findingsForView(view, config.dockerfile(doc.uri).largeFileMB * 1e6, readDockerignore(doc.uri)).map((f) => onScreen.findingToEditor(withBytes(f))) : [];
       this.shown.set(doc.uri.toString(), { version, findings });
       // Nothing to show where nothing was shown: setting [] again would still tell every listener
       // (the Problems panel, other extensions) that this file's diagnostics changed, on each keystroke.

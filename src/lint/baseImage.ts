@@ -40,3 +40,34 @@ export function factsFromInspect(raw: Record<string, unknown>): BaseImageFacts {
 export function envNames(facts: BaseImageFacts): Set<string> {
   return new Set(facts.env.map((e) => e.split('=')[0]));
 }
+
+/** Inspect JSON of an image as written in FROM; rejects when the image is missing or the engine unreachable. */
+export type InspectImage = (ref: string) => Promise<Record<string, unknown>>;
+
+/**
+ * Asks `inspect` about each reference once (answers kept in `memo` across calls) and returns the
+ * lookup the linter takes. A missing image or a failed request only means "unknown".
+ */
+export async function gatherFacts(refs: string[], inspect: InspectImage, memo = new Map<string, Promise<BaseImageFacts | undefined>>()): Promise<BaseImageLookup> {
+  const known = new Map<string, BaseImageFacts>();
+  await Promise.all(refs.map(async (ref) => {
+    let p = memo.get(ref);
+    if (!p) {
+      p = inspect(ref).then(factsFromInspect, () => undefined);
+      memo.set(ref, p);
+    }
+    const f = await p;
+    if (f) known.set(ref, f);
+  }));
+  return (ref) => known.get(ref);
+}
+
+/** `os/arch` from an engine's version answer, when it gives both. */
+export function platformOf(v: { os?: string; arch?: string }): string | undefined {
+  return v.os && v.arch ? `${v.os}/${v.arch}` : undefined;
+}
+
+/** The FROM images whose unknown facts some findings depend on (Finding.baseImage): what to ask an engine. */
+export function refsToSettle(findings: { baseImage?: string }[]): string[] {
+  return [...new Set(findings.flatMap((f) => (f.baseImage ? [f.baseImage] : [])))];
+}

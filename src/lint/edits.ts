@@ -1,4 +1,6 @@
 // Applies TextEdits to text (pure). Used by tests of quick fixes and reusable by the editor glue.
+// Positions are the editor's (a lone `\r` breaks a line), as lintDockerfile reports them.
+import { lineStarts } from './lineModel';
 import type { Position, TextEdit } from './types';
 
 function offsetIn(text: string, lineStarts: number[], p: Position): number {
@@ -13,8 +15,7 @@ function offsetIn(text: string, lineStarts: number[], p: Position): number {
  * Throws on overlapping edits, which a correct fix never produces.
  */
 export function applyEdits(text: string, edits: TextEdit[]): string {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  const starts = lineStarts(text, 'editor');
   const spans = edits
     .map((e) => ({ s: offsetIn(text, starts, e.range.start), e: offsetIn(text, starts, e.range.end), t: e.newText }))
     .sort((a, b) => a.s - b.s || a.e - b.e);

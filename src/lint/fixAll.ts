@@ -2,6 +2,7 @@
 // two that touch the same place cannot both apply; the later one waits for the next pass, which
 // lints the fixed text again. Pure: the lint function is passed in.
 import { applyEdits } from './edits';
+import { lineStarts, positionIn } from './lineModel';
 import type { Finding, Fix, Position, TextEdit } from './types';
 
 export interface FixAllResult {
@@ -51,9 +52,7 @@ export function minimalEdit(from: string, to: string): TextEdit | undefined {
   return { range: { start: positionAt(from, start), end: positionAt(from, endFrom) }, newText: to.slice(start, endTo) };
 }
 
+/** In the editor's line model, like every edit handed to the editor. */
 function positionAt(text: string, offset: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) { line++; lineStart = i + 1; }
-  return { line, character: offset - lineStart };
+  return positionIn(lineStarts(text, 'editor'), offset);
 }

@@ -1,11 +1,13 @@
 // The linter's entry point: pure, synchronous, never throws. Same code from the editor and the CLI.
 import type { BaseImageLookup } from './baseImage';
+import { checkDirectiveOf, enablesExperimental } from './checkDirective';
 import { DEFAULT_CONFIG, LintConfig, mergeConfig } from './config';
 import { LintDocument } from './document';
+import { asBuildkitReads, PositionMap } from './lineModel';
 import { applyPragmas, readPragmas } from './pragmas';
 import { codesFor, rules } from './registry';
 import { reporterFor, Rule } from './rule';
-import { Finding, INTERNAL_ERROR_CODE, Level, Range } from './types';
+import { Finding, INTERNAL_ERROR_CODE, Level, Range, RuleMeta } from './types';
 import { validityFindings } from './validity';
 
 export interface LintOptions {
@@ -25,6 +27,11 @@ export interface LintOptions {
   baseImage?: BaseImageLookup;
   /** The platform a build targets by default (the engine's, e.g. `linux/amd64`); optional. */
   buildPlatform?: string;
+  /**
+   * Build arguments, as `docker build --build-arg` gives them. Read: BUILDKIT_DOCKERFILE_CHECK, which
+   * replaces the file's `# check=` directive as it does for BuildKit.
+   */
+  buildArgs?: Record<string, string>;
 }
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -57,12 +64,15 @@ function lint(source: string, options: LintOptions): Finding[] {
   }
   const raw: Finding[] = [];
   if (!options.skipValidity) {
-    try { raw.push(...validityFindings(text, doc.ast)); } catch (e) { raw.push(internalError('the validator', e, ZERO)); }
+    try { raw.push(...validityFindings(asBuildkitReads(text), doc.ast)); } catch (e) { raw.push(internalError('the validator', e, ZERO)); }
   }
   const ignored = new Set(config.ignored.flatMap(codesFor));
   const override = new Map<string, Level>(Object.entries(config.override).flatMap(([k, v]) => codesFor(k).map((c): [string, Level] => [c, v])));
+  const directive = checkDirectiveOf(doc, options.buildArgs);
+  const isOn = (meta: RuleMeta): boolean => !meta.offByDefault || override.has(meta.code)
+    || (meta.source === 'buildkit' && enablesExperimental(directive, [meta.code, ...(meta.aliases ?? [])]));
   for (const rule of options.rules ?? rules) {
-    if (ignored.has(rule.meta.code) || (rule.meta.offByDefault && !override.has(rule.meta.code))) continue;
+    if (ignored.has(rule.meta.code) || !isOn(rule.meta)) continue;
     const mine: Finding[] = [];
     try {
       rule.check(doc, reporterFor(rule.meta, mine));
@@ -74,15 +84,17 @@ function lint(source: string, options: LintOptions): Finding[] {
   raw.push(...(options.extraFindings ?? []));
   let findings = raw;
   if (!config.disableIgnorePragma) {
-    try { findings = applyPragmas(raw, readPragmas(doc), doc); } catch (e) { findings.push(internalError('the pragma reader', e, ZERO)); }
+    try { findings = applyPragmas(raw, readPragmas(doc, options.buildArgs), doc); } catch (e) { findings.push(internalError('the pragma reader', e, ZERO)); }
   }
   const out: Finding[] = [];
+  // Rules count lines as BuildKit does; the editor (and applyEdits) also break at a lone \r.
+  const toEditor = new PositionMap(text);
   // Findings carry canonical codes (aliases were expanded into `ignored` and `override` above).
   const filter = ignored.size > 0 || override.size > 0;
   for (const f of findings) {
     if (filter && ignored.has(f.code) && f.code !== INTERNAL_ERROR_CODE) continue;
     const level = filter ? override.get(f.code) : undefined;
-    out.push(clampFinding(level ? { ...f, level } : f, doc));
+    out.push(toEditor.findingToEditor(clampFinding(level ? { ...f, level } : f, doc)));
   }
   return out.sort(byPosition);
 }

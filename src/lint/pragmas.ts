@@ -5,8 +5,10 @@
 //   # check=skip=StageNameCasing,DL3006    (top-of-file directive) the whole file
 //   # check=skip=all                       every BuildKit check (and DL rules that have a BuildKit name)
 //   # check=error=true                     BuildKit checks are reported as errors
+//   # check=experimental=CopyIgnoredFile   turns an experimental check on (even under skip=all)
+import { CheckDirective, checkDirectiveOf } from './checkDirective';
 import type { LintDocument } from './document';
-import { codesFor, findRule } from './registry';
+import { codesFor, findRule, rules } from './registry';
 import type { Finding } from './types';
 
 export interface Suppressions {
@@ -20,10 +22,11 @@ export interface Suppressions {
   skipAllChecks: boolean;
   /** `check=error=true`. */
   checksAreErrors: boolean;
+  /** `check=experimental=…`: canonical codes turned on by name, kept even under skip=all. */
+  experimental: Set<string>;
 }
 
 const HADOLINT = /^hadolint[ \t]+(?:(global|stage)[ \t]+)?ignore[ \t]*=[ \t]*(.*)$/i;
-const DIRECTIVE = /^\s*#\s*([A-Za-z][A-Za-z0-9_-]*)\s*=\s*(.*?)\s*$/;
 
 /**
  * The codes of a pragma's list (a trailing `# comment` allowed), or null when one of them is no code
@@ -43,8 +46,8 @@ function isKnownCode(name: string): boolean {
 }
 
 /** Reads every suppression pragma of the document. */
-export function readPragmas(doc: LintDocument): Suppressions {
-  const sup: Suppressions = { global: new Set(), byInstructionLine: new Map(), byLineSpan: [], skipAllChecks: false, checksAreErrors: false };
+export function readPragmas(doc: LintDocument, buildArgs?: Record<string, string>): Suppressions {
+  const sup: Suppressions = { global: new Set(), byInstructionLine: new Map(), byLineSpan: [], skipAllChecks: false, checksAreErrors: false, experimental: new Set() };
   let starts: number[] | undefined;
   for (const { line, text } of doc.commentLines()) {
     if (!/^hadolint/i.test(text)) continue;
@@ -67,36 +70,19 @@ export function readPragmas(doc: LintDocument): Suppressions {
     for (const code of codes) set.add(code);
     sup.byInstructionLine.set(next, set);
   }
-  readCheckDirective(doc, sup);
+  applyCheckDirective(checkDirectiveOf(doc, buildArgs), sup);
   return sup;
 }
 
-/**
- * BuildKit looks for its `check` directive in the leading block of blank lines and comments (not
- * only in the strict parser-directive block), and reads the first one it finds.
- */
-function readCheckDirective(doc: LintDocument, sup: Suppressions): void {
-  if (!/^\uFEFF?\s*#/.test(doc.text)) return;
-  for (let n = 0; n < doc.lineCount; n++) {
-    const line = doc.lineText(n).replace(/^\uFEFF/, '').trim();
-    if (line === '') continue;
-    if (!line.startsWith('#')) break;
-    const m = DIRECTIVE.exec(line);
-    if (!m || m[1].toLowerCase() !== 'check') continue;
-    for (const part of m[2].split(';')) {
-      const eq = part.indexOf('=');
-      if (eq < 0) continue;
-      const key = part.slice(0, eq).trim().toLowerCase();
-      const value = part.slice(eq + 1).trim();
-      if (key === 'skip') {
-        for (const v of value.split(',').map((s) => s.trim()).filter(Boolean)) {
-          if (v.toLowerCase() === 'all') sup.skipAllChecks = true; else for (const c of codesFor(v)) sup.global.add(c);
-        }
-      } else if (key === 'error') {
-        sup.checksAreErrors = value.toLowerCase() === 'true';
-      }
-    }
-    return;
+/** Applies BuildKit's `check` directive (see checkDirective.ts) to the suppressions. */
+function applyCheckDirective(d: CheckDirective | undefined, sup: Suppressions): void {
+  if (!d) return;
+  if (d.skipAll) sup.skipAllChecks = true;
+  for (const name of d.skip) for (const c of codesFor(name)) sup.global.add(c);
+  sup.checksAreErrors = d.error;
+  for (const name of d.experimental) {
+    const codes = name.toLowerCase() === 'all' ? rules.filter((r) => r.meta.offByDefault && r.meta.source === 'buildkit').map((r) => r.meta.code) : codesFor(name);
+    for (const c of codes) sup.experimental.add(c);
   }
 }
 
@@ -117,7 +103,7 @@ export function applyPragmas(findings: Finding[], sup: Suppressions, doc: LintDo
   for (const f of findings) {
     const code = f.code;
     if (sup.global.has(code)) continue;
-    if (sup.skipAllChecks && isBuildkitCheck(code)) continue;
+    if (sup.skipAllChecks && isBuildkitCheck(code) && !sup.experimental.has(code)) continue;
     const start = firstLine[f.range.start.line];
     if (start !== undefined && sup.byInstructionLine.get(start)?.has(code)) continue;
     const line = f.range.start.line;

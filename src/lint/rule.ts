@@ -7,6 +7,8 @@ export interface ReportExtra {
   fixes?: Fix[];
   tags?: FindingTag[];
   level?: Level;
+  /** See Finding.baseImage. */
+  baseImage?: string;
 }
 
 /** Reports one finding for the rule being checked; code and default level come from its meta. */
@@ -24,6 +26,7 @@ export function reporterFor(meta: RuleMeta, out: Finding[]): Report {
     const f: Finding = { code: meta.code, level: extra?.level ?? meta.level, message, range };
     if (extra?.fixes?.length) f.fixes = extra.fixes;
     if (extra?.tags?.length) f.tags = extra.tags;
+    if (extra?.baseImage) f.baseImage = extra.baseImage;
     out.push(f);
   };
 }

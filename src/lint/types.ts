@@ -40,6 +40,11 @@ export interface Finding {
   paths?: string[];
   /** Measured findings: index into the image's rootfs of the layer concerned. */
   layer?: number;
+  /**
+   * The FROM image whose facts were unknown when this finding was made and could settle it (the base
+   * image may set the variable UndefinedVar reports): a caller that can ask an engine lints again with them.
+   */
+  baseImage?: string;
 }
 
 export type RuleSource = 'hadolint' | 'buildkit' | 'shellcheck' | 'syntax' | 'measured';

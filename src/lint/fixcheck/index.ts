@@ -28,13 +28,15 @@ export function parsed(text: string): LintDocument {
   return new LintDocument(text);
 }
 
-/** Which top-level instructions a fix's edits touch (an insertion right at an end counts). */
+/** Which top-level instructions a fix's edits (editor positions) touch (an insertion right at an end counts). */
 export function touched(doc: LintDocument, fix: Fix): Set<number> {
   const out = new Set<number>();
   const cmp = (a: Range['start'], b: Range['start']) => a.line - b.line || a.character - b.character;
   for (const e of fix.edits) {
+    const start = doc.lineMap.toBuildkit(e.range.start);
+    const end = doc.lineMap.toBuildkit(e.range.end);
     for (const ins of doc.instructions) {
-      if (cmp(e.range.start, ins.range.end) <= 0 && cmp(e.range.end, ins.range.start) >= 0) out.add(ins.index);
+      if (cmp(start, ins.range.end) <= 0 && cmp(end, ins.range.start) >= 0) out.add(ins.index);
     }
   }
   return out;
@@ -67,7 +69,7 @@ export function harmOf(before: LintDocument, after: LintDocument, fixes: Applied
     const sx = JSON.stringify(x);
     const sy = JSON.stringify(y);
     if (sx !== sy) {
-      const line = after.instructions[i].range.start.line + 1;
+      const line = after.lineMap.toEditor(after.instructions[i].range.start).line + 1;
       const why = fixes.filter((f) => f.instructions.has(i)).map((f) => f.code).join(', ') || 'no fix touched it';
       problems.push(`line ${line}: ${a[i].keyword} changed beyond the intent (${why}): ${sx} → ${sy}`);
     }
@@ -97,7 +99,7 @@ function rejectedFlags(after: LintDocument, fixes: AppliedFix[]): string[] {
       if (!ins || !maybeBusybox(after, ins)) continue;
       const words = runShell(after, ins).commands.filter((c) => c.name && f.intent.kind === 'add-flag' && f.intent.commands.includes(c.name)).flatMap((c) => c.argv);
       if (words.some((w) => lacks.some((l) => w.value === l || w.value?.startsWith(l + '=')))) {
-        out.push(`line ${ins.range.start.line + 1}: ${lacks.join('/')} added where the command may be BusyBox's, which rejects it`);
+        out.push(`line ${after.lineMap.toEditor(ins.range.start).line + 1}: ${lacks.join('/')} added where the command may be BusyBox's, which rejects it`);
       }
     }
   }

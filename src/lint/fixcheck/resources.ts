@@ -109,7 +109,7 @@ export function lostResources(before: LintDocument, after: LintDocument): string
     if (!had || a.get(key) !== false) continue;
     const [index, r] = key.split(':').map(Number);
     const ins = after.instructions[index];
-    out.push(`line ${ins.range.start.line + 1}: ${ins.keyword} now runs without the ${RESOURCES[r].name} it relied on`);
+    out.push(`line ${after.lineMap.toEditor(ins.range.start).line + 1}: ${ins.keyword} now runs without the ${RESOURCES[r].name} it relied on`);
   }
   return out;
 }

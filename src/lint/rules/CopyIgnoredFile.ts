@@ -1,4 +1,5 @@
-// CopyIgnoredFile: COPY/ADD of a path that .dockerignore leaves out of the context fails at build
+// CopyIgnoredFile (BuildKit, experimental: off by default, on with `# check=experimental=CopyIgnoredFile`
+// or a level in `override`): COPY/ADD of a path that .dockerignore leaves out of the context fails at build
 // time. Reads `<Dockerfile>.dockerignore` or `.dockerignore` beside the Dockerfile via options.readFile.
 import { isIgnored, parseDockerignore } from '../dockerignore';
 import type { LintDocument } from '../document';
@@ -16,7 +17,7 @@ function ignoreText(doc: LintDocument): string | undefined {
 }
 
 const rule: Rule = {
-  meta: { code: 'CopyIgnoredFile', level: 'warning', source: 'buildkit', title: 'Do not COPY files that .dockerignore excludes' },
+  meta: { code: 'CopyIgnoredFile', level: 'warning', source: 'buildkit', offByDefault: true, title: 'Do not COPY files that .dockerignore excludes' },
   check(doc, report) {
     const copies = doc.instructions.filter((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && flagValue(i, 'from') === null);
     if (copies.length === 0) return;

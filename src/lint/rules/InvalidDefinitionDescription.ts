@@ -1,8 +1,10 @@
 // InvalidDefinitionDescription (BuildKit, experimental: off by default): a comment right above a
 // named FROM or an ARG becomes that stage's or argument's description in `docker build
-// --call=outline`, and must then start with its name.
+// --call=outline`, and must then start with its name (for an ARG with several names: one of them).
+// Reported on the instruction, as BuildKit does.
 import type { LintInstruction } from '../document';
 import type { Rule } from '../rule';
+import { headRange } from '../rule';
 
 const rule: Rule = {
   meta: {
@@ -12,21 +14,22 @@ const rule: Rule = {
   check(doc, report) {
     const commentAt = new Map(doc.comments.map((c) => [c.getRange().start.line, c]));
     for (const ins of doc.instructions) {
-      const name = definedName(doc, ins);
-      if (!name) continue;
-      let line = ins.range.start.line - 1;
-      if (!commentAt.has(line)) continue;
-      while (commentAt.has(line - 1)) line--;
-      const first = commentAt.get(line)!;
-      if (first.getContent().trim().split(/\s+/)[0] === name) continue;
-      report(first.getRange(), `This comment describes '${name}' in the build outline: start it with '${name}', or separate it from the ${ins.keyword} with an empty line.`);
+      const names = definedNames(doc, ins);
+      if (names.length === 0) continue;
+      // BuildKit reads the comment right above; an empty `#` ends a description block.
+      const above = commentAt.get(ins.range.start.line - 1);
+      const first = above?.getContent().trim().split(' ')[0];
+      if (!first || names.includes(first)) continue;
+      const example = names.length > 1 ? '<name>' : names[0];
+      report(headRange(doc, ins), `The comment right above describes this ${ins.keyword} in the build outline: start it with '${example}', or separate it from the ${ins.keyword} with an empty line.`);
     }
   },
 };
 
-function definedName(doc: { declarations(i: LintInstruction): { name: string }[] }, ins: LintInstruction): string | undefined {
-  if (ins.keyword === 'FROM') return ins.stage?.from === ins ? ins.stage.name ?? undefined : undefined;
-  if (ins.keyword === 'ARG') return doc.declarations(ins)[0]?.name;
-  return undefined;
+/** The stage name (lower case, as BuildKit keeps it) of a named FROM, or every name an ARG declares. */
+function definedNames(doc: { declarations(i: LintInstruction): { name: string }[] }, ins: LintInstruction): string[] {
+  if (ins.keyword === 'FROM') return ins.stage?.from === ins && ins.stage.name ? [ins.stage.name.toLowerCase()] : [];
+  if (ins.keyword === 'ARG') return doc.declarations(ins).map((d) => d.name);
+  return [];
 }
 export default rule;

@@ -32,10 +32,11 @@ const rule: Rule = {
           if (here.some((d) => d.name === name && comparePos(d.nameRange.start, at) < 0)) continue;
           if (literal.some((r) => comparePos(r.start, at) <= 0 && comparePos(at, r.end) < 0)) continue;
           const guess = suggest(name, [...scope, 'PATH']);
-          const hedge = !guess && base !== undefined && !facts;
+          const unknownBase = base !== undefined && !facts ? base : undefined;
+          const hedge = !guess && unknownBase !== undefined;
           const hint = guess ? ` (did you mean $${guess}?)` : hedge ? ` unless the base image ${base} sets it` : '';
           report(v.getRange(), `'$${name}' is not defined by any ARG or ENV before this line, so it expands to an empty string${hint}.`,
-            hedge ? { level: 'info' } : undefined);
+            { level: hedge ? 'info' : undefined, baseImage: unknownBase });
         }
       }
     }

@@ -98,4 +98,13 @@ describe('layerscope lint --fix / --dry-run (built CLI, corpus copies)', functio
     assert.deepEqual([run(['--dry-run', clean]).out, run(['--fix', clean]).code], ['', 0]);
     assert.equal(readFileSync(clean, 'utf8'), 'FROM alpine:3.19\nCMD ["true"]\n');
   });
+
+  it('--fix on a file with a lone \\r edits the lines BuildKit meant and keeps the \\r elsewhere', () => {
+    const file = join(dir, 'Dockerfile');
+    writeFileSync(file, 'FROM debian:12 as build\n# built by\rthe team\nENV stage\rfinal\nMAINTAINER me@example.org\n');
+    const r = run(['--fix', '--no-shellcheck', '-f', 'json', '--no-fail', file]);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(readFileSync(file, 'utf8'),
+      'FROM debian:12 AS build\n# built by\rthe team\nENV stage=final\nLABEL org.opencontainers.image.authors="me@example.org"\n');
+  });
 });

@@ -31,3 +31,15 @@ describe('pragmas: BuildKit check directive', () => {
     assert.deepEqual(lines(findings('StageNameCasing', ['# check=skip=DL3007', '# check=skip=StageNameCasing', 'FROM a:1 AS Build'])), [3]);
   });
 });
+
+describe('pragmas: BUILDKIT_DOCKERFILE_CHECK build argument', () => {
+  it('replaces the file directive, both ways', () => {
+    const text = ['# check=skip=all', 'FROM a:1 AS Build'];
+    assert.deepEqual(lines(findings('StageNameCasing', text, { buildArgs: { BUILDKIT_DOCKERFILE_CHECK: 'skip=FromAsCasing' } })), [2]);
+    assert.deepEqual(findings('StageNameCasing', ['# check=error=true', 'FROM a:1 AS Build'], { buildArgs: { BUILDKIT_DOCKERFILE_CHECK: 'skip=all' } }), []);
+  });
+  it('error=true raises the remaining checks to errors', () => {
+    const fs = findings('StageNameCasing', ['FROM a:1 AS Build'], { buildArgs: { BUILDKIT_DOCKERFILE_CHECK: 'error=true' } });
+    assert.deepEqual(fs.map((f) => f.level), ['error']);
+  });
+});

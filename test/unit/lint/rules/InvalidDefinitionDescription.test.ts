@@ -9,7 +9,15 @@ describe('InvalidDefinitionDescription', () => {
   });
   it('fires on a comment right above a named FROM or an ARG that does not start with the name', () => {
     const text = ['# just a note', 'FROM a:1 AS base', '# the version to build', 'ARG VERSION=1'];
-    assert.deepEqual(lines(findings('InvalidDefinitionDescription', text, on)), [1, 3]);
+    assert.deepEqual(lines(findings('InvalidDefinitionDescription', text, on)), [2, 4]);
+  });
+  it('is on with # check=experimental=InvalidDefinitionDescription', () => {
+    assert.deepEqual(lines(findings('InvalidDefinitionDescription', ['# check=experimental=InvalidDefinitionDescription', '# pinned tools', 'ARG TOOLS=1'])), [3]);
+  });
+  it('reads only the comment right above: one of several ARG names is enough; an empty # ends the block', () => {
+    const text = ['FROM a:1', '# MODE picks the flavour', 'ARG LEVEL=2 MODE=fast', '# not a description', '#', 'ARG QUIET=1',
+      '# Base is not the stage name in lower case', 'FROM a:1 AS base', '# image to ship', 'FROM a:1 AS Image'];
+    assert.deepEqual(lines(findings('InvalidDefinitionDescription', text, on)), [8]);
   });
   it('does not fire on a description, a comment separated by a blank line, or an unnamed FROM', () => {
     const text = ['# base holds the toolchain', 'FROM a:1 AS base', '# VERSION of the program', 'ARG VERSION=1',
