@@ -27,10 +27,10 @@ export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
   extension.subscriptions.push(ctx);
   const views = registerViews(ctx);
   registerCommands(ctx);
-  registerDiagnosticsOnDemand(ctx);
+  const diagnosticsShown = registerDiagnosticsOnDemand(ctx);
   const language = new LanguageFeatures(ctx.log);
   ctx.push(language);
-  registerLinkedImageOnDemand(ctx);
+  registerLinkedImageOnDemand(ctx, diagnosticsShown);
   watchEngine(ctx);
   const c = ctx;
   return { ctx, views, language, linkedImage: () => linkedImage(c) };

@@ -11,10 +11,17 @@ export function linkedImage(ctx: Ctx): Promise<LinkedImageGlue> {
   return ctx.linkedImage;
 }
 
-export function registerLinkedImageOnDemand(ctx: Ctx): void {
+/**
+ * Loads the glue with the first Dockerfile, once `after` settles (the diagnostics' first findings:
+ * loading both at once would delay those).
+ */
+export function registerLinkedImageOnDemand(ctx: Ctx, after: Promise<unknown> = Promise.resolve()): void {
+  let started = false;
   const start = () => {
+    if (started) return;
+    started = true;
     waiting.dispose();
-    linkedImage(ctx).catch((err: unknown) => ctx.log.error(`Dockerfile lenses failed to load: ${err instanceof Error ? err.stack : String(err)}`));
+    after.then(() => linkedImage(ctx)).catch((err: unknown) => ctx.log.error(`Dockerfile lenses failed to load: ${err instanceof Error ? err.stack : String(err)}`));
   };
   const waiting = vscode.workspace.onDidOpenTextDocument((doc) => { if (isLintable(doc)) start(); });
   ctx.push(waiting);
