@@ -9,8 +9,11 @@
 // shared chunk instead of twice. VS Code loads `main` with require(), so dist/extension.js and
 // dist/cli.js are small CommonJS doors that import() the ES module entries.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+
+const requireFromHere = createRequire(import.meta.url);
 
 const argv = process.argv.slice(2);
 const watch = argv.includes('--watch');
@@ -63,6 +66,30 @@ const deferOnFirstUse = {
   },
 };
 
+/**
+ * Packages whose compile time dominates their first use: shipped as their own file in dist/vendor/
+ * and compiled there with V8's code cache (scripts/esbuild/codeCache.cjs). mvdan-sh is a 1.5 MB
+ * GopherJS build that every first lint evaluates.
+ */
+const codeCachedPackages = ['mvdan-sh'];
+const compileWithCodeCache = {
+  name: 'compile-with-code-cache',
+  setup(build) {
+    const filter = new RegExp(`^(${codeCachedPackages.map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'code-cache' }));
+    build.onLoad({ filter: /.*/, namespace: 'code-cache' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(path.resolve('scripts/esbuild/codeCache.cjs'))})(${JSON.stringify(`${args.path}.js`)}, __dirname);`,
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
+};
+/** The vendored files beside the bundles, as the packages ship them. */
+function copyVendored() {
+  mkdirSync(`${dist}/vendor`, { recursive: true });
+  for (const pkg of codeCachedPackages) copyFileSync(requireFromHere.resolve(pkg), `${dist}/vendor/${pkg}.js`);
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -82,7 +109,7 @@ const main = {
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: esmPrelude },
   external: optionalNative,
-  plugins: [vscodeThroughRequire, deferOnFirstUse],
+  plugins: [vscodeThroughRequire, deferOnFirstUse, compileWithCodeCache],
   metafile: true,
 };
 
@@ -138,6 +165,7 @@ rmSync(`${dist}/chunks`, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 writeFileSync(`${dist}/extension.js`, extensionDoor);
 writeFileSync(`${dist}/cli.js`, cliDoor, { mode: 0o755 });
+copyVendored();
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
