@@ -20,6 +20,7 @@ module.exports = function loadWithCodeCache(file, dir) {
   let cachedData;
   try { cachedData = cacheFile ? fs.readFileSync(cacheFile) : undefined; } catch { cachedData = undefined; }
   const script = new vm.Script(wrap(source), { filename: full, cachedData });
+  loadWithCodeCache.loads.push({ file, cache: !cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'used' });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, createRequire(full), module, full, path.dirname(full));
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
@@ -31,6 +32,10 @@ module.exports = function loadWithCodeCache(file, dir) {
   }
   return module.exports;
 };
+
+/** What each load found (tests and benchmarks read it). */
+module.exports.loads = [];
+const loadWithCodeCache = module.exports;
 
 function cachePath(full) {
   const setting = process.env.LAYERSCOPE_CODE_CACHE;

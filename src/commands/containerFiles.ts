@@ -86,8 +86,8 @@ async function upload(ctx: Ctx, arg: unknown): Promise<UploadResult | undefined>
   const answer = await prompter(ctx).confirm(`Copy ${name} into ${containerName(t.container)} as ${target}?`,
     `${what}. What is already at ${target} (and under it) is overwritten; other files stay.`, ['Copy']);
   if (answer !== 'Copy') return undefined;
-  await prompter(ctx).progress(`Uploading ${name} to ${target}`, (_report, signal) =>
-    ctx.engine.putContainerArchive(t.container.id, t.path, packLocal(local.fsPath), signal));
+  await prompter(ctx).progress(`Uploading ${name} to ${target}`, async (_report, signal) =>
+    ctx.engine.putContainerArchive(t.container.id, t.path, await packLocal(local.fsPath), signal));
   const node = arg as TreeNode | undefined;
   if (node?.ref) explorerOf(ctx).containers.redraw(node);
   prompter(ctx).info(`Copied ${name} into ${containerName(t.container)} as ${target}.`);
