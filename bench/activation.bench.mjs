@@ -124,11 +124,14 @@ console.log(`  (${(calibration / plain).toFixed(1)}× plain node at the host's s
 console.log(`activation (Load Code + Call Activate + Finish Activate, VS Code's record):`);
 console.log(`  Layerscope       ${ms(ours)}  (load ${ms(part(LAYERSCOPE, 'loadCode'))}, call ${ms(part(LAYERSCOPE, 'callActivate'))}, finish ${ms(part(LAYERSCOPE, 'finishActivate'))})  goal ≤ 50 ms`);
 console.log(`  empty extension  ${ms(base)}  (load ${ms(part(EMPTY, 'loadCode'))}, call ${ms(part(EMPTY, 'callActivate'))}, finish ${ms(part(EMPTY, 'finishActivate'))})`);
+console.log('  (both activate on the same event in one host: while one runs synchronously, the other\'s "finish" waits — read the ratio with that in mind)');
 console.log(`  ratio            ${(ours / Math.max(base, 1)).toFixed(1)}× the empty extension (+${ms(ours - base)})`);
 const [firstRound, ...cachedRounds] = results.diagnostics;
 const diagnostics = median((cachedRounds.length ? cachedRounds : results.diagnostics).map((r) => r.firstDiagnosticsMs));
-console.log(`first diagnostics, 100-line Dockerfile, cold host: ${ms(diagnostics)} (${firstRound.diagnostics} findings)  goal ≤ 300 ms`);
-console.log(`  the very first round, before the shell parser's code cache existed: ${ms(firstRound.firstDiagnosticsMs)}`);
+const fromRequest = median((cachedRounds.length ? cachedRounds : results.diagnostics).map((r) => r.fromOpenRequestMs));
+console.log(`first diagnostics, 100-line Dockerfile, cold host, from the document open in the host: ${ms(diagnostics)} (${firstRound.diagnostics} findings)  goal ≤ 300 ms`);
+console.log(`  from the open request (VS Code's new editor included): ${ms(fromRequest)}`);
+console.log(`  the very first round, before the shell parser's code cache existed: ${ms(firstRound.firstDiagnosticsMs)} (${ms(firstRound.fromOpenRequestMs)} from the request)`);
 const rows = median(results.tree.map((r) => r.firstTreeRowsMs));
 const raw = median(results.tree.map((r) => r.rawImagesMs));
 console.log(`first Images rows, cold host: ${ms(rows)}; raw GET /images/json ${raw.toFixed(1)} ms; goal ≤ 1.3 × raw + 50 ms = ${ms(1.3 * raw + 50)}  (${rows <= 1.3 * raw + 50 ? 'met' : 'missed'})`);
