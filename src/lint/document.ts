@@ -136,6 +136,17 @@ export class LintDocument {
     this.build();
   }
 
+  /**
+   * Every comment with its text after `#`. dockerfile-ast reads a first-line comment such as
+   * `# hadolint ignore=X` as a parser directive, not a comment: those lines are included too.
+   */
+  commentLines(): { line: number; text: string; range: Range }[] {
+    return [
+      ...this.ast.getDirectives().map((d) => ({ line: d.getRange().start.line, text: this.lineText(d.getRange().start.line).replace(/^\s*#\s*/, ''), range: d.getRange() })),
+      ...this.comments.map((c) => ({ line: c.getRange().start.line, text: c.getContent(), range: c.getRange() })),
+    ];
+  }
+
   /** Text of a range. */
   textOf(range: Range): string {
     return this.text.slice(this.offsetAt(range.start), this.offsetAt(range.end));

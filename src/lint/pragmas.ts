@@ -46,12 +46,7 @@ function isKnownCode(name: string): boolean {
 export function readPragmas(doc: LintDocument): Suppressions {
   const sup: Suppressions = { global: new Set(), byInstructionLine: new Map(), byLineSpan: [], skipAllChecks: false, checksAreErrors: false };
   let starts: number[] | undefined;
-  // dockerfile-ast reads a first-line `# hadolint global ignore=X` as a parser directive, not a comment.
-  const commentLines = [
-    ...doc.ast.getDirectives().map((d) => ({ line: d.getRange().start.line, text: doc.lineText(d.getRange().start.line).replace(/^\s*#\s*/, '') })),
-    ...doc.comments.map((c) => ({ line: c.getRange().start.line, text: c.getContent() })),
-  ];
-  for (const { line, text } of commentLines) {
+  for (const { line, text } of doc.commentLines()) {
     if (!/^hadolint/i.test(text)) continue;
     const m = HADOLINT.exec(text);
     if (!m) continue;

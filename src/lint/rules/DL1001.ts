@@ -7,8 +7,8 @@ const INLINE = /^hadolint[ \t]+(?:stage[ \t]+)?ignore[ \t]*=/i;
 const rule: Rule = {
   meta: { code: 'DL1001', level: 'info', source: 'hadolint', title: 'Avoid inline ignore pragmas', offByDefault: true },
   check(doc, report) {
-    for (const c of doc.comments) {
-      if (INLINE.test(c.getContent())) report(c.getRange(), 'Inline ignore pragma: list the exception in .hadolint.yaml instead, where reviewers see every rule that is off.');
+    for (const c of doc.commentLines()) {
+      if (INLINE.test(c.text)) report(c.range, 'Inline ignore pragma: list the exception in .hadolint.yaml instead, where reviewers see every rule that is off.');
     }
   },
 };

@@ -9,6 +9,8 @@ const rule: Rule = {
       if (ins.keyword !== 'COPY' || !ins.stage) continue;
       const from = flagValue(ins, 'from');
       if (!from || hasVariable(from)) continue;
+      // A file without FROM has no stage to count: any index names nothing.
+      if (ins.stage.implicit && /^\d+$/.test(from)) { report(flagRange(ins), `--from=${from} refers to a stage index, but no FROM defines a stage yet.`); continue; }
       // Copying from the stage itself is DL3023's finding.
       if (from === String(ins.stage.index) || from.toLowerCase() === ins.stage.name?.toLowerCase()) continue;
       if (/^\d+$/.test(from)) {

@@ -10,7 +10,8 @@ const rule: Rule = {
       const from = flagValue(ins, 'from');
       if (!from) continue;
       const self = ins.stage;
-      if ((self.name && self.name.toLowerCase() === from.toLowerCase()) || from === String(self.index)) {
+      // Without a FROM there is no stage 0 to copy from (DL3022 says so).
+      if ((self.name && self.name.toLowerCase() === from.toLowerCase()) || (from === String(self.index) && !self.implicit)) {
         const f = ins.flags.find((x) => x.getName().toLowerCase() === 'from')!;
         report(f.getRange(), `--from=${from} is the stage this COPY is part of: a stage cannot copy from itself.`);
       }

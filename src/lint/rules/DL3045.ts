@@ -11,7 +11,8 @@ const rule: Rule = {
         if (ins.keyword === 'WORKDIR') { workdir = true; continue; }
         if (ins.keyword !== 'COPY' || workdir) continue;
         const parts = copyParts(ins);
-        if (!parts || isAbsolutePath(parts.dest.value) || hasVariable(parts.dest.value)) continue;
+        // The raw text too: the parser reads `\` as an escape, so `c:\dir` arrives as `c:dir`.
+        if (!parts || isAbsolutePath(parts.dest.value) || isAbsolutePath(doc.textOf(parts.dest.range)) || hasVariable(parts.dest.value)) continue;
         report(parts.dest.range, `Destination '${parts.dest.value}' is relative and this stage sets no WORKDIR, so it depends on the base image. Set WORKDIR first or use an absolute path.`);
       }
     }

@@ -1,6 +1,6 @@
 // DL3010: COPY an archive and then `tar -x` it in a RUN keeps the archive in one layer and its files
 // in another; ADD extracts a local archive in one step.
-import type { LintInstruction } from '../../document';
+import type { LintDocument, LintInstruction } from '../../document';
 import type { Rule } from '../../rule';
 import { copyParts, flagValue } from '../../ruleKit';
 import { parseArgs, ShellWord } from '../../shell';
@@ -34,7 +34,7 @@ const rule: Rule = {
     const reported = new Set<Range>();
     for (const ins of doc.withTriggers()) {
       if (ins.keyword === 'FROM') { copied = new Map(); continue; }
-      if (ins.keyword === 'COPY') { remember(ins, copied); continue; }
+      if (ins.keyword === 'COPY') { remember(doc, ins, copied); continue; }
       const run = ins.keyword === 'RUN' ? runs.get(ins) : undefined;
       if (!run || copied.size === 0) continue;
       for (const cmd of run.commands) {
@@ -50,15 +50,21 @@ const rule: Rule = {
   },
 };
 
-/** Archives a local COPY brings in, by the names a later `tar` may use (source's or destination's). */
-function remember(ins: LintInstruction, copied: Map<string, Range>): void {
+/**
+ * Archives a local COPY brings in, by the names a later `tar` may use (source's or destination's).
+ * Each path is read as processed and as written, so `build\app.tar` (Windows separators, which the
+ * default escape character would swallow) is also known as `app.tar`.
+ */
+function remember(doc: LintDocument, ins: LintInstruction, copied: Map<string, Range>): void {
   if (flagValue(ins, 'from')) return;
   const parts = copyParts(ins);
   if (!parts) return;
+  const names = (p: { value: string; range: Range }) => (ins.execForm ? [p.value] : [p.value, doc.textOf(p.range)]).filter((v) => ARCHIVE.test(v.replace(/["']$/, '')));
+  const destNames = names(parts.dest);
   for (const src of parts.sources) {
-    if (!ARCHIVE.test(src.value)) continue;
-    copied.set(baseName(src.value), src.range);
-    if (ARCHIVE.test(parts.dest.value)) copied.set(baseName(parts.dest.value), src.range);
+    const srcNames = names(src);
+    if (srcNames.length === 0) continue;
+    for (const n of [...srcNames, ...destNames]) copied.set(baseName(n), src.range);
   }
 }
 export default rule;

@@ -3,11 +3,11 @@ import type { Rule } from '../../rule';
 import { addAfterWord, commandsNamed, spanRange } from './common';
 import { aptGetInstall } from './tools';
 
-/** apt-get's own ways of saying yes: -y/--yes/--assume-yes, -qq (quiet level 2 implies -y), or the config option. */
+/** apt-get's own ways of saying yes: -y/--yes/--assume-yes, -qq or -q -q or --quiet --quiet (quiet level 2 implies -y), or the config option. */
 function assumesYes(inv: NonNullable<ReturnType<typeof aptGetInstall>>): boolean {
   const a = inv.args;
   if (a.has('-y', '--yes', '--assume-yes')) return true;
-  if (a.options.filter((o) => o.name === '-q').length >= 2) return true;
+  if (a.options.filter((o) => (o.name === '-q' || o.name === '--quiet') && o.value == null).length >= 2) return true;
   if (a.values('-q', '--quiet').some((v) => v !== null && Number(v) >= 2)) return true;
   if (a.options.some((o) => /^(-q|--quiet)=?([2-9]|\d\d+)$/.test(o.word.shape))) return true;
   return a.values('-o', '--option').some((v) => v !== null && v.toLowerCase().startsWith('apt::get::assume-yes=') && !v.toLowerCase().endsWith('=false') && !v.endsWith('=0'));

@@ -41,8 +41,10 @@ export function checkPinned(doc: LintDocument, report: Report, ...tools: string[
 }
 
 /**
- * A word whose only expansions are variables no ARG or ENV of this stage (or a parent) defines, read
- * as the literal text left when they expand to nothing (`httpd-${version}` → `httpd-`).
+ * A word whose only expansions are variables that an ARG or ENV of some other, unrelated stage
+ * defines (and nothing in this stage's scope), read as the literal text left when they expand to
+ * nothing here (`httpd-${version}` → `httpd-`). A variable the file never defines may come from the
+ * base image or the RUN itself, so it keeps counting as a version.
  */
 function expandUndefined(doc: LintDocument, ins: LintInstruction, w: ShellWord): ShellWord {
   if (w.value !== null) return w;
@@ -51,6 +53,8 @@ function expandUndefined(doc: LintDocument, ins: LintInstruction, w: ShellWord):
   const scope = doc.scopeAt(ins);
   const expansions = w.shape.split('\u0000').length - 1;
   if (names.length !== expansions || names.some((m) => m[2] !== '' || scope.has(m[1]) || PREDEFINED_IN_STAGE.has(m[1]))) return w;
+  const declared = new Set(doc.instructions.flatMap((i) => doc.declarations(i).map((d) => d.name)));
+  if (names.some((m) => !declared.has(m[1]))) return w;
   const value = w.shape.split('\u0000').join('');
   return { ...w, value, shape: value };
 }
@@ -64,17 +68,19 @@ function cleansAllAfter(run: RunShell, tools: string[], after: number): boolean 
 }
 
 /**
- * `<tool> clean all` or deleting the cache directory after the install in the same RUN, or a cache
- * or tmpfs mount on it. A clean placed before the install cleans nothing the install leaves.
+ * `<tool> clean all` by the same tool or deleting the cache directory after the install in the same
+ * RUN, or a cache or tmpfs mount on it. A clean placed before the install cleans nothing the install
+ * leaves, and one tool's clean does not empty another's cache (microdnf and dnf keep separate ones).
  */
 export function checkCleaned(doc: LintDocument, report: Report, tools: string[], cacheDirs: string[]): void {
-  const seen = new Set<LintInstruction>();
+  const seen = new Map<LintInstruction, Set<string | null>>();
   const installs = rpmInstalls(doc, ...tools);
   for (const { ins, run, cmd } of installs) {
-    if (seen.has(ins) || !layerMatters(ins)) continue;
-    const last = installs.filter((i) => i.ins === ins).pop()!.cmd;
-    seen.add(ins);
-    if (cleansAllAfter(run, tools, last.end) || cacheDirs.some((d) => removesAfter(run, d, last.end)) || hasCacheMount(ins, ...cacheDirs)) continue;
+    const done = seen.get(ins) ?? new Set();
+    if (done.has(cmd.name) || !layerMatters(ins)) continue;
+    seen.set(ins, done.add(cmd.name));
+    const last = installs.filter((i) => i.ins === ins && i.cmd.name === cmd.name).pop()!.cmd;
+    if (cleansAllAfter(run, [cmd.name!], last.end) || cacheDirs.some((d) => removesAfter(run, d, last.end)) || hasCacheMount(ins, ...cacheDirs)) continue;
     report(spanRange(doc, cmd), `Run '${cmd.name} clean all' after ${cmd.name} install in the same RUN, or its package cache stays in the layer.`);
   }
 }

@@ -13,4 +13,7 @@ describe('DL1001', () => {
   it('does not fire on global pragmas, the shell pragma or plain comments', () => {
     assert.deepEqual(findings('DL1001', ['# hadolint global ignore=DL3020', '# hadolint shell=bash', 'FROM a:1', '# plain comment', 'RUN x'], on), []);
   });
+  it('fires on an ignore pragma on the first line of a file without FROM (read there as a directive)', () => {
+    assert.deepEqual(lines(findings('DL1001', ['# hadolint ignore=DL3059', 'RUN make', 'RUN make install'], on)), [1]);
+  });
 });

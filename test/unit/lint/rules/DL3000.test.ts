@@ -15,4 +15,8 @@ describe('DL3000', () => {
   it('answers to the BuildKit name in pragmas', () => {
     assert.deepEqual(findings('DL3000', ['# check=skip=WorkdirRelativePath', 'FROM alpine:3', 'WORKDIR app']), []);
   });
+  it('reads quoted drive roots as written (the default escape would eat the final backslash)', () => {
+    assert.deepEqual(findings('DL3000', ['FROM mcr.microsoft.com/windows/nanoserver:ltsc2022', "WORKDIR 'D:\\'", 'WORKDIR "E:\\"', 'WORKDIR F:/']), []);
+    assert.deepEqual(lines(findings('DL3000', ["WORKDIR 'build\\out'"])), [1]);
+  });
 });

@@ -14,4 +14,8 @@ describe('DL3022', () => {
   it('leaves a copy from the own stage to DL3023', () => {
     assert.deepEqual(findings('DL3022', ['FROM a:1 AS b', 'COPY --from=b /x /x', 'FROM a:1', 'COPY --from=1 /x /y']), []);
   });
+  it('fires on a stage index in a file with no FROM yet (DL3023 stays quiet)', () => {
+    assert.deepEqual(lines(findings('DL3022', ['COPY --from=0 /out /app'])), [1]);
+    assert.deepEqual(findings('DL3023', ['COPY --from=0 /out /app']), []);
+  });
 });

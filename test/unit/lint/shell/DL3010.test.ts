@@ -13,4 +13,9 @@ describe('DL3010', () => {
     assert.deepEqual(findings('DL3010', ['FROM a:1 AS b', 'FROM a:1', 'COPY --from=b /x/app.tar /app.tar', 'RUN tar -xf /app.tar']), []);
     assert.deepEqual(findings('DL3010', ['FROM a:1', 'COPY app.tar /src/', 'FROM a:1', 'RUN tar -xf /src/app.tar']), []);
   });
+  it('knows an archive by its name as written with Windows separators, source or destination', () => {
+    assert.deepEqual(lines(findings('DL3010', ['COPY dist\\pkg\\tools.tgz "C:\\Tools"', 'RUN tar -xzf "C:\\Tools\\tools.tgz"'])), [1]);
+    assert.deepEqual(lines(findings('DL3010', ['COPY dist\\pkg\\tools.tgz "C:\\Tools\\t.tgz"', 'WORKDIR C:/Tools', 'RUN tar -xzf t.tgz'])), [1]);
+    assert.deepEqual(findings('DL3010', ['COPY dist\\pkg\\tools.tgz "C:\\Tools"', 'RUN tar -xzf other.tgz']), []);
+  });
 });

@@ -28,4 +28,9 @@ describe('DL3014 apt-get install without -y', () => {
     silent('DL3014', ['RUN apt-get install --quiet=2 curl']);
     fires('DL3014', ['RUN apt-get -q=1 install curl']);
   });
+  it('two separate quiet flags are quiet level 2 too', () => {
+    silent('DL3014', ['RUN apt-get install --quiet --quiet curl']);
+    silent('DL3014', ['RUN apt-get -q install --quiet curl']);
+    fires('DL3014', ['RUN apt-get install --quiet curl']);
+  });
 });

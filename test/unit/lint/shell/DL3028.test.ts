@@ -16,4 +16,9 @@ describe('DL3028 unpinned gem install', () => {
     silent('DL3028', ['RUN gem install nokogiri:1.16.0 -- --use-system-libraries true']);
     fires('DL3028', ['RUN gem install nokogiri -- --use-system-libraries']);
   });
+  it('a yes/no word after an unknown long option is its value, other words stay gem names', () => {
+    silent('DL3028', ['RUN gem install pg:1.5.4 --with-pg-config false']);
+    fires('DL3028', ['RUN gem install --no-document rails']);
+    fires('DL3028', ['RUN gem install pg:1.5.4 --with-pg-config rake']);
+  });
 });

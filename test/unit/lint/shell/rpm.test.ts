@@ -38,6 +38,12 @@ describe('DL3032 / DL3040 clean all missing', () => {
     silent('DL3040', [FROM, 'RUN --mount=type=cache,target=/var/cache/libdnf5 dnf install -y httpd']);
     silent('DL3040', [FROM, 'RUN --mount=type=tmpfs,target=/var/cache/libdnf5 dnf install -y httpd']);
   });
+  it('one tool cleaning does not empty the other tool\'s cache', () => {
+    fires('DL3040', [FROM, 'RUN dnf install -y httpd-2.4.6 && microdnf clean all']);
+    fires('DL3040', [FROM, 'RUN microdnf install -y jq-1.6 && dnf clean all']);
+    fires('DL3040', [FROM, 'RUN dnf install -y a-1 && microdnf install -y b-2 && dnf clean all']);
+    silent('DL3040', [FROM, 'RUN dnf install -y a-1 && microdnf install -y b-2 && dnf clean all && microdnf clean all']);
+  });
   it('a clean before the install does not count; aliases install too', () => {
     fires('DL3040', [FROM, 'RUN dnf clean all && dnf install -y httpd-2.4.6']);
     fires('DL3032', [FROM, 'RUN rm -rf /var/cache/yum && yum install -y httpd-2.4.6']);
@@ -64,8 +70,15 @@ describe('DL3033 / DL3041 unpinned yum and dnf install', () => {
   });
   it('a ${version} no ARG/ENV of this stage defines is no pin', () => {
     fires('DL3041', ['FROM fedora:40 AS a', 'ARG version=2.4.6', 'FROM fedora:40', 'RUN dnf install -y httpd-${version}']);
+    fires('DL3033', ['FROM centos:7 AS tools', 'ENV REL=3.1', 'FROM centos:7', 'RUN yum install -y nginx-$REL']);
     silent('DL3041', [FROM, 'ARG version=2.4.6', 'RUN dnf install -y httpd-${version}']);
+    silent('DL3033', ['FROM centos:7 AS tools', 'ENV REL=3.1', 'FROM tools', 'RUN yum install -y nginx-${REL}']);
     silent('DL3041', [FROM, 'RUN dnf install -y httpd-$(cat /v)']);
+  });
+  it('a variable the file never sets may come from the base image: it counts as a version', () => {
+    silent('DL3041', [FROM, 'RUN dnf install -y "nginx-${NGINX_REL}"']);
+    silent('DL3033', [FROM, 'RUN yum install -y curl-$CURL_REL && yum clean all']);
+    silent('DL3041', [FROM, 'RUN microdnf install -y "jq-${JQ_REL}"']);
   });
   it('dnf aliases install unpinned packages too', () => {
     fires('DL3041', [FROM, 'RUN dnf in -y httpd']);
