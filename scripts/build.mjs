@@ -9,8 +9,11 @@
 // shared chunk instead of twice. VS Code loads `main` with require(), so dist/extension.js and
 // dist/cli.js are small CommonJS doors that import() the ES module entries.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+
+const requireFromHere = createRequire(import.meta.url);
 
 const argv = process.argv.slice(2);
 const watch = argv.includes('--watch');
@@ -63,6 +66,30 @@ const deferOnFirstUse = {
   },
 };
 
+/**
+ * Packages whose compile time dominates their first use: shipped as their own file in dist/vendor/
+ * and compiled there with V8's code cache (scripts/esbuild/codeCache.cjs). mvdan-sh is a 1.5 MB
+ * GopherJS build that every first lint evaluates.
+ */
+const codeCachedPackages = ['mvdan-sh'];
+const compileWithCodeCache = {
+  name: 'compile-with-code-cache',
+  setup(build) {
+    const filter = new RegExp(`^(${codeCachedPackages.map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'code-cache' }));
+    build.onLoad({ filter: /.*/, namespace: 'code-cache' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(path.resolve('scripts/esbuild/codeCache.cjs'))})(${JSON.stringify(`${args.path}.js`)}, __dirname);`,
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
+};
+/** The vendored files beside the bundles, as the packages ship them. */
+function copyVendored() {
+  mkdirSync(`${dist}/vendor`, { recursive: true });
+  for (const pkg of codeCachedPackages) copyFileSync(requireFromHere.resolve(pkg), `${dist}/vendor/${pkg}.js`);
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -82,20 +109,38 @@ const main = {
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: esmPrelude },
   external: optionalNative,
-  plugins: [vscodeThroughRequire, deferOnFirstUse],
+  plugins: [vscodeThroughRequire, deferOnFirstUse, compileWithCodeCache],
   metafile: true,
 };
 
 // The CommonJS doors: tiny, so VS Code's require() of `main` costs nothing before activate() runs.
+// Where Node can require() an ES module (20.19+, 22.12+: process.features.require_module) the door
+// loads the entry synchronously: activate() then runs in one go instead of yielding to the host
+// between every chunk file the ESM loader reads (on a busy host that more than doubled it).
+// Elsewhere it falls back to import().
+const loadEntry = (file) => `function load() {
+  if (process.features && process.features.require_module) {
+    try { return require(${JSON.stringify(file)}); } catch (err) {
+      if (!err || (err.code !== "ERR_REQUIRE_ESM" && err.code !== "ERR_REQUIRE_ASYNC_MODULE")) throw err;
+    }
+  }
+  return import(${JSON.stringify(file)});
+}`;
 const extensionDoor = `"use strict";
 // Loads the extension's ES module entry (dist/main.mjs); see scripts/build.mjs.
+${loadEntry('./main.mjs')}
 let loaded;
-exports.activate = async (context) => (loaded = await import("./main.mjs")).activate(context);
+exports.activate = (context) => {
+  const entry = load();
+  if (typeof entry.then !== "function") return (loaded = entry).activate(context);
+  return entry.then((m) => (loaded = m).activate(context));
+};
 exports.deactivate = () => loaded?.deactivate();
 `;
 const cliDoor = `#!/usr/bin/env node
 "use strict";
-import("./cli-main.mjs");
+${loadEntry('./cli-main.mjs')}
+load();
 `;
 
 const builds = [main];
@@ -120,6 +165,7 @@ rmSync(`${dist}/chunks`, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 writeFileSync(`${dist}/extension.js`, extensionDoor);
 writeFileSync(`${dist}/cli.js`, cliDoor, { mode: 0o755 });
+copyVendored();
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -38,10 +38,10 @@ export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
   c.provide('linkedImage', linkedImageOnFirstUse(c));
   c.provide('logFollows', new LogFollows(c));
   registerCommands(c);
-  registerDiagnosticsOnDemand(c);
+  const diagnosticsShown = registerDiagnosticsOnDemand(c);
   const language = new LanguageFeatures(c.log);
   c.push(language);
-  registerLinkedImageOnDemand(c);
+  registerLinkedImageOnDemand(c, diagnosticsShown);
   watchEngine(c);
   return { ctx: c, views: c.explorer, language, linkedImage: () => c.linkedImage.get() };
 }

@@ -4,7 +4,7 @@ import { createReadStream, createWriteStream, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import * as tar from 'tar-stream';
+import type * as Tar from 'tar-stream';
 
 export interface UnpackResult {
   /** Local paths written, in archive order (the first is the copied path itself). */
@@ -29,7 +29,7 @@ function safeRelative(name: string): string | undefined {
 export async function unpackInto(stream: Readable, destDir: string, signal?: AbortSignal): Promise<UnpackResult> {
   const root = await fsp.realpath(destDir);
   const result: UnpackResult = { written: [], bytes: 0, skipped: [] };
-  const extract = tar.extract();
+  const extract = (await tarStream()).extract();
   const abort = () => { stream.destroy(); extract.destroy(new Error('The copy was cancelled.')); };
   signal?.addEventListener('abort', abort, { once: true });
   try {
@@ -49,7 +49,7 @@ export async function unpackInto(stream: Readable, destDir: string, signal?: Abo
   return result;
 }
 
-async function writeEntry(root: string, header: tar.Header, body: AsyncIterable<Buffer> & { resume(): unknown }, result: UnpackResult): Promise<void> {
+async function writeEntry(root: string, header: Tar.Header, body: AsyncIterable<Buffer> & { resume(): unknown }, result: UnpackResult): Promise<void> {
   const rel = safeRelative(header.name);
   if (!rel) {
     body.resume();
@@ -124,8 +124,8 @@ export async function summarise(local: string): Promise<PackSummary> {
 }
 
 /** A tar of `local` (a file or folder) under its own name, streamed as it is read. */
-export function packLocal(local: string): Readable {
-  const pack = tar.pack();
+export async function packLocal(local: string): Promise<Readable> {
+  const pack = (await tarStream()).pack();
   const base = path.basename(local);
   const add = async (p: string, name: string): Promise<void> => {
     const st = await fsp.lstat(p);
@@ -148,4 +148,9 @@ export function packLocal(local: string): Readable {
   };
   add(local, base).then(() => pack.finalize(), (e) => pack.destroy(e));
   return Readable.from(pack, { objectMode: false });
+}
+
+/** The tar reader/writer loads with the first copy, not at activation. */
+function tarStream(): Promise<typeof Tar> {
+  return import('tar-stream');
 }

@@ -82,8 +82,8 @@ async function upload(ctx: Ctx, arg: unknown): Promise<UploadResult | undefined>
   const answer = await ctx.prompter.confirm(`Copy ${name} into ${containerName(t.container)} as ${target}?`,
     `${what}. What is already at ${target} (and under it) is overwritten; other files stay.`, ['Copy']);
   if (answer !== 'Copy') return undefined;
-  await ctx.prompter.progress(`Uploading ${name} to ${target}`, (_report, signal) =>
-    ctx.engine.putContainerArchive(t.container.id, t.path, packLocal(local.fsPath), signal));
+  await ctx.prompter.progress(`Uploading ${name} to ${target}`, async (_report, signal) =>
+    ctx.engine.putContainerArchive(t.container.id, t.path, await packLocal(local.fsPath), signal));
   const node = nodeOfArg(arg);
   if (node?.ref) ctx.explorer.containers.redraw(node);
   ctx.prompter.info(`Copied ${name} into ${containerName(t.container)} as ${target}.`);

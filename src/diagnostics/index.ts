@@ -12,7 +12,13 @@ import { RuleDocs } from './ruleDocs';
 import { lintRun } from './run';
 import { SOURCE } from './toDiagnostic';
 
-export function registerDiagnostics(ctx: Ctx): DocumentLinter {
+export interface Diagnostics {
+  linter: DocumentLinter;
+  /** Settles when the Dockerfiles open at registration have their first findings on screen. */
+  initialLints: Promise<void>;
+}
+
+export function registerDiagnostics(ctx: Ctx): Diagnostics {
   const collection = vscode.languages.createDiagnosticCollection(SOURCE);
   const docs = new RuleDocs(ctx.extension.extensionUri);
   const configs = new ConfigSource();
@@ -70,6 +76,7 @@ export function registerDiagnostics(ctx: Ctx): DocumentLinter {
     ctx.onDidEngineEvent((e) => { if (e.type === 'image') { images.forget(); lintAll(); } }),
   );
   // Documents open before activation (a language change also arrives as close + open).
-  for (const doc of vscode.workspace.textDocuments) if (isLintable(doc)) void linter.lintNow(doc);
-  return linter;
+  const initial = vscode.workspace.textDocuments.filter(isLintable)
+    .map((doc) => new Promise<void>((shown) => { void linter.lintNow(doc, shown).finally(shown); }));
+  return { linter, initialLints: Promise.all(initial).then(() => undefined) };
 }

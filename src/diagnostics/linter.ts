@@ -35,13 +35,16 @@ export class DocumentLinter implements vscode.Disposable {
     this.pending.set(key, entry);
   }
 
-  /** Lints now (open, activation, configuration change). */
-  lintNow(doc: vscode.TextDocument): Promise<void> {
+  /**
+   * Lints now (open, activation, configuration change). Settles when the run ends; `firstShown`
+   * `onShown` runs earlier when findings reach the screen before a slower part finishes (ShellCheck).
+   */
+  lintNow(doc: vscode.TextDocument, onShown?: () => void): Promise<void> {
     const key = doc.uri.toString();
     this.cancel(key);
     const entry: Pending = {};
     this.pending.set(key, entry);
-    return this.lint(doc, entry);
+    return this.lint(doc, entry, onShown);
   }
 
   /** Forgets a document: no pending run, no diagnostics. */
@@ -65,7 +68,7 @@ export class DocumentLinter implements vscode.Disposable {
     this.shown.clear();
   }
 
-  private async lint(doc: vscode.TextDocument, entry: Pending): Promise<void> {
+  private async lint(doc: vscode.TextDocument, entry: Pending, onShown?: () => void): Promise<void> {
     const key = doc.uri.toString();
     const abort = new AbortController();
     entry.abort = abort;
@@ -75,6 +78,7 @@ export class DocumentLinter implements vscode.Disposable {
     const show = (findings: Finding[]) => {
       this.shown.set(key, { version, findings });
       this.collection.set(doc.uri, findings.map((f) => toDiagnostic(f, this.docs)));
+      onShown?.();
     };
     // Early findings only while nothing is shown: on a re-lint they would hide ShellCheck's for a moment.
     const first = !this.shown.has(key);

@@ -4,17 +4,25 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { isLintable } from './documents';
 
-export function registerDiagnosticsOnDemand(ctx: Ctx): void {
+/**
+ * Returns a promise that settles once the Dockerfiles open at load time have been linted (or the
+ * load failed): other Dockerfile features wait for it rather than compete with the first findings.
+ */
+export function registerDiagnosticsOnDemand(ctx: Ctx): Promise<void> {
   let started = false;
+  let firstLint = () => {};
+  const linted = new Promise<void>((resolve) => { firstLint = resolve; });
   const start = () => {
     if (started) return;
     started = true;
     waiting.dispose();
     // registerDiagnostics lints every Dockerfile open by then, this one included.
-    import('./index').then((m) => m.registerDiagnostics(ctx))
-      .catch((err: unknown) => ctx.log.error(`Dockerfile diagnostics failed to load: ${err instanceof Error ? err.stack : String(err)}`));
+    import('./index').then((m) => m.registerDiagnostics(ctx).initialLints)
+      .catch((err: unknown) => ctx.log.error(`Dockerfile diagnostics failed to load: ${err instanceof Error ? err.stack : String(err)}`))
+      .finally(firstLint);
   };
   const waiting = vscode.workspace.onDidOpenTextDocument((doc) => { if (isLintable(doc)) start(); });
   ctx.push(waiting);
   if (vscode.workspace.textDocuments.some(isLintable)) start();
+  return linted;
 }

@@ -25,6 +25,10 @@ export function lintRun(configs: ConfigSource, onConfig: (resolved: ResolvedConf
     shellcheck ??= { bin: findShellcheck() };
     if (!shellcheck.bin) return lintDockerfile(text, options);
     preliminary(lintDockerfile(text, options));
+    // ShellCheck's part starts with synchronous work (the scripts read again, processes spawned):
+    // let the findings above reach the editor first.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (signal.aborted) return undefined;
     // A newer edit aborts `signal`: the stale shellcheck process is killed, not waited for.
     return lintWithShellcheck(text, options, shellcheckRunner(shellcheck.bin, undefined, signal));
   };

@@ -6,7 +6,7 @@
 // `ls`: then we read the tar headers of `GET /archive?path=dir`, skipping file data, up to an entry
 // cap. bench/containerFiles.bench.mjs measures both against `docker exec ls` and the raw archive.
 import type { Readable } from 'node:stream';
-import * as tar from 'tar-stream';
+import type * as Tar from 'tar-stream';
 import { type DirListing, parseLsLong, TarDirCollector } from '../model/containerFiles';
 import type { PathStat } from '../model/containerLayer';
 import { type Engine, EngineError } from './engine';
@@ -78,7 +78,8 @@ async function listByArchive(engine: Engine, id: string, dir: string, maxEntries
 }
 
 /** Reads tar headers, skipping data; `onHeader` returns false to stop early. */
-function readHeaders(stream: Readable, onHeader: (h: tar.Header) => boolean): Promise<void> {
+async function readHeaders(stream: Readable, onHeader: (h: Tar.Header) => boolean): Promise<void> {
+  const tar = await tarStream();
   return new Promise<void>((resolve, reject) => {
     const extract = tar.extract();
     let stopped = false;
@@ -129,7 +130,8 @@ export async function readContainerFile(engine: Engine, id: string, path: string
 }
 
 /** The data of the archive's first entry, up to `maxBytes`. */
-function firstEntryBytes(stream: Readable, maxBytes: number): Promise<{ bytes: Buffer; truncated: boolean }> {
+async function firstEntryBytes(stream: Readable, maxBytes: number): Promise<{ bytes: Buffer; truncated: boolean }> {
+  const tar = await tarStream();
   return new Promise((resolve, reject) => {
     const extract = tar.extract();
     const chunks: Buffer[] = [];
@@ -156,4 +158,9 @@ function firstEntryBytes(stream: Readable, maxBytes: number): Promise<{ bytes: B
     stream.on('error', (e) => { if (!done) reject(e); });
     stream.pipe(extract);
   });
+}
+
+/** The tar reader loads with the first listing or file read, not at activation. */
+function tarStream(): Promise<typeof Tar> {
+  return import('tar-stream');
 }

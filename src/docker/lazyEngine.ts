@@ -4,6 +4,7 @@
 import type { EngineInfo } from '../model/types';
 import type { Disposable, Engine, EventStreamListener } from './engine';
 import { toEngineError } from './errors';
+import type { QuickLists } from './quickList';
 
 export interface LazyEngineOptions {
   /**
@@ -11,13 +12,21 @@ export interface LazyEngineOptions {
    * event stream (the extension: events matter once something has asked the engine). Default: at once.
    */
   subscribeGraceMs?: number;
+  /**
+   * Lists answered without the adapter until it has loaded (quickList.ts); a failure there falls
+   * back to the adapter. The adapter's load waits for these to finish, so it does not slow them.
+   */
+  quick?: QuickLists;
 }
 
 export function lazyEngine(info: EngineInfo, load: () => Promise<Engine>, options: LazyEngineOptions = {}): Engine {
   let adapter: Promise<Engine> | undefined;
+  let ready = false;
   let markRequested = () => {};
   const requested = new Promise<void>((resolve) => { markRequested = resolve; });
-  const loaded = () => (adapter ??= load());
+  const quickRuns = new Set<Promise<unknown>>();
+  const loaded = () => (adapter ??= Promise.allSettled([...quickRuns]).then(load).then((engine) => { ready = true; return engine; }));
+  const quick = options.quick as Record<string, ((...a: unknown[]) => Promise<unknown>) | undefined> | undefined;
 
   const subscribe = (listener: EventStreamListener): Disposable => {
     let subscription: Disposable | undefined;
@@ -42,7 +51,21 @@ export function lazyEngine(info: EngineInfo, load: () => Promise<Engine>, option
       if (key === 'info') return info;
       if (key === 'subscribe') return subscribe;
       if (typeof key !== 'string' || key === 'then') return undefined;
+      const fast = quick?.[key];
       return async (...args: unknown[]) => {
+        if (fast && !ready) {
+          const run = fast(...args);
+          quickRuns.add(run);
+          try {
+            return await run;
+          } catch {
+            // The adapter answers instead, with its own error if there is one.
+          } finally {
+            quickRuns.delete(run);
+            // Now the adapter (and the event stream) may load, for the rest.
+            markRequested();
+          }
+        }
         markRequested();
         const engine = (await loaded()) as unknown as Record<string, (...a: unknown[]) => unknown>;
         return engine[key](...args);

@@ -6,13 +6,12 @@ import * as https from 'node:https';
 import type { Socket } from 'node:net';
 import { PassThrough, type Readable } from 'node:stream';
 import Docker from 'dockerode';
+import { chooseApiVersion } from './apiVersion';
 import type { Connection } from './connection';
 import { toEngineError, unreachable } from './errors';
 
-/** Highest Engine API version whose responses this adapter understands. */
-export const MAX_API_VERSION = '1.53';
-/** Lowest we try; older engines are long out of support. */
-export const MIN_API_VERSION = '1.24';
+export { MAX_API_VERSION, MIN_API_VERSION, compareVersions, minVersion } from './apiVersion';
+
 /**
  * A tcp:// engine whose host drops packets would otherwise hang for the OS connect timeout (minutes)
  * before the views can say "not reachable". Unix sockets and named pipes fail at once anyway.
@@ -103,7 +102,7 @@ export class Transport {
     if (!this.negotiation) {
       this.negotiation = this.raw<VersionJson>({ method: 'GET', path: '/version', what: 'read the engine version' }, false)
         .then((v) => {
-          const version = minVersion(String(v?.ApiVersion || MIN_API_VERSION), MAX_API_VERSION);
+          const version = chooseApiVersion(v?.ApiVersion);
           this.negotiatedVersion = version;
           // The modem prefixes every later path with /vX.Y.
           (this.docker!.modem as { version?: string }).version = `v${version}`;
@@ -172,20 +171,6 @@ function connectTimeoutAgent(protocol: 'http' | 'https', ms: number, verify: boo
 /** Path segment(s) for a name or ID; keeps the slashes of `repo/name:tag`. */
 export function seg(ref: string): string {
   return ref.split('/').map(encodeURIComponent).join('/');
-}
-
-export function minVersion(a: string, b: string): string {
-  return compareVersions(a, b) <= 0 ? a : b;
-}
-
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] || 0) - (pb[i] || 0);
-    if (d) return d;
-  }
-  return 0;
 }
 
 function compact(query: ApiRequest['query']): Record<string, unknown> | undefined {

@@ -12,11 +12,17 @@ export function linkedImageOnFirstUse(ctx: Ctx): OnFirstUse<LinkedImageGlue> {
   return new OnFirstUse(() => import('./index').then((m) => m.registerLinkedImage(ctx)));
 }
 
-/** Loads the glue with the first Dockerfile opened. */
-export function registerLinkedImageOnDemand(ctx: Ctx): void {
+/**
+ * Loads the glue with the first Dockerfile, once `after` settles (the diagnostics' first findings:
+ * loading both at once would delay those).
+ */
+export function registerLinkedImageOnDemand(ctx: Ctx, after: Promise<unknown> = Promise.resolve()): void {
+  let started = false;
   const start = () => {
+    if (started) return;
+    started = true;
     waiting.dispose();
-    ctx.linkedImage.get().catch((err: unknown) => ctx.log.error(`Dockerfile lenses failed to load: ${errorDetail(err)}`));
+    after.then(() => ctx.linkedImage.get()).catch((err: unknown) => ctx.log.error(`Dockerfile lenses failed to load: ${errorDetail(err)}`));
   };
   const waiting = vscode.workspace.onDidOpenTextDocument((doc) => { if (isLintable(doc)) start(); });
   ctx.push(waiting);

@@ -1,7 +1,12 @@
 // Lint configuration: the `.hadolint.yaml` shape, parsed from text (no I/O here) and merged with
 // editor settings. The node-side loader (src/lint/node/loadConfig.ts) finds the files.
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
 import { Level, LEVELS } from './types';
+
+// The YAML parser's module code runs on the first config file read, not with the linter: most
+// Dockerfiles have no .hadolint.yaml, and a first lint should not pay for it.
+let yaml: typeof Yaml | undefined;
+const parseYaml = (text: string): unknown => (yaml ??= require('yaml') as typeof Yaml).parse(text);
 
 export type Threshold = Level | 'none';
 

@@ -73,4 +73,54 @@ describe('docker/lazyEngine', () => {
     assert.strictEqual(calls, 1);
     assert.deepStrictEqual(log, ['ping', 'ping']);
   });
+
+  describe('quick lists (a local socket, before the adapter has loaded)', () => {
+    const quickImage = { id: 'sha256:quick' };
+    function quickEngine(log: string[], quick: { fail?: boolean; delayMs?: number } = {}) {
+      let loads = 0;
+      const engine = lazyEngine(info, async () => { loads++; log.push('load'); return fakeAdapter(log); }, {
+        subscribeGraceMs: 60_000,
+        quick: {
+          listImages: async () => {
+            log.push('quick listImages');
+            await sleep(quick.delayMs ?? 0);
+            log.push('quick listImages done');
+            if (quick.fail) throw new Error('HTTP 500');
+            return [quickImage] as never;
+          },
+          listContainers: async () => { log.push('quick listContainers'); return []; },
+        },
+      });
+      return { engine, loads: () => loads };
+    }
+
+    it('answers the first lists without loading the adapter, which then loads for the rest', async () => {
+      const log: string[] = [];
+      const { engine, loads } = quickEngine(log);
+      const sub = engine.subscribe({ onEvent: () => {}, onResync: () => {}, onDisconnect: () => {} });
+      const [images] = await Promise.all([engine.listImages({ all: true }), engine.listContainers({ all: true })]);
+      assert.deepStrictEqual(images, [quickImage]);
+      assert.deepStrictEqual(log.slice(0, 3).sort(), ['quick listContainers', 'quick listImages', 'quick listImages done']);
+      await sleep(20);
+      assert.strictEqual(loads(), 1, 'the adapter loads after the quick lists (the event stream starts)');
+      assert.deepStrictEqual(log.slice(3), ['load', 'subscribe']);
+      await engine.listImages({});
+      assert.strictEqual(log.at(-1), 'listImages', 'once loaded, the adapter answers');
+      sub.dispose();
+    });
+
+    it('a quick list that fails is asked again through the adapter', async () => {
+      const log: string[] = [];
+      const { engine } = quickEngine(log, { fail: true });
+      assert.deepStrictEqual(await engine.listImages({}), []);
+      assert.deepStrictEqual(log, ['quick listImages', 'quick listImages done', 'load', 'listImages']);
+    });
+
+    it('another request waits for the quick lists in flight before loading the adapter', async () => {
+      const log: string[] = [];
+      const { engine } = quickEngine(log, { delayMs: 30 });
+      await Promise.all([engine.listImages({}), engine.ping()]);
+      assert.deepStrictEqual(log, ['quick listImages', 'quick listImages done', 'load', 'ping']);
+    });
+  });
 });
