@@ -89,7 +89,7 @@ try {
     process.exit(1);
   }
   const load = loadavg()[0].toFixed(1);
-  console.log(`webview, ${files.toLocaleString('en')} files (message ${(message.length / 1e6).toFixed(0)} MB, JSON.stringify in the host ${stringifySeconds.toFixed(2)} s): `
+  console.log(`webview, ${files.toLocaleString('en')} files (message ${(message.length / 1e3).toFixed(1)} kB, JSON.stringify in the host ${stringifySeconds.toFixed(2)} s): `
     + `JSON.parse ${(result.parseMs / 1000).toFixed(3)} s, message handled ${(result.handledMs / 1000).toFixed(3)} s, host answered ${answers.length} tree queries (first ${(answers[0]?.ms / 1000).toFixed(2)} s, ${answers[0]?.rows} rows), first paint ${(result.paintMs / 1000).toFixed(2)} s after the message, `
     + `${result.rows} row elements (${result.rowsShown}), load average ${load}`);
   console.log(`RESULT webview tree: first paint ${(result.paintMs / 1000).toFixed(2)} s after the result arrives (target ≤ 1 s), ${result.rows} row elements (target < 100)`);
