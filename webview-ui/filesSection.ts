@@ -1,17 +1,17 @@
 // Deep analysis: the "Analyze files" button, progress with cancel, then the per-layer file tree with
 // filters, wasted bytes, efficiency, the inefficient paths and the largest files.
 import { formatBytes } from '../src/model/format';
-import { filesystemAt, type ImageAnalysis, type TreeNode } from '../src/analysis/browser';
+import type { AnalysisSummary, TreeRows } from '../src/webview/protocol';
 import { el, moveFocus, replace } from './dom';
 import { FileTree } from './fileTree';
 import { post, type ViewState } from './host';
-import { allChangeFilters, changeCounts, type ChangeFilter } from './lib/tree';
+import { allChangeFilters, type ChangeFilter } from './lib/tree';
 
 export type AnalysisStatus =
   | { kind: 'idle' }
   | { kind: 'running'; bytesRead: number; totalBytes: number; layersRead: number; layerCount: number }
   | { kind: 'failed'; message: string; cancelled: boolean }
-  | { kind: 'done'; analysis: ImageAnalysis };
+  | { kind: 'done'; analysis: AnalysisSummary };
 
 const kindLabels: Record<ChangeFilter, string> = { added: 'Added', modified: 'Modified', removed: 'Removed', unchanged: 'Unchanged' };
 /** Tables list this many rows; the rest is summarised (the tree has everything). */
@@ -20,10 +20,10 @@ const filterDelayMs = 120;
 
 export class FilesSection {
   readonly element = el('section', { attrs: { 'aria-labelledby': 'files-heading' } });
-  private readonly tree = new FileTree();
+  private readonly tree = new FileTree((query) => post({ type: 'treeQuery', query }), (rows) => this.treeAnswered(rows));
   private status: AnalysisStatus = { kind: 'idle' };
-  private root: TreeNode | undefined;
-  private rootKey = '';
+  /** Counts per change kind of the tree shown, from the host's last answer. */
+  private counts: Record<ChangeFilter, number> | undefined;
   private filterTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -36,7 +36,7 @@ export class FilesSection {
     this.renderContent();
   }
 
-  get analysis(): ImageAnalysis | undefined {
+  get analysis(): AnalysisSummary | undefined {
     return this.status.kind === 'done' ? this.status.analysis : undefined;
   }
 
@@ -46,6 +46,11 @@ export class FilesSection {
     if (!analysis) return undefined;
     const count = analysis.layers.length;
     return this.view.layer >= 0 && this.view.layer < count ? this.view.layer : count - 1;
+  }
+
+  /** The host's answer to the tree's query. */
+  treeRows(rows: TreeRows): void {
+    this.tree.receive(rows);
   }
 
   setStatus(status: AnalysisStatus): void {
@@ -103,17 +108,17 @@ export class FilesSection {
     if (text) text.textContent = progressText(this.status);
   }
 
-  private analysisView(analysis: ImageAnalysis): HTMLElement[] {
+  /** What the tree shows, as the host is asked for it. */
+  private treeView() {
     const layer = this.layer ?? 0;
     const base = this.view.aggregated ? (layer === 0 ? -1 : 0) : layer - 1;
-    const key = `${layer}/${base}`;
-    if (!this.root || key !== this.rootKey) {
-      this.root = filesystemAt(analysis, layer, base);
-      this.rootKey = key;
-    }
+    return { layer, base, text: this.view.filterText, kinds: [...this.view.kinds], sort: this.view.treeSort };
+  }
+
+  private analysisView(analysis: AnalysisSummary): HTMLElement[] {
+    const layer = this.layer ?? 0;
     const kinds = new Set(this.view.kinds);
-    const counts = changeCounts(this.root);
-    this.tree.show(this.root, { text: this.view.filterText, kinds }, this.view.treeSort, false);
+    this.tree.show(this.treeView(), false);
 
     const summary = el('div', { class: 'summary', id: 'analysis-summary' },
       stat('Wasted', formatBytes(analysis.wastedBytes), 'wasted-bytes'),
@@ -160,7 +165,7 @@ export class FilesSection {
               this.view.kinds = on ? [...new Set([...this.view.kinds, k])] : this.view.kinds.filter((x) => x !== k);
             }) },
           }),
-          ` ${kindLabels[k]} (${counts[k].toLocaleString('en')})`))),
+          ' ', el('span', { class: 'kind-label', attrs: { 'data-kind': k } }, kindLabel(k, this.counts))))),
       el('label', {}, 'Sort ', el('select', {
         id: 'tree-sort', on: { change: (e) => update(() => { this.view.treeSort = (e.target as HTMLSelectElement).value as 'name' | 'size'; }) },
       }, option('name', 'by name', this.view.treeSort), option('size', 'by size', this.view.treeSort))));
@@ -169,36 +174,53 @@ export class FilesSection {
       summary,
       controls,
       this.tree.element,
-      el('div', { class: 'muted', id: 'tree-count' }, `${this.tree.rowCount.toLocaleString('en')} rows shown`),
+      this.treeCount(),
       this.inefficiencies(analysis),
       this.largestFiles(analysis),
     ];
   }
 
   private refreshTree(): void {
-    if (!this.root) return;
-    this.tree.show(this.root, { text: this.view.filterText, kinds: new Set(this.view.kinds) }, this.view.treeSort, false);
-    const count = this.element.querySelector('#tree-count');
-    if (count) count.textContent = `${this.tree.rowCount.toLocaleString('en')} rows shown`;
+    if (this.analysis) this.tree.show(this.treeView(), false);
+  }
+
+  /** "N rows shown" once the host has said how many (the element gets its id then: tests wait on it). */
+  private treeCount(): HTMLElement {
+    const rows = this.tree.rowCount;
+    return rows === undefined
+      ? el('div', { class: 'muted tree-count' }, 'Loading the file tree…')
+      : el('div', { class: 'muted tree-count', id: 'tree-count' }, `${rows.toLocaleString('en')} rows shown`);
+  }
+
+  private treeAnswered(rows: TreeRows): void {
+    this.counts = rows.counts;
+    this.element.querySelector('.tree-count')?.replaceWith(this.treeCount());
+    for (const label of this.element.querySelectorAll<HTMLElement>('.kind-label')) {
+      label.textContent = kindLabel(label.dataset.kind as ChangeFilter, this.counts);
+    }
     this.report();
   }
 
-  private inefficiencies(analysis: ImageAnalysis): HTMLElement {
+  private inefficiencies(analysis: AnalysisSummary): HTMLElement {
     const rows = analysis.inefficiencies.slice(0, tableLimit);
     return el('div', { class: 'subsection' },
       el('h3', {}, 'Inefficient paths'),
       rows.length === 0
         ? el('p', { class: 'muted' }, 'No path stores bytes the final image cannot see.')
         : dataTable('inefficiencies', ['Path', 'Copies', 'Wasted'], rows.map((r) => [`/${r.path}`, String(r.count), formatBytes(r.wastedBytes)])),
-      analysis.inefficiencies.length > tableLimit ? el('p', { class: 'muted' }, `and ${analysis.inefficiencies.length - tableLimit} more`) : null);
+      analysis.inefficiencyCount > rows.length ? el('p', { class: 'muted' }, `and ${analysis.inefficiencyCount - rows.length} more`) : null);
   }
 
-  private largestFiles(analysis: ImageAnalysis): HTMLElement {
+  private largestFiles(analysis: AnalysisSummary): HTMLElement {
     const rows = analysis.largestFiles.slice(0, tableLimit);
     return el('div', { class: 'subsection' },
       el('h3', {}, 'Largest files'),
       dataTable('largest-files', ['Path', 'Size', 'Layer'], rows.map((r) => [`/${r.path}`, formatBytes(r.sizeBytes), `L${r.layerIndex}`])));
   }
+}
+
+function kindLabel(kind: ChangeFilter, counts: Record<ChangeFilter, number> | undefined): string {
+  return counts ? `${kindLabels[kind]} (${counts[kind].toLocaleString('en')})` : kindLabels[kind];
 }
 
 function progressText(s: { bytesRead: number; totalBytes: number; layersRead: number; layerCount: number }): string {

@@ -136,6 +136,9 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       files.setStatus({ kind: 'done', analysis: message.analysis });
       renderTop();
       break;
+    case 'treeRows':
+      files.treeRows(message.rows);
+      break;
     case 'selectLayer':
       selectLayer(message.layer);
       renderTop();

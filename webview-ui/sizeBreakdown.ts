@@ -1,11 +1,11 @@
 // The size bar: one segment per layer, coloured shared or unique, with the wasted share hatched.
 import { formatBytes } from '../src/model/format';
 import type { ImageState } from '../src/webview/protocol';
-import type { ImageAnalysis } from '../src/analysis/browser';
+import type { AnalysisSummary } from '../src/webview/protocol';
 import { el } from './dom';
 import { barSegments } from './lib/sizeBar';
 
-export function sizeBreakdown(state: ImageState, analysis: ImageAnalysis | undefined, onSelectLayer: (layer: number) => void): HTMLElement {
+export function sizeBreakdown(state: ImageState, analysis: AnalysisSummary | undefined, onSelectLayer: (layer: number) => void): HTMLElement {
   const { breakdown } = state;
   const wasted = analysis?.layers.map((l) => l.wastedBytes);
   const content = analysis?.layers.map((l) => l.sizeBytes);

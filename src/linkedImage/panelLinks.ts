@@ -19,7 +19,7 @@ export class PanelLinker implements vscode.Disposable {
       panels.onDidOpen((panel) => {
         void this.update(panel);
         // The panel's own Analyze: the lenses and findings gain from it too, and the panel gets its report.
-        panel.onDidPost((m) => { if (m.type === 'analysisDone') void linked.remember(m.analysis); });
+        panel.onDidPost((m) => { if (m.type === 'analysisDone' && panel.analysisResult) void linked.remember(panel.analysisResult); });
       }),
       linked.onDidChange(() => { for (const panel of panels.open) void this.update(panel); }),
     );

@@ -12,6 +12,7 @@ import type { EngineEvent } from '../model/types';
 import { mediaRoot, panelHtml } from './html';
 import { type ContainerOverlay, imageWithContainerLayer, overlayHistoryEntry } from './containerOverlay';
 import type { LocalLayers } from './localLayers';
+import { analysisSummary, TreeRowsSource } from './treeRows';
 import type { HostMessage, ImageState, PanelLinks, WebviewMessage } from './protocol';
 
 export const viewType = 'layerscope.layers';
@@ -28,6 +29,8 @@ export class LayersPanel implements vscode.Disposable {
   /** The last state shown (image, error or gone); links, progress and selections come between. Tests read it. */
   lastState: HostMessage | undefined;
   private analysis: ImageAnalysis | undefined;
+  /** Answers the webview's file tree queries from the analysis kept here. */
+  private treeRows: TreeRowsSource | undefined;
   private emptyLayers: boolean[] | undefined;
   private analysisRun: AbortController | undefined;
   private loadRun: AbortController | undefined;
@@ -92,6 +95,7 @@ export class LayersPanel implements vscode.Disposable {
       if (run.signal.aborted || this.disposed) return;
       if (err instanceof EngineError && err.code === 'notFound') {
         this.analysis = undefined;
+        this.treeRows = undefined;
         this.analysisRun?.abort();
         this.setState({ type: 'gone', message: `Image ${shortId(this.imageId)} no longer exists on ${this.ctx.engine.info.endpoint}. It was removed or untagged away; the data shown before is gone with it.` });
       } else {
@@ -155,8 +159,9 @@ export class LayersPanel implements vscode.Disposable {
       });
       if (this.disposed) return undefined;
       this.analysis = analysis;
+      this.treeRows = new TreeRowsSource(analysis);
       this.emptyLayers = analysis.history.map((h) => h.emptyLayer);
-      this.post({ type: 'analysisDone', analysis });
+      this.post({ type: 'analysisDone', analysis: analysisSummary(analysis) });
       // The config's history says exactly which steps carry layers: redo the rows with it.
       await this.reload();
       return analysis;
@@ -231,10 +236,17 @@ export class LayersPanel implements vscode.Disposable {
       case 'ready':
         // A (re)loaded webview starts empty: give it the state, then the analysis if there is one.
         if (this.lastState) this.post(this.lastState);
-        if (this.analysis) this.post({ type: 'analysisDone', analysis: this.analysis });
+        if (this.analysis) this.post({ type: 'analysisDone', analysis: analysisSummary(this.analysis) });
         if (this.links) this.post({ type: 'links', links: this.links });
         if (this.selectedLayer !== undefined) this.post({ type: 'selectLayer', layer: this.selectedLayer });
         this.readyResolve();
+        break;
+      case 'treeQuery':
+        try {
+          if (this.treeRows) this.post({ type: 'treeRows', rows: this.treeRows.answer(message.query) });
+        } catch (err) {
+          this.ctx.log.error(`Layers panel file tree: ${errorText(err)}`);
+        }
         break;
       case 'refresh':
         void this.reload();

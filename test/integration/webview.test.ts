@@ -7,6 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LayerscopeApi } from '../../src/extension';
 import type { LayersPanel } from '../../src/webview/layersPanel';
+import type { HostMessage } from '../../src/webview/protocol';
 import { formatBytes } from '../../src/model/format';
 import { engineGet, testDaemon } from './support/engine';
 import { page } from './support/ui';
@@ -296,6 +297,8 @@ describe('layers panel (webview)', function () {
     await page.waitFor('#efficiency', { frame: webviewFrame });
     assert.deepEqual(await page.texts('#efficiency', { frame: webviewFrame }), ['100.0 %']);
     assert.deepEqual(await page.texts('#wasted-bytes', { frame: webviewFrame }), ['0 B']);
+    // The tree's rows come from the host (treeQuery → treeRows), after the summary.
+    await page.waitFor('#file-tree .tree-row', { frame: webviewFrame });
     const rows = await page.texts('#file-tree .tree-row', { frame: webviewFrame });
     assert.equal(rows.length, 1);
     assert.match(rows[0], /A\s*hello\.txt\s*6 B/);
@@ -347,6 +350,9 @@ describe('layers panel (webview)', function () {
     try {
       const panel = await vscode.commands.executeCommand<LayersPanel>('layerscope.showLayers', tag);
       await ready(panel);
+      // The webview gets the result without its change lists and asks the host for windows of rows.
+      const posted: HostMessage[] = [];
+      const listening = panel.onDidPost((m) => posted.push(m));
       await page.click('#analyze', { frame: webviewFrame });
       const analysis = await waitUntil('the analysis to finish', () => panel.analysisResult, 60_000);
       // The RUN layer adds the folder and its 20,000 files: the tree lists them all (folder open).
@@ -362,6 +368,13 @@ describe('layers panel (webview)', function () {
         (await page.texts('#file-tree .tree-row', { frame: webviewFrame })).some((t) => /\b9999\b/.test(t)));
       const domRowsAtEnd = await page.evaluate<number>('document.querySelectorAll("#file-tree .tree-row").length', { frame: webviewFrame });
       assert.ok(domRowsAtEnd < 100, `${domRowsAtEnd} row elements at the end`);
+      listening.dispose();
+      const done = posted.find((m) => m.type === 'analysisDone');
+      assert.ok(done?.type === 'analysisDone' && done.analysis.layers.every((l) => !('changes' in l)), 'no change lists posted');
+      const windows = posted.flatMap((m) => (m.type === 'treeRows' ? [m.rows] : []));
+      assert.ok(windows.length >= 2, `${windows.length} windows of rows`);
+      assert.ok(windows.every((w) => w.total === 20_001 && w.rows.length < 200), windows.map((w) => `${w.start}+${w.rows.length}/${w.total}`).join(' '));
+      assert.ok(windows.some((w) => w.start + w.rows.length === 20_001), 'the last window reaches the end');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await docker(['rmi', '-f', tag]).catch(() => undefined);

@@ -85,6 +85,18 @@ export class Expansion {
     this.opened.clear();
     this.closed.clear();
   }
+
+  /** The explicit choices, as sent to the host with each tree query. */
+  choices(): { opened: string[]; closed: string[] } {
+    return { opened: [...this.opened], closed: [...this.closed] };
+  }
+
+  static from(choices: { opened: readonly string[]; closed: readonly string[] }): Expansion {
+    const expansion = new Expansion();
+    for (const path of choices.opened) expansion.opened.add(path);
+    for (const path of choices.closed) expansion.closed.add(path);
+    return expansion;
+  }
 }
 
 /** The rows to show, depth first, descending only into expanded directories. */
