@@ -3,13 +3,14 @@
 // "Loading on first use").
 import * as vscode from 'vscode';
 import { Ctx } from './ctx';
-import { registerCommands } from './commands';
+import { commandTableOnFirstUse, registerCommands } from './commands';
 import { LogFollows } from './commands/logFollows';
 import { registerDiagnosticsOnDemand } from './diagnostics/onDemand';
 import { connectEngine, watchEngine } from './engineGlue';
 import { InspectDocuments } from './inspect';
 import { registerViews, type Explorer } from './views';
 import { LanguageFeatures } from './language';
+import type { CommandTable } from './ctx';
 import type { LinkedImageGlue } from './linkedImage';
 import { linkedImageOnFirstUse, registerLinkedImageOnDemand } from './linkedImage/onDemand';
 import { OnFirstUse } from './onFirstUse';
@@ -26,6 +27,8 @@ export interface LayerscopeApi {
   language: LanguageFeatures;
   /** The Dockerfile ↔ image glue (loads it when not loaded yet). */
   linkedImage: () => Promise<LinkedImageGlue>;
+  /** The command handlers (they load with the first command run). */
+  commandTable: () => Promise<CommandTable>;
 }
 
 export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
@@ -37,13 +40,14 @@ export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
   c.provide('panels', new OnFirstUse(async () => new (await import('./webview/panelManager')).LayersPanelManager(c)));
   c.provide('linkedImage', linkedImageOnFirstUse(c));
   c.provide('logFollows', new LogFollows(c));
-  registerCommands(c);
+  const commands = commandTableOnFirstUse();
+  registerCommands(c, commands);
   const diagnosticsShown = registerDiagnosticsOnDemand(c);
   const language = new LanguageFeatures(c.log);
   c.push(language);
   registerLinkedImageOnDemand(c, diagnosticsShown);
   watchEngine(c);
-  return { ctx: c, views: c.explorer, language, linkedImage: () => c.linkedImage.get() };
+  return { ctx: c, views: c.explorer, language, linkedImage: () => c.linkedImage.get(), commandTable: () => commands.get() };
 }
 
 export function deactivate(): void {

@@ -67,13 +67,9 @@ export const containerCommands: CommandTable = {
     const c = await containerTarget(ctx, arg, 'view the logs of');
     return c && ctx.logFollows.follow(c);
   },
-  'layerscope.container.shell': (ctx) => {
-    // The menu item shows only where a docker CLI is installed.
-    void vscode.commands.executeCommand('setContext', 'layerscope.dockerCli', findDockerCli() !== undefined);
-    return async (arg: unknown) => {
-      const c = await containerTarget(ctx, arg, 'open a shell in', running);
-      return c && openShell(ctx, c);
-    };
+  'layerscope.container.shell': (ctx) => async (arg: unknown) => {
+    const c = await containerTarget(ctx, arg, 'open a shell in', running);
+    return c && openShell(ctx, c);
   },
   'layerscope.container.inspect': (ctx) => async (arg: unknown) => {
     const c = await containerTarget(ctx, arg, 'inspect');

@@ -1,46 +1,29 @@
-// The table of commands: every command the manifest declares, and nothing else, is registered
-// here in one loop. Each area contributes its own Record from its own file.
+// Registers every command the manifest declares at activation, cheaply: the handlers (the command
+// table and every area it imports) load with the first command run, not with the extension.
 import * as vscode from 'vscode';
-import type { CommandTable, Ctx } from '../ctx';
-import { diagnosticsCommands } from '../diagnostics/commands';
-import { layerCommands } from './layers';
-import { imageCommands } from './images';
-import { containerCommands } from './containers';
-import { pruneCommands } from './prune';
-import { engineCommands } from './engine';
-import { containerLayerCommands } from './containerLayer';
-import { containerFileCommands } from './containerFiles';
-import { linkedImageCommands } from '../linkedImage/commands';
+import type { CommandHandler, CommandTable, Ctx } from '../ctx';
+import { findDockerCli } from '../docker/dockerCli';
 import { errorText } from '../model/errorText';
-import { runCommands } from './run';
-import { volumeCommands } from './volumes';
+import { OnFirstUse } from '../onFirstUse';
 
+/** The command table, loaded on first use; the integration tests compare it with the manifest. */
+export function commandTableOnFirstUse(): OnFirstUse<CommandTable> {
+  return new OnFirstUse(async () => (await import('./table')).commandTable);
+}
 
-const coreCommands: CommandTable = {
-  'layerscope.refresh': (ctx) => () => ctx.refreshAll(),
-};
-
-/** Every area's commands, merged. Add an area's table here. */
-export const commandTable: CommandTable = {
-  ...coreCommands,
-  ...diagnosticsCommands,
-  ...layerCommands,
-  ...imageCommands,
-  ...containerCommands,
-  ...pruneCommands,
-  ...engineCommands,
-  ...containerLayerCommands,
-  ...containerFileCommands,
-  ...linkedImageCommands,
-  ...volumeCommands,
-  ...runCommands,
-};
-
-export function registerCommands(ctx: Ctx): void {
-  for (const [id, factory] of Object.entries(commandTable)) {
-    const handler = factory(ctx);
+export function registerCommands(ctx: Ctx, table: OnFirstUse<CommandTable>): void {
+  // The "Open Shell" menu item shows only where a docker CLI is installed.
+  void vscode.commands.executeCommand('setContext', 'layerscope.dockerCli', findDockerCli() !== undefined);
+  const declared: { command: string }[] = ctx.extension.extension.packageJSON.contributes?.commands ?? [];
+  for (const { command: id } of declared) {
+    let handler: CommandHandler | undefined;
     ctx.push(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
+        if (!handler) {
+          const factory = (await table.get())[id];
+          if (!factory) throw new Error(`${id} is declared in the manifest but has no handler.`);
+          handler = factory(ctx);
+        }
         return await handler(...args);
       } catch (err) {
         const message = errorText(err);

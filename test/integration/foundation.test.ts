@@ -57,6 +57,11 @@ describe('foundation', function () {
     const undeclared = ours.filter((c) => !declared.includes(c));
     assert.deepStrictEqual(undeclared, [], 'registered but not declared in package.json');
     assert.ok(declared.length > 0);
+    // Registration reads the manifest; the handlers load with the first command run: every declared
+    // command must have one, and the table must hold nothing the manifest lacks.
+    const handlers = Object.keys(await api.commandTable());
+    assert.deepStrictEqual(declared.filter((c) => !handlers.includes(c)), [], 'declared but without a handler');
+    assert.deepStrictEqual(handlers.filter((c) => !declared.includes(c)), [], 'a handler the manifest does not declare');
   });
 
   it('lists the fixture images from the real engine in the Images view', async () => {
