@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type * as Tar from 'tar-stream';
+import { tarStream } from '../docker/tarStream';
 
 export interface UnpackResult {
   /** Local paths written, in archive order (the first is the copied path itself). */
@@ -150,7 +151,3 @@ export async function packLocal(local: string): Promise<Readable> {
   return Readable.from(pack, { objectMode: false });
 }
 
-/** The tar reader/writer loads with the first copy, not at activation. */
-function tarStream(): Promise<typeof Tar> {
-  return import('tar-stream');
-}

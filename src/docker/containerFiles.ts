@@ -7,6 +7,7 @@
 // cap. bench/containerFiles.bench.mjs measures both against `docker exec ls` and the raw archive.
 import type { Readable } from 'node:stream';
 import type * as Tar from 'tar-stream';
+import { tarStream } from './tarStream';
 import { type DirListing, parseLsLong, TarDirCollector } from '../model/containerFiles';
 import type { PathStat } from '../model/containerLayer';
 import { type Engine, EngineError } from './engine';
@@ -160,7 +161,3 @@ async function firstEntryBytes(stream: Readable, maxBytes: number): Promise<{ by
   });
 }
 
-/** The tar reader loads with the first listing or file read, not at activation. */
-function tarStream(): Promise<typeof Tar> {
-  return import('tar-stream');
-}
