@@ -12,6 +12,7 @@ import { EngineError } from '../docker/engine';
 import { formatBytes } from '../model/format';
 import { parseBuildArg } from './buildArg';
 import type { DockerfileReport } from './dockerfileReport';
+import { errorText } from '../model/errorText';
 
 const help = `Usage: layerscope analyze IMAGE [options]
 
@@ -294,5 +295,5 @@ function describeError(err: unknown, args: Args): string {
   if (err instanceof AnalysisError) {
     return `${args.source === 'archive' ? args.image : `image ${args.image}`}: ${err.message}`;
   }
-  return err instanceof Error ? err.message : String(err);
+  return errorText(err);
 }

@@ -8,6 +8,7 @@ import { cliEngine, missingImageText, saveStream, untilInterrupted } from './eng
 import { formatBytes } from '../model/format';
 import { diffIdsFromInspect } from '../model/history';
 import { mapSteps, stepFlagsFromImages, type Step } from '../model/layerSteps';
+import { errorText } from '../model/errorText';
 
 export const HISTORY_USAGE = 'Usage: layerscope history IMAGE [--json] [--no-config]';
 
@@ -103,7 +104,7 @@ export async function runHistoryCli(argv: string[]): Promise<number> {
       process.stdout.write(args.json ? `${JSON.stringify(historyJson(mapping.steps))}\n` : historyTable(mapping.steps));
       return 0;
     } catch (err) {
-      const message = missingImageText(err, args.image) ?? (err instanceof Error ? err.message : String(err));
+      const message = missingImageText(err, args.image) ?? errorText(err);
       process.stderr.write(`layerscope history: ${message}\n`);
       return 2;
     }

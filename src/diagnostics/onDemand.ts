@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { isLintable } from './documents';
+import { errorDetail } from '../model/errorText';
 
 /**
  * Returns a promise that settles once the Dockerfiles open at load time have been linted (or the
@@ -18,7 +19,7 @@ export function registerDiagnosticsOnDemand(ctx: Ctx): Promise<void> {
     waiting.dispose();
     // registerDiagnostics lints every Dockerfile open by then, this one included.
     import('./index').then((m) => m.registerDiagnostics(ctx).initialLints)
-      .catch((err: unknown) => ctx.log.error(`Dockerfile diagnostics failed to load: ${err instanceof Error ? err.stack : String(err)}`))
+      .catch((err: unknown) => ctx.log.error(`Dockerfile diagnostics failed to load: ${errorDetail(err)}`))
       .finally(firstLint);
   };
   const waiting = vscode.workspace.onDidOpenTextDocument((doc) => { if (isLintable(doc)) start(); });

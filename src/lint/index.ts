@@ -9,6 +9,7 @@ import { codesFor, rules } from './registry';
 import { reporterFor, Rule } from './rule';
 import { Finding, INTERNAL_ERROR_CODE, Level, Range, RuleMeta } from './types';
 import { validityFindings } from './validity';
+import { errorText } from '../model/errorText';
 
 export interface LintOptions {
   /** Resolved configuration (see config.ts: mergeConfig). Defaults to DEFAULT_CONFIG. */
@@ -100,8 +101,7 @@ function lint(source: string, options: LintOptions): Finding[] {
 }
 
 function internalError(where: string, e: unknown, range: Range): Finding {
-  const msg = e instanceof Error ? e.message : String(e);
-  return { code: INTERNAL_ERROR_CODE, level: 'error', message: `Internal error in ${where}: ${msg}`, range };
+  return { code: INTERNAL_ERROR_CODE, level: 'error', message: `Internal error in ${where}: ${errorText(e)}`, range };
 }
 
 /** Keeps every range inside the text (rules and the validator may point past a line's end). */
