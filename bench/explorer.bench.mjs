@@ -18,7 +18,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleSrc } from './fixtures/bundleSrc.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TAGS = 1000;
@@ -85,24 +85,13 @@ async function ensureData() {
 }
 
 // ---- Layerscope's own code, bundled from src/ with `vscode` → the bench-only shim ----------------
-async function loadExtensionSide() {
-  const out = path.join(repo, 'out/bench/explorer-views.cjs');
-  await esbuild.build({
-    stdin: {
-      resolveDir: repo, loader: 'ts', sourcefile: 'bench-explorer-entry.ts',
-      contents: `
-        export { createEngine } from './src/docker/connect';
-        export { Ctx } from './src/ctx';
-        export { watchEngine } from './src/engineGlue';
-        export { registerViews } from './src/views/index';
-      `,
-    },
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: out, logLevel: 'warning',
-    alias: { vscode: path.join(repo, 'bench/fixtures/vscodeShim.cjs') },
-    external: ['cpu-features', './crypto/build/Release/sshcrypto.node'],
-  });
-  const { createRequire } = await import('node:module');
-  return createRequire(import.meta.url)(out);
+function loadExtensionSide() {
+  return bundleSrc('explorer-views', [
+    "export { createEngine } from './src/docker/connect';",
+    "export { Ctx } from './src/ctx';",
+    "export { watchEngine } from './src/engineGlue';",
+    "export { registerViews } from './src/views/index';",
+  ], { vscodeShim: true });
 }
 
 // ---- measurements ---------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleSrc } from './fixtures/bundleSrc.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CONTAINERS = 20;
@@ -60,21 +60,11 @@ async function ensureContainers() {
   return ids;
 }
 
-async function loadLayerscope() {
-  const out = path.join(repo, 'out/bench/stats-path.cjs');
-  await esbuild.build({
-    stdin: {
-      resolveDir: repo, loader: 'ts', sourcefile: 'bench-stats-entry.ts',
-      contents: `
-        export { createEngine } from './src/docker/connect';
-        export { StatsHistory } from './src/model/stats';
-      `,
-    },
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: out, logLevel: 'warning',
-    external: ['cpu-features', './crypto/build/Release/sshcrypto.node'],
-  });
-  const { createRequire } = await import('node:module');
-  return createRequire(import.meta.url)(out);
+function loadLayerscope() {
+  return bundleSrc('stats-path', [
+    "export { createEngine } from './src/docker/connect';",
+    "export { StatsHistory } from './src/model/stats';",
+  ]);
 }
 
 const cpuMs = (u) => (u.user + u.system) / 1000;
