@@ -1,0 +1,276 @@
+// The filesystem after layer n, marked against the filesystem after layer `base` (what
+// `filesystemAt` in tree.ts builds as TreeNode objects), kept instead as typed arrays indexed by
+// path-trie node and replayed straight from the layers' change tables: no object per file, so a
+// million-file layer is a few linear passes over numbers (the Layers panel's file tree asks for it
+// on every layer switch). Same rules as tree.ts (the unit tests compare the two on random stacks).
+import { PathTrie } from './pathTrie';
+import { changeNames, changeTableOf, DIR, FILE, HARDLINK, kindCode, kindNames, RecordTable, REMOVED } from './records';
+import type { ChangeKind, EntryKind, FileChange, ImageAnalysis } from './types';
+
+/** Every layer's change table over one trie of paths. */
+export interface ChangeSource {
+  trie: PathTrie;
+  tables: RecordTable[];
+}
+
+/** The analysis' own tables; for a result that came through JSON (no tables), tables rebuilt from its change lists. */
+export function changeSource(analysis: ImageAnalysis): ChangeSource {
+  const found = analysis.layers.map((layer) => changeTableOf(layer));
+  const trie = found[0]?.trie;
+  if (trie && found.every((f) => f?.trie === trie)) return { trie, tables: found.map((f) => f!.table) };
+  return sourceFromChanges(analysis);
+}
+
+function sourceFromChanges(analysis: ImageAnalysis): ChangeSource {
+  const trie = new PathTrie(Number.MAX_SAFE_INTEGER);
+  const tables = analysis.layers.map((layer) => {
+    const table = new RecordTable(layer.changes.length);
+    for (const c of layer.changes) {
+      const row = table.push(trie.intern(c.path), kindCode(c.kind), c.mode, c.uid, c.gid, c.size);
+      table.setChange(row, changeNames.indexOf(c.change));
+      if (c.kind === 'hardlink' && c.linkTarget !== undefined) table.setLinkNode(row, trie.intern(c.linkTarget));
+      else if (c.linkTarget !== undefined) table.setSymlink(row, c.linkTarget);
+      if (c.storedSize !== undefined) table.setStoredSize(row, c.storedSize);
+      if (c.opaque) table.setOpaque(row);
+    }
+    return table;
+  });
+  return { trie, tables };
+}
+
+/** Per node: absent, or present and how it changed against the base. */
+export const ABSENT = 0;
+export const UNCHANGED = 1;
+export const ADDED_NODE = 2;
+export const MODIFIED_NODE = 3;
+export const REMOVED_NODE = 4;
+const stateChange: readonly (ChangeKind | undefined)[] = [undefined, undefined, 'added', 'modified', 'removed'];
+
+export type ViewCounts = Record<ChangeKind | 'unchanged', number>;
+
+export class FsView {
+  readonly trie: PathTrie;
+  /** ABSENT, UNCHANGED, ADDED_NODE, MODIFIED_NODE or REMOVED_NODE (removed paths stay, as in tree.ts). */
+  readonly state: Uint8Array;
+  /** Entry kind code (records.ts) of what shows at the node. */
+  readonly kinds: Uint8Array;
+  /** As TreeNode.size: files their bytes, hard links 0 unless they carry their content's bytes, dirs their subtree (removed nodes excluded). */
+  readonly sizes: Float64Array;
+  /** Present children (removed ones included): a dir with none cannot be opened. */
+  readonly childCounts: Int32Array;
+  /** Nodes by change over the whole view (the root excluded). */
+  readonly counts: ViewCounts = { added: 0, modified: 0, removed: 0, unchanged: 0 };
+  /** Parent of each node (the trie's). */
+  readonly parents: Int32Array;
+  private readonly tables: RecordTable[];
+  /** Layer and row of the record showing at the node; layer -1: the root or a dir made up for a missing parent. */
+  private readonly layerOf: Int32Array;
+  private readonly rowOf: Int32Array;
+  private readonly inBase: Uint8Array;
+  /** Stored content a file or hard link shows (-1: none); contents are numbered as the file rows are applied. */
+  private readonly contentOf: Int32Array;
+  private readonly contentOwner: Int32Array;
+  private readonly contentSize: Float64Array;
+  private contents = 0;
+
+  /** The filesystem after `layer`, marked against the one after `base` (clamped to [-1, layer]; -1: everything is added). */
+  constructor(source: ChangeSource, readonly layer: number, base: number) {
+    const { trie, tables } = source;
+    if (!Number.isInteger(layer) || layer < 0 || layer >= tables.length) {
+      throw new RangeError(`layer index ${layer} out of range (the image has ${tables.length} layers)`);
+    }
+    const nodes = trie.size;
+    this.trie = trie;
+    this.tables = tables;
+    this.parents = trie.parents;
+    this.state = new Uint8Array(nodes);
+    this.kinds = new Uint8Array(nodes);
+    this.sizes = new Float64Array(nodes);
+    this.childCounts = new Int32Array(nodes);
+    this.layerOf = new Int32Array(nodes);
+    this.rowOf = new Int32Array(nodes);
+    this.inBase = new Uint8Array(nodes);
+    this.contentOf = new Int32Array(nodes).fill(-1);
+    let files = 0;
+    for (let l = 0; l <= layer; l++) files += tables[l].length;
+    this.contentOwner = new Int32Array(files);
+    this.contentSize = new Float64Array(files);
+    this.state[0] = UNCHANGED;
+    this.kinds[0] = DIR;
+    this.layerOf[0] = -1;
+    this.inBase[0] = 1;
+    const last = Math.max(-1, Math.min(Math.floor(base), layer));
+    for (let l = 0; l <= layer; l++) {
+      const table = tables[l];
+      const marking = l > last;
+      for (let row = 0; row < table.length; row++) if (!table.dropped(row)) this.apply(table, row, l, marking);
+    }
+    this.total(this.holders());
+  }
+
+  change(node: number): ChangeKind | undefined {
+    return stateChange[this.state[node]];
+  }
+
+  kind(node: number): EntryKind {
+    return kindNames[this.kinds[node]];
+  }
+
+  /** The change record showing at the node (its path, kind, link target …); undefined for made-up dirs. */
+  record(node: number): FileChange | undefined {
+    const layer = this.layerOf[node];
+    return layer >= 0 ? this.tables[layer].fileChange(this.rowOf[node], this.trie) : undefined;
+  }
+
+  /** Calls `visit` for each present child of `node` (trie order, not sorted). */
+  eachChild(node: number, visit: (child: number) => void): void {
+    const { trie, state } = this;
+    for (let child = trie.firstChild(node); child >= 0; child = trie.nextSibling(child)) if (state[child] !== ABSENT) visit(child);
+  }
+
+  /** The present child of `node` shown as `name`, or -1. */
+  childNamed(node: number, name: string): number {
+    const { trie, state } = this;
+    for (let child = trie.firstChild(node); child >= 0; child = trie.nextSibling(child)) {
+      if (state[child] !== ABSENT && trie.nameOf(child) === name) return child;
+    }
+    return -1;
+  }
+
+  private apply(table: RecordTable, row: number, layer: number, marking: boolean): void {
+    const node = table.node(row);
+    if (node === 0) return;
+    const { state } = this;
+    if (table.change(row) === REMOVED) {
+      // A present node's parents are present dirs (removing or retyping a dir clears what is below it).
+      if (state[node] === ABSENT || state[node] === REMOVED_NODE) return;
+      if (marking) this.markRemoved(node); else this.clear(node);
+      return;
+    }
+    this.ensureParent(node, marking);
+    const existing = state[node] !== ABSENT;
+    const kind = table.kind(row);
+    let content = -1;
+    if (kind === FILE) {
+      content = this.contents++;
+      this.contentOwner[content] = node;
+      this.contentSize[content] = table.size(row);
+    } else if (kind === HARDLINK) {
+      // A hard link's target is looked up before the path it replaces goes (as tar resolves it).
+      const target = table.linkNode(row);
+      if (target !== undefined && state[target] !== ABSENT) content = this.contentOf[target];
+    }
+    const inBase = !marking || (existing && this.inBase[node] === 1);
+    // A dir rewritten over a dir keeps its children; replaced by a non-dir, they go.
+    if (existing && this.kinds[node] === DIR && kind !== DIR) this.clearChildren(node);
+    state[node] = marking ? (inBase ? MODIFIED_NODE : ADDED_NODE) : UNCHANGED;
+    this.inBase[node] = inBase ? 1 : 0;
+    this.kinds[node] = kind;
+    this.layerOf[node] = layer;
+    this.rowOf[node] = row;
+    this.contentOf[node] = content;
+  }
+
+  /** Parents missing (or not dirs) become dirs: the change lists carry parents first, this guards odd input. */
+  private ensureParent(node: number, marking: boolean): void {
+    const parent = this.parents[node];
+    if (parent <= 0 || (this.state[parent] !== ABSENT && this.kinds[parent] === DIR)) return;
+    this.ensureParent(parent, marking);
+    this.state[parent] = marking ? ADDED_NODE : UNCHANGED;
+    this.inBase[parent] = marking ? 0 : 1;
+    this.kinds[parent] = DIR;
+    this.layerOf[parent] = -1;
+    this.contentOf[parent] = -1;
+  }
+
+  /** Removed relative to the base: what the base had stays, marked; what came later goes. */
+  private markRemoved(node: number): void {
+    const stack = [node];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (this.inBase[n] === 0) { this.clear(n); continue; }
+      this.state[n] = REMOVED_NODE;
+      if (this.kinds[n] === DIR) this.eachChild(n, (child) => { stack.push(child); });
+    }
+  }
+
+  /** `node` and everything below it leave the view. */
+  private clear(node: number): void {
+    this.clearChildren(node);
+    this.state[node] = ABSENT;
+  }
+
+  private clearChildren(node: number): void {
+    const stack: number[] = [];
+    this.eachChild(node, (child) => { stack.push(child); });
+    while (stack.length) {
+      const n = stack.pop()!;
+      this.eachChild(n, (child) => { stack.push(child); });
+      this.state[n] = ABSENT;
+    }
+  }
+
+  /**
+   * Where each content's bytes are counted: its original path while that still shows it, else the
+   * first surviving hard link to it in path order (tree.ts `assignHolders`).
+   */
+  private holders(): Int32Array {
+    const { state, kinds, contentOf, parents } = this;
+    const nodes = state.length;
+    // Live: present, not removed, under no removed dir.
+    const live = new Uint8Array(nodes);
+    live[0] = 1;
+    for (let n = 1; n < nodes; n++) live[n] = state[n] !== ABSENT && state[n] !== REMOVED_NODE && live[parents[n]] === 1 ? 1 : 0;
+    const holder = new Int32Array(this.contents).fill(-1);
+    for (let c = 0; c < this.contents; c++) {
+      const owner = this.contentOwner[c];
+      if (live[owner] === 1 && kinds[owner] === FILE && contentOf[owner] === c) holder[c] = owner;
+    }
+    for (let n = 1; n < nodes; n++) {
+      const c = contentOf[n];
+      if (c < 0 || live[n] === 0 || kinds[n] !== HARDLINK) continue;
+      const held = holder[c];
+      if (held < 0 || (kinds[held] === HARDLINK && this.comparePaths(n, held) < 0)) holder[c] = n;
+    }
+    return holder;
+  }
+
+  /** Depth-first order with children by name: the order the tree shows paths in. */
+  private comparePaths(a: number, b: number): number {
+    const chain = (node: number): number[] => {
+      const out: number[] = [];
+      for (let n = node; n > 0; n = this.parents[n]) out.push(n);
+      return out.reverse();
+    };
+    const ca = chain(a);
+    const cb = chain(b);
+    for (let i = 0; i < Math.min(ca.length, cb.length); i++) {
+      if (ca[i] === cb[i]) continue;
+      const x = this.trie.nameOf(ca[i]);
+      const y = this.trie.nameOf(cb[i]);
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    return ca.length - cb.length;
+  }
+
+  /** Sizes, child counts and change counts in one pass from the leaves up (a child's node number is above its parent's). */
+  private total(holder: Int32Array): void {
+    const { state, kinds, sizes, childCounts, parents, contentOf, counts } = this;
+    for (let n = state.length - 1; n > 0; n--) {
+      const s = state[n];
+      if (s === ABSENT) continue;
+      const kind = kinds[n];
+      if (kind === HARDLINK) {
+        const c = contentOf[n];
+        sizes[n] = c >= 0 && holder[c] === n ? this.contentSize[c] : 0;
+      } else if (kind !== DIR) {
+        sizes[n] = this.layerOf[n] >= 0 ? this.tables[this.layerOf[n]].size(this.rowOf[n]) : 0;
+      }
+      const parent = parents[n];
+      childCounts[parent]++;
+      if (s !== REMOVED_NODE) sizes[parent] += sizes[n];
+      if (s === UNCHANGED) counts.unchanged++;
+      else counts[stateChange[s]!]++;
+    }
+  }
+}
