@@ -72,6 +72,8 @@ export class FsView {
   private readonly contentOwner: Int32Array;
   private readonly contentSize: Float64Array;
   private contents = 0;
+  /** Nodes a hard-link record was applied at (some may show something else by now). */
+  private readonly links: number[] = [];
 
   /** The filesystem after `layer`, marked against the one after `base` (clamped to [-1, layer]; -1: everything is added). */
   constructor(source: ChangeSource, readonly layer: number, base: number) {
@@ -159,6 +161,7 @@ export class FsView {
       // A hard link's target is looked up before the path it replaces goes (as tar resolves it).
       const target = table.linkNode(row);
       if (target !== undefined && state[target] !== ABSENT) content = this.contentOf[target];
+      this.links.push(node);
     }
     const inBase = !marking || (existing && this.inBase[node] === 1);
     // A dir rewritten over a dir keeps its children; replaced by a non-dir, they go.
@@ -211,28 +214,31 @@ export class FsView {
   }
 
   /**
-   * Where each content's bytes are counted: its original path while that still shows it, else the
-   * first surviving hard link to it in path order (tree.ts `assignHolders`).
+   * Where each content shown by a hard link has its bytes counted: its original path while that
+   * still shows it, else the first surviving hard link to it in path order (tree.ts
+   * `assignHolders`). Only the links are visited: a view without any costs nothing here.
    */
-  private holders(): Int32Array {
-    const { state, kinds, contentOf, parents } = this;
-    const nodes = state.length;
-    // Live: present, not removed, under no removed dir.
-    const live = new Uint8Array(nodes);
-    live[0] = 1;
-    for (let n = 1; n < nodes; n++) live[n] = state[n] !== ABSENT && state[n] !== REMOVED_NODE && live[parents[n]] === 1 ? 1 : 0;
-    const holder = new Int32Array(this.contents).fill(-1);
-    for (let c = 0; c < this.contents; c++) {
-      const owner = this.contentOwner[c];
-      if (live[owner] === 1 && kinds[owner] === FILE && contentOf[owner] === c) holder[c] = owner;
-    }
-    for (let n = 1; n < nodes; n++) {
+  private holders(): Map<number, number> {
+    const { state, kinds, contentOf } = this;
+    const holder = new Map<number, number>();
+    for (const n of this.links) {
       const c = contentOf[n];
-      if (c < 0 || live[n] === 0 || kinds[n] !== HARDLINK) continue;
-      const held = holder[c];
-      if (held < 0 || (kinds[held] === HARDLINK && this.comparePaths(n, held) < 0)) holder[c] = n;
+      if (c < 0 || state[n] === ABSENT || kinds[n] !== HARDLINK || !this.live(n)) continue;
+      let held = holder.get(c);
+      if (held === undefined) {
+        const owner = this.contentOwner[c];
+        held = kinds[owner] === FILE && contentOf[owner] === c && this.live(owner) ? owner : -1;
+      }
+      if (held < 0 || (kinds[held] === HARDLINK && this.comparePaths(n, held) < 0)) held = n;
+      holder.set(c, held);
     }
     return holder;
+  }
+
+  /** Present, not removed, under no removed dir. */
+  private live(node: number): boolean {
+    for (let n = node; n > 0; n = this.parents[n]) if (this.state[n] === ABSENT || this.state[n] === REMOVED_NODE) return false;
+    return true;
   }
 
   /** Depth-first order with children by name: the order the tree shows paths in. */
@@ -254,7 +260,7 @@ export class FsView {
   }
 
   /** Sizes, child counts and change counts in one pass from the leaves up (a child's node number is above its parent's). */
-  private total(holder: Int32Array): void {
+  private total(holder: Map<number, number>): void {
     const { state, kinds, sizes, childCounts, parents, contentOf, counts } = this;
     for (let n = state.length - 1; n > 0; n--) {
       const s = state[n];
@@ -262,7 +268,7 @@ export class FsView {
       const kind = kinds[n];
       if (kind === HARDLINK) {
         const c = contentOf[n];
-        sizes[n] = c >= 0 && holder[c] === n ? this.contentSize[c] : 0;
+        sizes[n] = c >= 0 && holder.get(c) === n ? this.contentSize[c] : 0;
       } else if (kind !== DIR) {
         sizes[n] = this.layerOf[n] >= 0 ? this.tables[this.layerOf[n]].size(this.rowOf[n]) : 0;
       }

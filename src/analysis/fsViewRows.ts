@@ -128,21 +128,33 @@ function textMatches(view: FsView, text: string): Uint8Array {
 /** The visible rows of one view, filter, sort and expansion: how many, and any window of them. */
 export class VisibleTree {
   readonly total: number;
-  /** Visible rows below each node (counted as if it were open). */
-  private readonly below: Int32Array;
+  /** Visible rows below each open node (every node's when filtered: one pass; only the opened ones' otherwise). */
+  private readonly below: Int32Array | Map<number, number>;
   private readonly opened = new Set<number>();
   private readonly closed = new Set<number>();
   private readonly filtered: boolean;
 
   constructor(private readonly sorted: SortedChildren, private readonly kept: Uint8Array | undefined, expansion: ViewExpansion) {
-    const { view } = sorted;
     this.filtered = kept !== undefined;
     for (const path of expansion.opened) this.resolve(path, this.opened);
     for (const path of expansion.closed) this.resolve(path, this.closed);
-    const { state, parents } = view;
+    if (kept === undefined) {
+      // Unfiltered: only what the person opened is open, so only those folders are counted.
+      const below = new Map<number, number>();
+      const count = (dir: number): number => {
+        let rows = 0;
+        sorted.view.eachChild(dir, (child) => { rows += 1 + (this.isOpen(child) ? count(child) : 0); });
+        below.set(dir, rows);
+        return rows;
+      };
+      this.total = count(0);
+      this.below = below;
+      return;
+    }
+    const { state, parents } = sorted.view;
     const below = new Int32Array(state.length);
     for (let n = state.length - 1; n > 0; n--) {
-      if (state[n] === ABSENT || (kept !== undefined && kept[n] === 0)) continue;
+      if (state[n] === ABSENT || kept[n] === 0) continue;
       below[parents[n]] += 1 + (this.isOpen(n) ? below[n] : 0);
     }
     this.below = below;
@@ -169,7 +181,9 @@ export class VisibleTree {
   /** Rows [start, end), depth first, descending only into open dirs, each with its parent's row index. */
   window(start: number, end: number): ViewRow[] {
     const rows: ViewRow[] = [];
-    const { kept, below, sorted } = this;
+    const { kept, sorted } = this;
+    const below = this.below instanceof Map ? this.below : undefined;
+    const counted = this.below instanceof Int32Array ? this.below : undefined;
     const childCounts = sorted.view.childCounts;
     const walk = (dir: number, depth: number, first: number, parent: number): void => {
       let index = first;
@@ -177,7 +191,7 @@ export class VisibleTree {
         if (index >= end) return;
         if (kept !== undefined && kept[child] === 0) continue;
         const open = this.isOpen(child);
-        const span = 1 + (open ? below[child] : 0);
+        const span = 1 + (!open ? 0 : counted ? counted[child] : below!.get(child)!);
         if (index + span > start) {
           if (index >= start) rows.push({ node: child, depth, expandable: childCounts[child] > 0, expanded: open, parent });
           if (open) walk(child, depth + 1, index + 1, index);
