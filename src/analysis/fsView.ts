@@ -23,12 +23,14 @@ export function changeSource(analysis: ImageAnalysis): ChangeSource {
 
 function sourceFromChanges(analysis: ImageAnalysis): ChangeSource {
   const trie = new PathTrie(Number.MAX_SAFE_INTEGER);
+  // The trie takes raw bytes (one char a byte); display paths are text: their UTF-8 bytes ('é' is 2 bytes, not byte 0xe9).
+  const intern = (path: string): number => trie.intern(Buffer.from(path, 'utf8').toString('latin1'));
   const tables = analysis.layers.map((layer) => {
     const table = new RecordTable(layer.changes.length);
     for (const c of layer.changes) {
-      const row = table.push(trie.intern(c.path), kindCode(c.kind), c.mode, c.uid, c.gid, c.size);
+      const row = table.push(intern(c.path), kindCode(c.kind), c.mode, c.uid, c.gid, c.size);
       table.setChange(row, changeNames.indexOf(c.change));
-      if (c.kind === 'hardlink' && c.linkTarget !== undefined) table.setLinkNode(row, trie.intern(c.linkTarget));
+      if (c.kind === 'hardlink' && c.linkTarget !== undefined) table.setLinkNode(row, intern(c.linkTarget));
       else if (c.linkTarget !== undefined) table.setSymlink(row, c.linkTarget);
       if (c.storedSize !== undefined) table.setStoredSize(row, c.storedSize);
       if (c.opaque) table.setOpaque(row);
