@@ -69,11 +69,9 @@ export class FsView {
   private readonly layerOf: Int32Array;
   private readonly rowOf: Int32Array;
   private readonly inBase: Uint8Array;
-  /** Stored content a file or hard link shows (-1: none); contents are numbered as the file rows are applied. */
+  /** Stored content a file or hard link shows (-1: none): the content of a file record is its row numbered across layers (`firstRows`). */
   private readonly contentOf: Int32Array;
-  private readonly contentOwner: Int32Array;
-  private readonly contentSize: Float64Array;
-  private contents = 0;
+  private readonly firstRows: number[] = [];
   /** Nodes a hard-link record was applied at (some may show something else by now). */
   private readonly links: number[] = [];
 
@@ -95,19 +93,16 @@ export class FsView {
     this.rowOf = new Int32Array(nodes);
     this.inBase = new Uint8Array(nodes);
     this.contentOf = new Int32Array(nodes).fill(-1);
-    let files = 0;
-    for (let l = 0; l <= layer; l++) files += tables[l].length;
-    this.contentOwner = new Int32Array(files);
-    this.contentSize = new Float64Array(files);
     this.state[0] = UNCHANGED;
     this.kinds[0] = DIR;
     this.layerOf[0] = -1;
     this.inBase[0] = 1;
     const last = Math.max(-1, Math.min(Math.floor(base), layer));
+    let rows = 0;
     for (let l = 0; l <= layer; l++) {
-      const table = tables[l];
-      const marking = l > last;
-      for (let row = 0; row < table.length; row++) if (!table.dropped(row)) this.apply(table, row, l, marking);
+      this.firstRows.push(rows);
+      this.applyLayer(tables[l], l, l > last);
+      rows += tables[l].length;
     }
     this.total(this.holders());
   }
@@ -141,39 +136,58 @@ export class FsView {
     return -1;
   }
 
-  private apply(table: RecordTable, row: number, layer: number, marking: boolean): void {
-    const node = table.node(row);
-    if (node === 0) return;
-    const { state } = this;
-    if (table.change(row) === REMOVED) {
-      // A present node's parents are present dirs (removing or retyping a dir clears what is below it).
-      if (state[node] === ABSENT || state[node] === REMOVED_NODE) return;
-      if (marking) this.markRemoved(node); else this.clear(node);
-      return;
+  /** One layer's change rows, in order (the usual row, a new path under a present dir, takes the straight path). */
+  private applyLayer(table: RecordTable, layer: number, marking: boolean): void {
+    const { state, kinds, sizes, parents, inBase, layerOf, rowOf, contentOf } = this;
+    const firstRow = this.firstRows[layer];
+    const fresh = marking ? ADDED_NODE : UNCHANGED;
+    for (let row = 0; row < table.length; row++) {
+      if (table.dropped(row)) continue;
+      const node = table.node(row);
+      if (node === 0) continue;
+      if (table.change(row) === REMOVED) {
+        // A present node's parents are present dirs (removing or retyping a dir clears what is below it).
+        if (state[node] === ABSENT || state[node] === REMOVED_NODE) continue;
+        if (marking) this.markRemoved(node); else this.clear(node);
+        continue;
+      }
+      const parent = parents[node];
+      if (parent > 0 && (state[parent] === ABSENT || kinds[parent] !== DIR)) this.ensureParent(node, marking);
+      const kind = table.kind(row);
+      const existing = state[node] !== ABSENT;
+      let content = -1;
+      if (kind === FILE) {
+        content = firstRow + row;
+      } else if (kind === HARDLINK) {
+        // A hard link's target is looked up before the path it replaces goes (as tar resolves it).
+        const target = table.linkNode(row);
+        if (target !== undefined && state[target] !== ABSENT) content = contentOf[target];
+        this.links.push(node);
+      }
+      if (existing) {
+        // A dir rewritten over a dir keeps its children; replaced by a non-dir, they go.
+        if (kinds[node] === DIR && kind !== DIR) this.clearChildren(node);
+        const kept = !marking || inBase[node] === 1;
+        state[node] = marking ? (kept ? MODIFIED_NODE : ADDED_NODE) : UNCHANGED;
+        inBase[node] = kept ? 1 : 0;
+      } else {
+        state[node] = fresh;
+        inBase[node] = marking ? 0 : 1;
+      }
+      kinds[node] = kind;
+      // Dirs sum their children later; a hard link's bytes depend on where its content is counted.
+      sizes[node] = kind === DIR || kind === HARDLINK ? 0 : table.size(row);
+      layerOf[node] = layer;
+      rowOf[node] = row;
+      contentOf[node] = content;
     }
-    this.ensureParent(node, marking);
-    const existing = state[node] !== ABSENT;
-    const kind = table.kind(row);
-    let content = -1;
-    if (kind === FILE) {
-      content = this.contents++;
-      this.contentOwner[content] = node;
-      this.contentSize[content] = table.size(row);
-    } else if (kind === HARDLINK) {
-      // A hard link's target is looked up before the path it replaces goes (as tar resolves it).
-      const target = table.linkNode(row);
-      if (target !== undefined && state[target] !== ABSENT) content = this.contentOf[target];
-      this.links.push(node);
-    }
-    const inBase = !marking || (existing && this.inBase[node] === 1);
-    // A dir rewritten over a dir keeps its children; replaced by a non-dir, they go.
-    if (existing && this.kinds[node] === DIR && kind !== DIR) this.clearChildren(node);
-    state[node] = marking ? (inBase ? MODIFIED_NODE : ADDED_NODE) : UNCHANGED;
-    this.inBase[node] = inBase ? 1 : 0;
-    this.kinds[node] = kind;
-    this.layerOf[node] = layer;
-    this.rowOf[node] = row;
-    this.contentOf[node] = content;
+  }
+
+  /** The table and row of a content (a file record). */
+  private contentRecord(content: number): { table: RecordTable; row: number } {
+    let layer = this.firstRows.length - 1;
+    while (this.firstRows[layer] > content) layer--;
+    return { table: this.tables[layer], row: content - this.firstRows[layer] };
   }
 
   /** Parents missing (or not dirs) become dirs: the change lists carry parents first, this guards odd input. */
@@ -184,6 +198,7 @@ export class FsView {
     this.state[parent] = marking ? ADDED_NODE : UNCHANGED;
     this.inBase[parent] = marking ? 0 : 1;
     this.kinds[parent] = DIR;
+    this.sizes[parent] = 0;
     this.layerOf[parent] = -1;
     this.contentOf[parent] = -1;
   }
@@ -228,7 +243,8 @@ export class FsView {
       if (c < 0 || state[n] === ABSENT || kinds[n] !== HARDLINK || !this.live(n)) continue;
       let held = holder.get(c);
       if (held === undefined) {
-        const owner = this.contentOwner[c];
+        const record = this.contentRecord(c);
+        const owner = record.table.node(record.row);
         held = kinds[owner] === FILE && contentOf[owner] === c && this.live(owner) ? owner : -1;
       }
       if (held < 0 || (kinds[held] === HARDLINK && this.comparePaths(n, held) < 0)) held = n;
@@ -267,12 +283,12 @@ export class FsView {
     for (let n = state.length - 1; n > 0; n--) {
       const s = state[n];
       if (s === ABSENT) continue;
-      const kind = kinds[n];
-      if (kind === HARDLINK) {
+      if (kinds[n] === HARDLINK) {
         const c = contentOf[n];
-        sizes[n] = c >= 0 && holder.get(c) === n ? this.contentSize[c] : 0;
-      } else if (kind !== DIR) {
-        sizes[n] = this.layerOf[n] >= 0 ? this.tables[this.layerOf[n]].size(this.rowOf[n]) : 0;
+        if (c >= 0 && holder.get(c) === n) {
+          const record = this.contentRecord(c);
+          sizes[n] = record.table.size(record.row);
+        }
       }
       const parent = parents[n];
       childCounts[parent]++;
