@@ -54,9 +54,11 @@ try {
   const answers = [];
   await page.exposeFunction('benchHost', async (text) => {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const query = JSON.parse(text);
     const rows = source.answer(query);
-    answers.push({ ms: performance.now() - started, rows: rows.rows.length, query });
+    const used = process.cpuUsage(cpu);
+    answers.push({ ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, rows: rows.rows.length, query });
     await page.evaluate((m) => window.postMessage(m, '*'), { type: 'treeRows', rows });
   });
   await page.goto('http://bench.local/');
@@ -94,7 +96,7 @@ try {
   }
   const load = loadavg()[0].toFixed(1);
   console.log(`webview, ${files.toLocaleString('en')} files (message ${(message.length / 1e3).toFixed(1)} kB, JSON.stringify in the host ${stringifySeconds.toFixed(2)} s): `
-    + `JSON.parse ${(result.parseMs / 1000).toFixed(3)} s, message handled ${(result.handledMs / 1000).toFixed(3)} s, host answered ${answers.length} tree queries (first ${(answers[0]?.ms / 1000).toFixed(2)} s, ${answers[0]?.rows} rows), first paint ${(result.paintMs / 1000).toFixed(2)} s after the message, `
+    + `JSON.parse ${(result.parseMs / 1000).toFixed(3)} s, message handled ${(result.handledMs / 1000).toFixed(3)} s, host answered ${answers.length} tree queries (first ${(answers[0]?.ms / 1000).toFixed(2)} s, ${(answers[0]?.cpuMs / 1000).toFixed(2)} s of CPU, ${answers[0]?.rows} rows), first paint ${(result.paintMs / 1000).toFixed(2)} s after the message, `
     + `${result.rows} row elements (${result.rowsShown}), load average ${load}`);
   const rssView = rssMb();
   console.log(`host RSS: ${rssAnalysed.toFixed(0)} MB with the analysis, ${rssView.toFixed(0)} MB with the first view (the file tree's answers)`);
