@@ -65,13 +65,13 @@ export class FsView {
   /** Parent of each node (the trie's). */
   readonly parents: Int32Array;
   private readonly tables: RecordTable[];
-  /** Layer and row of the record showing at the node; layer -1: the root or a dir made up for a missing parent. */
-  private readonly layerOf: Int32Array;
-  private readonly rowOf: Int32Array;
+  /** The record showing at the node, as its row numbered across layers (`firstRows`); -1: the root or a dir made up for a missing parent. */
+  private readonly recordOf: Int32Array;
   private readonly inBase: Uint8Array;
-  /** Stored content a file or hard link shows (-1: none): the content of a file record is its row numbered across layers (`firstRows`). */
-  private readonly contentOf: Int32Array;
+  /** Where each layer's rows start in that numbering. A file record's content is its record number. */
   private readonly firstRows: number[] = [];
+  /** Hard links: the content they show (absent: none). */
+  private readonly linkContents = new Map<number, number>();
   /** Nodes a hard-link record was applied at (some may show something else by now). */
   private readonly links: number[] = [];
 
@@ -89,13 +89,11 @@ export class FsView {
     this.kinds = new Uint8Array(nodes);
     this.sizes = new Float64Array(nodes);
     this.childCounts = new Int32Array(nodes);
-    this.layerOf = new Int32Array(nodes);
-    this.rowOf = new Int32Array(nodes);
+    this.recordOf = new Int32Array(nodes);
     this.inBase = new Uint8Array(nodes);
-    this.contentOf = new Int32Array(nodes).fill(-1);
     this.state[0] = UNCHANGED;
     this.kinds[0] = DIR;
-    this.layerOf[0] = -1;
+    this.recordOf[0] = -1;
     this.inBase[0] = 1;
     const last = Math.max(-1, Math.min(Math.floor(base), layer));
     let rows = 0;
@@ -117,8 +115,10 @@ export class FsView {
 
   /** The change record showing at the node (its path, kind, link target …); undefined for made-up dirs. */
   record(node: number): FileChange | undefined {
-    const layer = this.layerOf[node];
-    return layer >= 0 ? this.tables[layer].fileChange(this.rowOf[node], this.trie) : undefined;
+    const record = this.recordOf[node];
+    if (record < 0) return undefined;
+    const { table, row } = this.recordAt(record);
+    return table.fileChange(row, this.trie);
   }
 
   /** Calls `visit` for each present child of `node` (trie order, not sorted). */
@@ -138,7 +138,7 @@ export class FsView {
 
   /** One layer's change rows, in order (the usual row, a new path under a present dir, takes the straight path). */
   private applyLayer(table: RecordTable, layer: number, marking: boolean): void {
-    const { state, kinds, sizes, parents, inBase, layerOf, rowOf, contentOf } = this;
+    const { state, kinds, sizes, parents, inBase, recordOf, linkContents } = this;
     const firstRow = this.firstRows[layer];
     const fresh = marking ? ADDED_NODE : UNCHANGED;
     for (let row = 0; row < table.length; row++) {
@@ -155,14 +155,14 @@ export class FsView {
       if (parent > 0 && (state[parent] === ABSENT || kinds[parent] !== DIR)) this.ensureParent(node, marking);
       const kind = table.kind(row);
       const existing = state[node] !== ABSENT;
-      let content = -1;
-      if (kind === FILE) {
-        content = firstRow + row;
-      } else if (kind === HARDLINK) {
+      if (kind === HARDLINK) {
         // A hard link's target is looked up before the path it replaces goes (as tar resolves it).
         const target = table.linkNode(row);
-        if (target !== undefined && state[target] !== ABSENT) content = contentOf[target];
+        const content = target !== undefined && state[target] !== ABSENT ? this.contentOf(target) : -1;
+        if (content >= 0) linkContents.set(node, content); else linkContents.delete(node);
         this.links.push(node);
+      } else if (linkContents.size > 0) {
+        linkContents.delete(node);
       }
       if (existing) {
         // A dir rewritten over a dir keeps its children; replaced by a non-dir, they go.
@@ -177,17 +177,22 @@ export class FsView {
       kinds[node] = kind;
       // Dirs sum their children later; a hard link's bytes depend on where its content is counted.
       sizes[node] = kind === DIR || kind === HARDLINK ? 0 : table.size(row);
-      layerOf[node] = layer;
-      rowOf[node] = row;
-      contentOf[node] = content;
+      recordOf[node] = firstRow + row;
     }
   }
 
-  /** The table and row of a content (a file record). */
-  private contentRecord(content: number): { table: RecordTable; row: number } {
+  /** The stored content a file or hard link shows, -1 for none. */
+  private contentOf(node: number): number {
+    const kind = this.kinds[node];
+    if (kind === FILE) return this.recordOf[node];
+    return kind === HARDLINK ? this.linkContents.get(node) ?? -1 : -1;
+  }
+
+  /** The table and row of a record number. */
+  private recordAt(record: number): { table: RecordTable; row: number } {
     let layer = this.firstRows.length - 1;
-    while (this.firstRows[layer] > content) layer--;
-    return { table: this.tables[layer], row: content - this.firstRows[layer] };
+    while (this.firstRows[layer] > record) layer--;
+    return { table: this.tables[layer], row: record - this.firstRows[layer] };
   }
 
   /** Parents missing (or not dirs) become dirs: the change lists carry parents first, this guards odd input. */
@@ -199,8 +204,8 @@ export class FsView {
     this.inBase[parent] = marking ? 0 : 1;
     this.kinds[parent] = DIR;
     this.sizes[parent] = 0;
-    this.layerOf[parent] = -1;
-    this.contentOf[parent] = -1;
+    this.recordOf[parent] = -1;
+    this.linkContents.delete(parent);
   }
 
   /** Removed relative to the base: what the base had stays, marked; what came later goes. */
@@ -236,16 +241,16 @@ export class FsView {
    * `assignHolders`). Only the links are visited: a view without any costs nothing here.
    */
   private holders(): Map<number, number> {
-    const { state, kinds, contentOf } = this;
+    const { state, kinds } = this;
     const holder = new Map<number, number>();
     for (const n of this.links) {
-      const c = contentOf[n];
+      const c = this.contentOf(n);
       if (c < 0 || state[n] === ABSENT || kinds[n] !== HARDLINK || !this.live(n)) continue;
       let held = holder.get(c);
       if (held === undefined) {
-        const record = this.contentRecord(c);
+        const record = this.recordAt(c);
         const owner = record.table.node(record.row);
-        held = kinds[owner] === FILE && contentOf[owner] === c && this.live(owner) ? owner : -1;
+        held = kinds[owner] === FILE && this.recordOf[owner] === c && this.live(owner) ? owner : -1;
       }
       if (held < 0 || (kinds[held] === HARDLINK && this.comparePaths(n, held) < 0)) held = n;
       holder.set(c, held);
@@ -279,22 +284,26 @@ export class FsView {
 
   /** Sizes, child counts and change counts in one pass from the leaves up (a child's node number is above its parent's). */
   private total(holder: Map<number, number>): void {
-    const { state, kinds, sizes, childCounts, parents, contentOf, counts } = this;
+    const { state, kinds, sizes, childCounts, parents } = this;
+    const tally = new Float64Array(5);
     for (let n = state.length - 1; n > 0; n--) {
       const s = state[n];
       if (s === ABSENT) continue;
-      if (kinds[n] === HARDLINK) {
-        const c = contentOf[n];
+      if (kinds[n] === HARDLINK && holder.size > 0) {
+        const c = this.contentOf(n);
         if (c >= 0 && holder.get(c) === n) {
-          const record = this.contentRecord(c);
-          sizes[n] = record.table.size(record.row);
+          const { table, row } = this.recordAt(c);
+          sizes[n] = table.size(row);
         }
       }
       const parent = parents[n];
       childCounts[parent]++;
       if (s !== REMOVED_NODE) sizes[parent] += sizes[n];
-      if (s === UNCHANGED) counts.unchanged++;
-      else counts[stateChange[s]!]++;
+      tally[s]++;
     }
+    this.counts.unchanged = tally[UNCHANGED];
+    this.counts.added = tally[ADDED_NODE];
+    this.counts.modified = tally[MODIFIED_NODE];
+    this.counts.removed = tally[REMOVED_NODE];
   }
 }
