@@ -5,6 +5,7 @@
 import type { ImageAnalysis, LayerAnalysis } from '../analysis/browser';
 import { changeSource, FsView, type ChangeSource } from '../analysis/fsView';
 import { keptNodes, SortedChildren, VisibleTree, type ViewRow } from '../analysis/fsViewRows';
+import { defaultChangeFilters } from '../../webview-ui/lib/tree';
 import type { AnalysisSummary, TreeQuery, TreeRow, TreeRows } from './protocol';
 
 /** Tables in the panel list this many inefficiencies; the summary says how many there are. */
@@ -49,14 +50,7 @@ export class TreeRowsSource {
     if (!Number.isInteger(query.layer) || query.layer < 0 || query.layer >= layers) {
       throw new RangeError(`layer ${query.layer} out of range (the image has ${layers} layers)`);
     }
-    const viewKey = `${query.layer}/${query.base}`;
-    if (this.view?.key !== viewKey) {
-      this.source ??= changeSource(this.analysis);
-      this.view = { key: viewKey, view: new FsView(this.source, query.layer, query.base), sorted: {} };
-      this.kept = undefined;
-      this.visible = undefined;
-    }
-    const { view } = this.view;
+    const { key: viewKey, view } = this.viewOf(query.layer, query.base);
     const kinds = [...new Set(query.kinds)].sort();
     const keptKey = JSON.stringify([viewKey, query.text.trim().toLowerCase(), kinds]);
     if (this.kept?.key !== keptKey) {
@@ -65,7 +59,7 @@ export class TreeRowsSource {
     }
     const rowsKey = JSON.stringify([keptKey, query.sort, [...query.opened].sort(), [...query.closed].sort()]);
     if (this.visible?.key !== rowsKey) {
-      const sorted = (this.view.sorted[query.sort] ??= new SortedChildren(view, query.sort));
+      const sorted = (this.view!.sorted[query.sort] ??= new SortedChildren(view, query.sort));
       this.visible = { key: rowsKey, tree: new VisibleTree(sorted, this.kept.kept, query) };
     }
     const { tree } = this.visible;
@@ -73,6 +67,27 @@ export class TreeRowsSource {
     const end = Math.max(start, Math.min(Math.floor(query.end), tree.total, start + maxWindowRows));
     const rows = tree.window(start, end).map((row) => toRow(view, row));
     return { seq: query.seq, total: tree.total, counts: { ...view.counts }, start, rows };
+  }
+
+  /**
+   * Builds what the panel shows first (the last layer's own changes, folders closed) ahead of its
+   * query: the panel calls it once the result is posted, while the webview is still rendering it.
+   */
+  prepare(): void {
+    const last = this.analysis.layers.length - 1;
+    if (last < 0) return;
+    this.answer({ seq: 0, layer: last, base: last - 1, text: '', kinds: defaultChangeFilters, sort: 'name', opened: [], closed: [], start: 0, end: 0 });
+  }
+
+  private viewOf(layer: number, base: number): { key: string; view: FsView } {
+    const key = `${layer}/${base}`;
+    if (this.view?.key !== key) {
+      this.source ??= changeSource(this.analysis);
+      this.view = { key, view: new FsView(this.source, layer, base), sorted: {} };
+      this.kept = undefined;
+      this.visible = undefined;
+    }
+    return this.view;
   }
 }
 

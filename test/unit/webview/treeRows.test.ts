@@ -85,6 +85,15 @@ describe('webview: file tree rows from the host', () => {
     assert.throws(() => source.answer(query({ layer: 2 })), RangeError);
   });
 
+  it('prepare() builds the first view ahead; the answers are the same, for it and for any other view', () => {
+    const prepared = new TreeRowsSource(a);
+    prepared.prepare();
+    const first = query({ kinds: ['removed', 'added', 'modified'], seq: 3 });
+    assert.deepEqual(prepared.answer(first), new TreeRowsSource(a).answer(first));
+    assert.deepEqual(prepared.answer(first).rows.map((r) => r.path), ['etc', 'etc/a', 'etc/c', 'new']);
+    assert.deepEqual(prepared.answer(query({ layer: 0, base: -1 })), new TreeRowsSource(a).answer(query({ layer: 0, base: -1 })));
+  });
+
   it('a folder opened under a filter the person closed stays closed; sort by size inside an open folder', () => {
     const source = new TreeRowsSource(a);
     assert.deepEqual(source.answer(query({ text: 'f069', closed: ['many'] })).rows.map((r) => `${r.path} ${r.expanded}`), ['many false']);
