@@ -64,6 +64,8 @@ export class FsView {
   readonly counts: ViewCounts = { added: 0, modified: 0, removed: 0, unchanged: 0 };
   /** Parent of each node (the trie's). */
   readonly parents: Int32Array;
+  /** Nodes marked by a layer above the base (some may be unmarked or gone by now; repeats possible). */
+  readonly marked: number[] = [];
   private readonly tables: RecordTable[];
   /** The record showing at the node, as its row numbered across layers (`firstRows`); -1: the root or a dir made up for a missing parent. */
   private readonly recordOf: Int32Array;
@@ -155,6 +157,7 @@ export class FsView {
       if (parent > 0 && (state[parent] === ABSENT || kinds[parent] !== DIR)) this.ensureParent(node, marking);
       const kind = table.kind(row);
       const existing = state[node] !== ABSENT;
+      if (marking) this.marked.push(node);
       if (kind === HARDLINK) {
         // A hard link's target is looked up before the path it replaces goes (as tar resolves it).
         const target = table.linkNode(row);
@@ -201,6 +204,7 @@ export class FsView {
     if (parent <= 0 || (this.state[parent] !== ABSENT && this.kinds[parent] === DIR)) return;
     this.ensureParent(parent, marking);
     this.state[parent] = marking ? ADDED_NODE : UNCHANGED;
+    if (marking) this.marked.push(parent);
     this.inBase[parent] = marking ? 0 : 1;
     this.kinds[parent] = DIR;
     this.sizes[parent] = 0;
@@ -215,6 +219,7 @@ export class FsView {
       const n = stack.pop()!;
       if (this.inBase[n] === 0) { this.clear(n); continue; }
       this.state[n] = REMOVED_NODE;
+      this.marked.push(n);
       if (this.kinds[n] === DIR) this.eachChild(n, (child) => { stack.push(child); });
     }
   }

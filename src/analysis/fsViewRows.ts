@@ -77,11 +77,19 @@ export function filterActive(filter: ViewFilter): boolean {
   return filter.text.trim() !== '' || allViewChanges.some((k) => !filter.kinds.has(k));
 }
 
+/** What a filter keeps: a mask by node, and when few, the nodes themselves (highest number first). */
+export interface Kept {
+  mask: Uint8Array;
+  nodes?: number[];
+}
+
 /**
- * Nodes the filter keeps (1): those matching it themselves and every dir above one; undefined
- * when the filter keeps everything.
+ * Nodes the filter keeps: those matching it themselves and every dir above one; undefined when the
+ * filter keeps everything. Without 'unchanged' only the nodes a layer above the base marked can
+ * match: they are walked up from (the default view, a layer's changes, costs its changes, not the
+ * whole filesystem); otherwise one pass over every node.
  */
-export function keptNodes(view: FsView, filter: ViewFilter): Uint8Array | undefined {
+export function keptNodes(view: FsView, filter: ViewFilter): Kept | undefined {
   if (!filterActive(filter)) return undefined;
   const { state, parents } = view;
   const wanted = new Uint8Array(5);
@@ -90,17 +98,29 @@ export function keptNodes(view: FsView, filter: ViewFilter): Uint8Array | undefi
   wanted[MODIFIED_NODE] = filter.kinds.has('modified') ? 1 : 0;
   wanted[REMOVED_NODE] = filter.kinds.has('removed') ? 1 : 0;
   const text = filter.text.trim().toLowerCase();
+  const mask = new Uint8Array(state.length);
+  if (wanted[UNCHANGED] === 0) {
+    const nodes: number[] = [];
+    for (const node of view.marked) {
+      if (mask[node] === 1 || wanted[state[node]] === 0) continue;
+      if (text !== '' && !view.trie.pathOf(node).toLowerCase().includes(text)) continue;
+      for (let n = node; n > 0 && mask[n] === 0; n = parents[n]) {
+        mask[n] = 1;
+        nodes.push(n);
+      }
+    }
+    return { mask, nodes: nodes.sort((a, b) => b - a) };
+  }
   const matches = text === '' ? undefined : textMatches(view, text);
-  const kept = new Uint8Array(state.length);
   for (let n = state.length - 1; n > 0; n--) {
     const s = state[n];
     if (s === ABSENT) continue;
-    if (kept[n] === 1 || (wanted[s] === 1 && (matches === undefined || matches[n] === 1))) {
-      kept[n] = 1;
-      kept[parents[n]] = 1;
+    if (mask[n] === 1 || (wanted[s] === 1 && (matches === undefined || matches[n] === 1))) {
+      mask[n] = 1;
+      mask[parents[n]] = 1;
     }
   }
-  return kept;
+  return { mask };
 }
 
 /**
@@ -134,8 +154,11 @@ export class VisibleTree {
   private readonly closed = new Set<number>();
   private readonly filtered: boolean;
 
-  constructor(private readonly sorted: SortedChildren, private readonly kept: Uint8Array | undefined, expansion: ViewExpansion) {
+  private readonly kept: Uint8Array | undefined;
+
+  constructor(private readonly sorted: SortedChildren, kept: Kept | undefined, expansion: ViewExpansion) {
     this.filtered = kept !== undefined;
+    this.kept = kept?.mask;
     for (const path of expansion.opened) this.resolve(path, this.opened);
     for (const path of expansion.closed) this.resolve(path, this.closed);
     if (kept === undefined) {
@@ -153,10 +176,9 @@ export class VisibleTree {
     }
     const { state, parents } = sorted.view;
     const below = new Int32Array(state.length);
-    for (let n = state.length - 1; n > 0; n--) {
-      if (state[n] === ABSENT || kept[n] === 0) continue;
-      below[parents[n]] += 1 + (this.isOpen(n) ? below[n] : 0);
-    }
+    const count = (n: number): void => { below[parents[n]] += 1 + (this.isOpen(n) ? below[n] : 0); };
+    if (kept.nodes) for (const n of kept.nodes) count(n);
+    else for (let n = state.length - 1; n > 0; n--) if (state[n] !== ABSENT && kept.mask[n] === 1) count(n);
     this.below = below;
     this.total = below[0];
   }

@@ -4,7 +4,7 @@
 // Pure (no vscode): the message protocol is unit-tested with plain mocha.
 import type { ImageAnalysis, LayerAnalysis } from '../analysis/browser';
 import { changeSource, FsView, type ChangeSource } from '../analysis/fsView';
-import { keptNodes, SortedChildren, VisibleTree, type ViewRow } from '../analysis/fsViewRows';
+import { keptNodes, SortedChildren, VisibleTree, type Kept, type ViewRow } from '../analysis/fsViewRows';
 import { defaultChangeFilters } from '../../webview-ui/lib/tree';
 import type { AnalysisSummary, TreeQuery, TreeRow, TreeRows } from './protocol';
 
@@ -40,7 +40,7 @@ function withoutChanges(layer: LayerAnalysis): Omit<LayerAnalysis, 'changes'> {
 export class TreeRowsSource {
   private source: ChangeSource | undefined;
   private view: { key: string; view: FsView; sorted: Partial<Record<TreeQuery['sort'], SortedChildren>> } | undefined;
-  private kept: { key: string; kept: Uint8Array | undefined } | undefined;
+  private kept: { key: string; kept: Kept | undefined } | undefined;
   private visible: { key: string; tree: VisibleTree } | undefined;
 
   constructor(private readonly analysis: ImageAnalysis) {}
