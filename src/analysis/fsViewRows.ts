@@ -77,10 +77,10 @@ export function filterActive(filter: ViewFilter): boolean {
   return filter.text.trim() !== '' || allViewChanges.some((k) => !filter.kinds.has(k));
 }
 
-/** What a filter keeps: a mask by node, and when few, the nodes themselves (highest number first). */
+/** What a filter keeps: a mask by node, and when found by walking up from the marked nodes, those nodes (ascending). */
 export interface Kept {
   mask: Uint8Array;
-  nodes?: number[];
+  nodes?: Int32Array;
 }
 
 /**
@@ -109,7 +109,7 @@ export function keptNodes(view: FsView, filter: ViewFilter): Kept | undefined {
         nodes.push(n);
       }
     }
-    return { mask, nodes: nodes.sort((a, b) => b - a) };
+    return { mask, nodes: Int32Array.from(nodes).sort() };
   }
   const matches = text === '' ? undefined : textMatches(view, text);
   for (let n = state.length - 1; n > 0; n--) {
@@ -177,7 +177,8 @@ export class VisibleTree {
     const { state, parents } = sorted.view;
     const below = new Int32Array(state.length);
     const count = (n: number): void => { below[parents[n]] += 1 + (this.isOpen(n) ? below[n] : 0); };
-    if (kept.nodes) for (const n of kept.nodes) count(n);
+    // Children before parents: the highest node numbers first.
+    if (kept.nodes) for (let i = kept.nodes.length - 1; i >= 0; i--) count(kept.nodes[i]);
     else for (let n = state.length - 1; n > 0; n--) if (state[n] !== ABSENT && kept.mask[n] === 1) count(n);
     this.below = below;
     this.total = below[0];
