@@ -3,6 +3,7 @@
 // path-trie node and replayed straight from the layers' change tables: no object per file, so a
 // million-file layer is a few linear passes over numbers (the Layers panel's file tree asks for it
 // on every layer switch). Same rules as tree.ts (the unit tests compare the two on random stacks).
+import { IntList } from './intList';
 import { PathTrie } from './pathTrie';
 import { changeNames, changeTableOf, DIR, FILE, HARDLINK, kindCode, kindNames, RecordTable, REMOVED } from './records';
 import type { ChangeKind, EntryKind, FileChange, ImageAnalysis } from './types';
@@ -65,7 +66,7 @@ export class FsView {
   /** Parent of each node (the trie's). */
   readonly parents: Int32Array;
   /** Nodes marked by a layer above the base (some may be unmarked or gone by now; repeats possible). */
-  readonly marked: number[] = [];
+  readonly marked = new IntList();
   private readonly tables: RecordTable[];
   /** The record showing at the node, as its row numbered across layers (`firstRows`); -1: the root or a dir made up for a missing parent. */
   private readonly recordOf: Int32Array;

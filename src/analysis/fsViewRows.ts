@@ -86,8 +86,8 @@ export interface Kept {
 /**
  * Nodes the filter keeps: those matching it themselves and every dir above one; undefined when the
  * filter keeps everything. Without 'unchanged' only the nodes a layer above the base marked can
- * match: they are walked up from (the default view, a layer's changes, costs its changes, not the
- * whole filesystem); otherwise one pass over every node.
+ * match: when they are few they are walked up from (the default view, a layer's changes, costs
+ * its changes, not the whole filesystem); otherwise one pass over every node.
  */
 export function keptNodes(view: FsView, filter: ViewFilter): Kept | undefined {
   if (!filterActive(filter)) return undefined;
@@ -99,9 +99,11 @@ export function keptNodes(view: FsView, filter: ViewFilter): Kept | undefined {
   wanted[REMOVED_NODE] = filter.kinds.has('removed') ? 1 : 0;
   const text = filter.text.trim().toLowerCase();
   const mask = new Uint8Array(state.length);
-  if (wanted[UNCHANGED] === 0) {
+  const marked = view.marked.view();
+  // Few marked nodes (a layer's own changes, usually): walk up from them. Many: one pass is cheaper.
+  if (wanted[UNCHANGED] === 0 && marked.length * 8 < state.length) {
     const nodes: number[] = [];
-    for (const node of view.marked) {
+    for (const node of marked) {
       if (mask[node] === 1 || wanted[state[node]] === 0) continue;
       if (text !== '' && !view.trie.pathOf(node).toLowerCase().includes(text)) continue;
       for (let n = node; n > 0 && mask[n] === 0; n = parents[n]) {
