@@ -114,7 +114,8 @@ const stacks = Number(process.env.LAYERSCOPE_TREE_STACKS ?? 150);
 
 describe('webview: file tree rows equal the reference model on random layer stacks', () => {
   it(`${stacks} stacks × 6 queries, from the tables and through JSON`, function () {
-    this.timeout(120_000);
+    // A longer run asked for by the variable takes its time.
+    this.timeout(process.env.LAYERSCOPE_TREE_STACKS ? 0 : 120_000);
     checkEquivalence(stacks, 6);
   });
 });
