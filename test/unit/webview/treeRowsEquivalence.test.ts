@@ -10,7 +10,7 @@ import { TreeRowsSource } from '../../../src/webview/treeRows';
 import { changeCounts, Expansion, keptNodes, parentRow, visibleRows, allChangeFilters, type ChangeFilter } from '../../../webview-ui/lib/tree';
 
 /** A small deterministic generator (mulberry32). */
-export function random(seed: number): () => number {
+function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -24,7 +24,7 @@ export function random(seed: number): () => number {
 // Raw names: 'caf\xe9' is not UTF-8 (shown escaped), 'caf\xc3\xa9' is 'café'.
 const names = ['a', 'b', 'B', 'c', 'lib', 'caf\xe9', 'caf\xc3\xa9', 'x.txt'];
 
-export function randomStack(next: () => number): LayerEntry[][] {
+function randomStack(next: () => number): LayerEntry[][] {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
   const path = (): string => Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(names)).join('/');
   const entry = (over: Partial<LayerEntry> & { path: string }): LayerEntry =>
