@@ -5,10 +5,10 @@ import { pipeline } from 'node:stream/promises';
 import type { Transform } from 'node:stream';
 import { AnalysisError, type AnalysisLimits } from './types';
 import { decoderFor, sniffCompression, type Compression } from './decompress';
-import { normalizeEntryPath, whiteoutOf } from './paths';
+import { isPlainEntryName, normalizeEntryPath, whiteoutOf } from './paths';
 import { displayName, type PathTrie } from './pathTrie';
 import { DIR, FILE, HARDLINK, OPAQUE, OTHER, RecordTable, SYMLINK, WHITEOUT } from './records';
-import { TarFormatError, TarScanner, type TarHeader } from './tarScanner';
+import { TarFormatError, TarScanner, latin1, type TarEntry } from './tarScanner';
 
 export interface LayerScan {
   /** Normalised path of the blob in the archive. */
@@ -44,29 +44,42 @@ export function entryLimitError(count: number, limit: number): AnalysisError {
 
 const tarTypes: Record<string, number> = { '0': FILE, '7': FILE, 'S': FILE, '5': DIR, '2': SYMLINK, '1': HARDLINK };
 
-/** Adds the entry of `header` (normalised, its path and hard-link target interned) to `scan`. */
-function addEntry(scan: LayerScan, header: TarHeader, ctx: ScanContext, where: string): void {
+/** The trie node of an entry's name or link target (raw bytes), normalised; `undefined` for a whiteout or marker name (the caller's `whiteoutOf` handles those). */
+function nodeOf(bytes: Uint8Array, length: number, ctx: ScanContext, where: string): number {
+  const { paths, limits } = ctx;
+  // The usual case: a clean name goes to the trie as bytes, never decoded.
+  if (isPlainEntryName(bytes, length, limits.maxPathLength)) return paths.internBytes(bytes, 0, length);
+  return paths.intern(normalizeEntryPath(latin1(bytes, 0, length), limits.maxPathLength, where));
+}
+
+/** Adds `entry` (normalised, its path and hard-link target interned) to `scan`. */
+function addEntry(scan: LayerScan, entry: TarEntry, ctx: ScanContext, where: string): void {
   const { limits, paths } = ctx;
-  const raw = normalizeEntryPath(header.name, limits.maxPathLength, where);
-  const mode = header.mode & 0o7777;
-  const whiteout = whiteoutOf(raw);
-  if (whiteout?.kind === 'meta') return;
-  if (whiteout) {
-    const node = paths.intern(whiteout.kind === 'whiteout' ? whiteout.target : whiteout.dir);
-    scan.entries.push(node, whiteout.kind === 'whiteout' ? WHITEOUT : OPAQUE, mode, header.uid, header.gid, 0);
-    return;
+  const mode = entry.mode & 0o7777;
+  let node: number;
+  if (isPlainEntryName(entry.name, entry.nameLength, limits.maxPathLength)) {
+    node = paths.internBytes(entry.name, 0, entry.nameLength);
+  } else {
+    const raw = normalizeEntryPath(latin1(entry.name, 0, entry.nameLength), limits.maxPathLength, where);
+    const whiteout = whiteoutOf(raw);
+    if (whiteout?.kind === 'meta') return;
+    if (whiteout) {
+      const marked = paths.intern(whiteout.kind === 'whiteout' ? whiteout.target : whiteout.dir);
+      scan.entries.push(marked, whiteout.kind === 'whiteout' ? WHITEOUT : OPAQUE, mode, entry.uid, entry.gid, 0);
+      return;
+    }
+    node = paths.intern(raw);
   }
-  const node = paths.intern(raw);
-  const kind = tarTypes[header.typeflag] ?? OTHER;
-  const sparse = kind === FILE && header.sparseSize !== undefined;
-  const size = kind !== FILE ? 0 : sparse ? header.sparseSize! : header.size;
-  if (kind === SYMLINK && header.linkname.length > limits.maxPathLength) {
+  const kind = tarTypes[entry.typeflag] ?? OTHER;
+  const sparse = kind === FILE && entry.sparseSize >= 0;
+  const size = kind !== FILE ? 0 : sparse ? entry.sparseSize : entry.size;
+  if (kind === SYMLINK && entry.linkLength > limits.maxPathLength) {
     throw new AnalysisError('limit', `${where}: symlink target of '${paths.pathOf(node).slice(0, 80)}' is longer than ${limits.maxPathLength} characters`);
   }
-  const target = kind === HARDLINK ? paths.intern(normalizeEntryPath(header.linkname, limits.maxPathLength, where)) : -1;
-  const row = scan.entries.push(node, kind, mode, header.uid, header.gid, size);
-  if (sparse) scan.entries.setStoredSize(row, header.size);
-  if (kind === SYMLINK) scan.entries.setSymlink(row, displayName(header.linkname));
+  const target = kind === HARDLINK ? nodeOf(entry.link, entry.linkLength, ctx, where) : -1;
+  const row = scan.entries.push(node, kind, mode, entry.uid, entry.gid, size);
+  if (sparse) scan.entries.setStoredSize(row, entry.size);
+  if (kind === SYMLINK) scan.entries.setSymlink(row, displayName(latin1(entry.link, 0, entry.linkLength)));
   if (target >= 0) scan.entries.setLinkNode(row, target);
 }
 
@@ -112,9 +125,9 @@ export async function scanLayer(
   scan.compression = sniffed.compression;
   const hash: Hash | undefined = ctx.verify ? createHash('sha256') : undefined;
   const where = `layer ${archivePath}`;
-  const scanner = new TarScanner((header) => {
+  const scanner = new TarScanner((entry) => {
     if (++ctx.counter.entries > ctx.limits.maxEntries) ctx.overLimit = true;
-    if (!ctx.overLimit) addEntry(scan, header, ctx, where);
+    if (!ctx.overLimit) addEntry(scan, entry, ctx, where);
   });
 
   async function* source(): AsyncGenerator<Buffer> {

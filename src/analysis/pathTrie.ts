@@ -11,7 +11,6 @@
 import { AnalysisError } from './types';
 import { IntList } from './intList';
 
-
 const ascii = /^[\x00-\x7f]*$/;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -46,28 +45,47 @@ export function displayName(raw: string): string {
   }
 }
 
-/** Bytes of directory names the parent cache may hold before it starts over. */
-const dirCacheBytes = 8 * 1024 * 1024;
+/** Names are stored in chunks of this many bytes (a name never straddles two): the store grows without copying. */
+const chunkBits = 20;
+const chunkSize = 1 << chunkBits;
+/** Slots of the parent cache (direct-mapped by the hash of the directory's path bytes). */
+const dirCacheSlots = 1 << 14;
+const SLASH = 0x2f;
+
+/** FNV-1a over `bytes[start, end)`, seeded with `seed`. */
+function hashBytes(seed: number, bytes: Uint8Array, start: number, end: number): number {
+  let hash = Math.imul(seed ^ 0x811c9dc5, 0x01000193);
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+  return hash;
+}
 
 export class PathTrie {
   /** Parent of each node; the root (node 0, the path '') has -1. */
   private readonly parentList = new IntList();
+  /** Where each name is: chunk number << chunkBits | offset in the chunk. */
   private readonly nameStarts = new IntList();
   private readonly nameLengths = new IntList();
   private readonly hashes = new IntList();
   private readonly firstChildren = new IntList();
   private readonly lastChildren = new IntList();
   private readonly nextSiblings = new IntList();
-  /** Every distinct name's bytes, back to back. */
-  private names = Buffer.alloc(1 << 16);
+  /** Every distinct name's bytes, back to back in chunks. */
+  private readonly chunks: Uint8Array[] = [];
+  private chunkFill = chunkSize;
   private nameBytes = 0;
   /** Open addressing over (parent, name): node numbers, 0 = empty slot (the root is nobody's child). */
   private slots: Int32Array = new Int32Array(1 << 10);
   /** Display paths of directories, built on demand from the parent's (V8 shares the prefix: a rope, not a copy). */
   private readonly dirPaths = new Map<number, string>([[0, '']]);
-  /** Recently seen parent directories (raw) → node: layers list a directory's files together, or alternate between a few. */
-  private dirCache = new Map<string, number>();
-  private dirCacheFill = 0;
+  /**
+   * Recently seen parent directories: hash of the directory's path bytes → node (+1; 0 = empty).
+   * Layers list a directory's files together, or alternate between a few: one hash of the parent's
+   * path and one comparison up the tree instead of a lookup per component.
+   */
+  private readonly dirHashes = new Int32Array(dirCacheSlots);
+  private readonly dirNodes = new Int32Array(dirCacheSlots);
+  /** Bytes of a string being interned (`intern`, `child`). */
+  private scratch = new Uint8Array(256);
 
   constructor(private readonly maxNameBytes: number) {
     this.addNode(-1, 0, 0, 0);
@@ -98,49 +116,48 @@ export class PathTrie {
     return id;
   }
 
-  /** Whether node `id`'s name is the `length` bytes at `at` of the names buffer. */
-  private sameName(id: number, at: number, length: number): boolean {
+  /** Whether node `id`'s name is `bytes[start, start + length)`. */
+  private sameName(id: number, bytes: Uint8Array, start: number, length: number): boolean {
     if (this.nameLengths.get(id) !== length) return false;
-    const start = this.nameStarts.get(id);
-    const names = this.names;
-    for (let i = 0; i < length; i++) if (names[start + i] !== names[at + i]) return false;
+    const at = this.nameStarts.get(id);
+    const chunk = this.chunks[at >>> chunkBits];
+    const offset = at & (chunkSize - 1);
+    for (let i = 0; i < length; i++) if (chunk[offset + i] !== bytes[start + i]) return false;
     return true;
   }
 
-  /** The node of `name` under `parent`, created when absent. */
-  child(parent: number, name: string): number {
-    const length = name.length;
-    if (this.nameBytes + length > this.names.length) {
-      const grown = Buffer.alloc(Math.max(this.names.length * 2, this.nameBytes + length));
-      this.names.copy(grown, 0, 0, this.nameBytes);
-      this.names = grown;
+  /** Copies a new name into the store; returns where it is (see `nameStarts`). */
+  private store(bytes: Uint8Array, start: number, length: number): number {
+    if (this.chunkFill + length > chunkSize || this.chunks.length === 0) {
+      // A name longer than a chunk gets a chunk of its own (the next name starts a fresh one).
+      this.chunks.push(new Uint8Array(Math.max(chunkSize, length)));
+      this.chunkFill = 0;
     }
-    // One pass: the name's bytes go after the last name (kept only if it is new) while they are
-    // hashed (FNV-1a over the parent and the bytes; names are latin1 strings, a char per byte).
-    const names = this.names;
-    const at = this.nameBytes;
-    let hash = Math.imul(parent ^ 0x811c9dc5, 0x01000193);
-    for (let i = 0; i < length; i++) {
-      const c = name.charCodeAt(i);
-      // Past one byte: text from a caller passing display names, kept as its UTF-8 bytes.
-      if (c > 0xff) return this.child(parent, Buffer.from(name, 'utf8').toString('latin1'));
-      names[at + i] = c;
-      hash = Math.imul(hash ^ c, 0x01000193);
-    }
+    const index = this.chunks.length - 1;
+    const offset = this.chunkFill;
+    this.chunks[index].set(bytes.subarray(start, start + length), offset);
+    this.chunkFill = length > chunkSize ? chunkSize : offset + length;
+    this.nameBytes += length;
+    return index * chunkSize + offset;
+  }
+
+  /** The node of the name `bytes[start, end)` under `parent`, created when absent. */
+  childOf(parent: number, bytes: Uint8Array, start: number, end: number): number {
+    const length = end - start;
+    const hash = hashBytes(parent, bytes, start, end);
     const { parentList, hashes } = this;
     let slots = this.slots;
     let mask = slots.length - 1;
     let slot = hash & mask;
     for (let id = slots[slot]; id !== 0; id = slots[slot]) {
-      if (hashes.get(id) === hash && parentList.get(id) === parent && this.sameName(id, at, length)) return id;
+      if (hashes.get(id) === hash && parentList.get(id) === parent && this.sameName(id, bytes, start, length)) return id;
       slot = (slot + 1) & mask;
     }
-    if (at + length > this.maxNameBytes) {
+    if (this.nameBytes + length > this.maxNameBytes) {
       throw new AnalysisError('limit',
         `the layers' file names hold more than ${this.maxNameBytes} bytes of distinct names; the limit is ${this.maxNameBytes} — raise it with --max-name-bytes`);
     }
-    const id = this.addNode(parent, at, length, hash);
-    this.nameBytes += length;
+    const id = this.addNode(parent, this.store(bytes, start, length), length, hash);
     if (2 * this.size > slots.length) {
       slots = this.rehash(slots.length * 2);
       mask = slots.length - 1;
@@ -149,6 +166,24 @@ export class PathTrie {
     }
     slots[slot] = id;
     return id;
+  }
+
+  /** The node of `name` (raw bytes as a latin1 string) under `parent`, created when absent. */
+  child(parent: number, name: string): number {
+    const length = this.toScratch(name);
+    return this.childOf(parent, this.scratch, 0, length);
+  }
+
+  /** Puts a latin1 string's bytes in `scratch`; returns their count. Text past one byte per char (a caller passing display names) is kept as its UTF-8 bytes. */
+  private toScratch(text: string): number {
+    if (this.scratch.length < text.length) this.scratch = new Uint8Array(Math.max(text.length, 2 * this.scratch.length));
+    const scratch = this.scratch;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 0xff) return this.toScratch(Buffer.from(text, 'utf8').toString('latin1'));
+      scratch[i] = c;
+    }
+    return text.length;
   }
 
   private rehash(capacity: number): Int32Array {
@@ -168,24 +203,52 @@ export class PathTrie {
   /** The node of a normalised raw path ('' is the root), created with its parents when absent. */
   intern(path: string): number {
     if (path === '') return 0;
-    const slash = path.lastIndexOf('/');
-    if (slash < 0) return this.child(0, path);
-    const dir = path.slice(0, slash);
-    let parent = this.dirCache.get(dir);
-    if (parent === undefined) {
-      parent = 0;
-      let start = 0;
-      for (;;) {
-        const next = dir.indexOf('/', start);
-        parent = this.child(parent, next < 0 ? dir.slice(start) : dir.slice(start, next));
-        if (next < 0) break;
-        start = next + 1;
-      }
-      this.dirCacheFill += dir.length;
-      if (this.dirCacheFill > dirCacheBytes) { this.dirCache = new Map(); this.dirCacheFill = dir.length; }
-      this.dirCache.set(dir, parent);
+    if (/[^\x00-\xff]/.test(path)) {
+      // Display text (tests, small callers): each name's own bytes, as `child` keeps them.
+      let parent = 0;
+      for (const name of path.split('/')) parent = this.child(parent, name);
+      return parent;
     }
-    return this.child(parent, path.slice(slash + 1));
+    const length = this.toScratch(path);
+    return this.internBytes(this.scratch, 0, length);
+  }
+
+  /** The node of the normalised raw path `bytes[start, end)` (no empty, `.` or `..` name, no slash at either end), created with its parents when absent. */
+  internBytes(bytes: Uint8Array, start: number, end: number): number {
+    if (start === end) return 0;
+    let slash = end - 1;
+    while (slash >= start && bytes[slash] !== SLASH) slash--;
+    if (slash < start) return this.childOf(0, bytes, start, end);
+    const dirHash = hashBytes(0, bytes, start, slash);
+    const cached = dirHash & (dirCacheSlots - 1);
+    let parent = this.dirNodes[cached] - 1;
+    if (parent < 0 || this.dirHashes[cached] !== dirHash || !this.isPath(parent, bytes, start, slash)) {
+      parent = 0;
+      for (let from = start; ;) {
+        let next = from;
+        while (next < slash && bytes[next] !== SLASH) next++;
+        parent = this.childOf(parent, bytes, from, next);
+        if (next >= slash) break;
+        from = next + 1;
+      }
+      this.dirHashes[cached] = dirHash;
+      this.dirNodes[cached] = parent + 1;
+    }
+    return this.childOf(parent, bytes, slash + 1, end);
+  }
+
+  /** Whether node `id`'s path (raw) is `bytes[start, end)`: compared name by name from the end, up the tree. */
+  private isPath(id: number, bytes: Uint8Array, start: number, end: number): boolean {
+    let node = id;
+    let at = end;
+    for (;;) {
+      const length = this.nameLengths.get(node);
+      if (at - length < start || !this.sameName(node, bytes, at - length, length)) return false;
+      at -= length;
+      node = this.parentList.get(node);
+      if (node === 0) return at === start;
+      if (at === start || bytes[--at] !== SLASH) return false;
+    }
   }
 
   /** First child of `id` (every name ever seen under it, present in a given filesystem or not), -1 when none; then `nextSibling`. */
@@ -199,8 +262,10 @@ export class PathTrie {
 
   /** Raw name bytes of a node (latin1 string). */
   private rawName(id: number): string {
-    const start = this.nameStarts.get(id);
-    return this.names.toString('latin1', start, start + this.nameLengths.get(id));
+    const at = this.nameStarts.get(id);
+    const chunk = this.chunks[at >>> chunkBits];
+    const offset = at & (chunkSize - 1);
+    return Buffer.from(chunk.buffer, chunk.byteOffset + offset, this.nameLengths.get(id)).toString('latin1');
   }
 
   /** Display path of a node (`usr/bin/x`); directories' cached. */
