@@ -52,11 +52,22 @@ const chunkSize = 1 << chunkBits;
 const dirCacheSlots = 1 << 14;
 const SLASH = 0x2f;
 
-/** FNV-1a over `bytes[start, end)`, seeded with `seed`. */
-function hashBytes(seed: number, bytes: Uint8Array, start: number, end: number): number {
-  let hash = Math.imul(seed ^ 0x811c9dc5, 0x01000193);
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+const fnvOffset = 0x811c9dc5;
+const fnvPrime = 0x01000193;
+
+/** FNV-1a of the name `bytes[start, end)`. */
+function hashName(bytes: Uint8Array, start: number, end: number): number {
+  let hash = fnvOffset;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], fnvPrime);
   return hash;
+}
+
+/** The table's key for a name under `parent`: the name's hash mixed with the parent (murmur3's finaliser). */
+function nodeHash(parent: number, nameHash: number): number {
+  let h = Math.imul(nameHash ^ Math.imul(parent, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 export class PathTrie {
@@ -141,10 +152,10 @@ export class PathTrie {
     return index * chunkSize + offset;
   }
 
-  /** The node of the name `bytes[start, end)` under `parent`, created when absent. */
-  childOf(parent: number, bytes: Uint8Array, start: number, end: number): number {
+  /** The node of the name `bytes[start, end)` under `parent`, created when absent (`nameHash`: its `hashName`, when the caller has it). */
+  childOf(parent: number, bytes: Uint8Array, start: number, end: number, nameHash = hashName(bytes, start, end)): number {
     const length = end - start;
-    const hash = hashBytes(parent, bytes, start, end);
+    const hash = nodeHash(parent, nameHash);
     const { parentList, hashes } = this;
     let slots = this.slots;
     let mask = slots.length - 1;
@@ -216,13 +227,24 @@ export class PathTrie {
   /** The node of the normalised raw path `bytes[start, end)` (no empty, `.` or `..` name, no slash at either end), created with its parents when absent. */
   internBytes(bytes: Uint8Array, start: number, end: number): number {
     if (start === end) return 0;
-    let slash = end - 1;
-    while (slash >= start && bytes[slash] !== SLASH) slash--;
-    if (slash < start) return this.childOf(0, bytes, start, end);
-    const dirHash = hashBytes(0, bytes, start, slash);
-    const cached = dirHash & (dirCacheSlots - 1);
+    // One pass: the last name's hash, and the parent's path hash folded from its names' hashes.
+    let name = fnvOffset;
+    let dir = 0;
+    let slash = -1;
+    for (let i = start; i < end; i++) {
+      const c = bytes[i];
+      if (c === SLASH) {
+        dir = Math.imul(dir ^ name, fnvPrime);
+        name = fnvOffset;
+        slash = i;
+      } else {
+        name = Math.imul(name ^ c, fnvPrime);
+      }
+    }
+    if (slash < 0) return this.childOf(0, bytes, start, end, name);
+    const cached = dir & (dirCacheSlots - 1);
     let parent = this.dirNodes[cached] - 1;
-    if (parent < 0 || this.dirHashes[cached] !== dirHash || !this.isPath(parent, bytes, start, slash)) {
+    if (parent < 0 || this.dirHashes[cached] !== dir || !this.isPath(parent, bytes, start, slash)) {
       parent = 0;
       for (let from = start; ;) {
         let next = from;
@@ -231,10 +253,10 @@ export class PathTrie {
         if (next >= slash) break;
         from = next + 1;
       }
-      this.dirHashes[cached] = dirHash;
+      this.dirHashes[cached] = dir;
       this.dirNodes[cached] = parent + 1;
     }
-    return this.childOf(parent, bytes, slash + 1, end);
+    return this.childOf(parent, bytes, slash + 1, end, name);
   }
 
   /** Whether node `id`'s path (raw) is `bytes[start, end)`: compared name by name from the end, up the tree. */

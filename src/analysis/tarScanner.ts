@@ -93,11 +93,27 @@ function number(block: Uint8Array, start: number, length: number): number {
   return value;
 }
 
-function checksumOk(block: Uint8Array, at: number): boolean {
-  let sum = 8 * 0x20;
-  for (let i = at; i < at + 148; i++) sum += block[i];
-  for (let i = at + 156; i < at + BLOCK; i++) sum += block[i];
-  return sum === number(block, at + 148, 8);
+/**
+ * The header's checksum: the sum of its bytes, the checksum field counted as spaces. `words`, when
+ * given, views the same memory as 32-bit words (`block` and `at` 4-aligned): four bytes per step,
+ * summed in 16-bit lanes (128 words add at most 128 × 255 to a lane, and 128 × 0x00ff00ff fits in an int32).
+ */
+function checksumOk(block: Uint8Array, at: number, words: Uint32Array | undefined): boolean {
+  let sum = 0;
+  if (words) {
+    let even = 0;
+    let odd = 0;
+    for (let w = (block.byteOffset + at) >>> 2, end = w + BLOCK / 4; w < end; w++) {
+      const word = words[w];
+      even += word & 0x00ff00ff;
+      odd += (word >>> 8) & 0x00ff00ff;
+    }
+    sum = (even & 0xffff) + (even >>> 16) + (odd & 0xffff) + (odd >>> 16);
+  } else {
+    for (let i = at; i < at + BLOCK; i++) sum += block[i];
+  }
+  for (let i = at + 148; i < at + 156; i++) sum -= block[i];
+  return sum + 8 * 0x20 === number(block, at + 148, 8);
 }
 
 function isZero(block: Uint8Array, at: number): boolean {
@@ -149,6 +165,7 @@ class Bytes {
 export class TarScanner {
   /** Bytes of a header block that straddles two chunks, gathered until whole. */
   private readonly block = new Uint8Array(BLOCK);
+  private readonly blockWords = new Uint32Array(this.block.buffer);
   private blockFill = 0;
   /** Data bytes (plus padding) still to skip or to collect for a metadata entry. */
   private remaining = 0;
@@ -188,6 +205,8 @@ export class TarScanner {
 
   push(chunk: Uint8Array): void {
     let offset = 0;
+    // 32-bit words over the chunk's memory, for the checksums of the header blocks read where they lie.
+    const words = (chunk.byteOffset & 3) === 0 ? new Uint32Array(chunk.buffer, 0, chunk.buffer.byteLength >>> 2) : undefined;
     while (offset < chunk.length) {
       if (this.ended) return; // whatever follows the end-of-archive marker is padding
       if (this.remaining > 0) {
@@ -207,7 +226,7 @@ export class TarScanner {
       }
       if (this.blockFill === 0 && chunk.length - offset >= BLOCK) {
         // The usual case: the whole header block is in this chunk; read it where it lies.
-        this.header(chunk, offset);
+        this.header(chunk, offset, (offset & 3) === 0 ? words : undefined);
         offset += BLOCK;
         continue;
       }
@@ -217,7 +236,7 @@ export class TarScanner {
       offset += take;
       if (this.blockFill === BLOCK) {
         this.blockFill = 0;
-        this.header(this.block, 0);
+        this.header(this.block, 0, this.blockWords);
       }
     }
   }
@@ -241,14 +260,14 @@ export class TarScanner {
   }
 
   /** Reads the header block at `b[at, at + 512)`. */
-  private header(b: Uint8Array, at: number): void {
+  private header(b: Uint8Array, at: number, words: Uint32Array | undefined): void {
     if (this.sparseExtension !== undefined) {
       // 21 more (offset, size) pairs; byte 504 says whether another extension block follows.
       if (b[at + 504] === 0) { this.remaining = this.sparseExtension; this.sparseExtension = undefined; }
       return;
     }
     if (isZero(b, at)) { this.ended = true; return; }
-    if (!checksumOk(b, at)) {
+    if (!checksumOk(b, at, words)) {
       throw new TarFormatError('notTar', this.entries === 0
         ? 'not a tar archive (bad header checksum)'
         : `corrupt tar header after ${this.entries} entries (bad checksum)`);
