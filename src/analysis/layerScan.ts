@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Transform } from 'node:stream';
 import { AnalysisError, type AnalysisLimits } from './types';
 import { decoderFor, sniffCompression, type Compression } from './decompress';
-import { isPlainEntryName, normalizeEntryPath, whiteoutOf } from './paths';
+import { isWhiteoutName, normalizeEntryPath, whiteoutOf } from './paths';
 import { displayName, type PathTrie } from './pathTrie';
 import { DIR, FILE, HARDLINK, OPAQUE, OTHER, RecordTable, SYMLINK, WHITEOUT } from './records';
 import { TarFormatError, TarScanner, latin1, type TarEntry } from './tarScanner';
@@ -44,22 +44,24 @@ export function entryLimitError(count: number, limit: number): AnalysisError {
 
 const tarTypes: Record<string, number> = { '0': FILE, '7': FILE, 'S': FILE, '5': DIR, '2': SYMLINK, '1': HARDLINK };
 
-/** The trie node of an entry's name or link target (raw bytes), normalised; `undefined` for a whiteout or marker name (the caller's `whiteoutOf` handles those). */
-function nodeOf(bytes: Uint8Array, length: number, ctx: ScanContext, where: string): number {
-  const { paths, limits } = ctx;
-  // The usual case: a clean name goes to the trie as bytes, never decoded.
-  if (isPlainEntryName(bytes, length, limits.maxPathLength)) return paths.internBytes(bytes, 0, length);
-  return paths.intern(normalizeEntryPath(latin1(bytes, 0, length), limits.maxPathLength, where));
+/**
+ * The trie node of a raw name that is already a clean path (read in one pass as bytes, never
+ * decoded); -1 for any other name (too long, to normalise, or — with `whiteouts` — an overlay
+ * marker), which the caller takes through `normalizeEntryPath` and `whiteoutOf` as text.
+ */
+function plainNode(bytes: Uint8Array, length: number, ctx: ScanContext, whiteouts: boolean): number {
+  if (length > ctx.limits.maxPathLength) return -1;
+  const nameStart = ctx.paths.readPath(bytes, 0, length);
+  if (nameStart < 0 || (whiteouts && isWhiteoutName(bytes, nameStart, length))) return -1;
+  return ctx.paths.internRead();
 }
 
 /** Adds `entry` (normalised, its path and hard-link target interned) to `scan`. */
 function addEntry(scan: LayerScan, entry: TarEntry, ctx: ScanContext, where: string): void {
   const { limits, paths } = ctx;
   const mode = entry.mode & 0o7777;
-  let node: number;
-  if (isPlainEntryName(entry.name, entry.nameLength, limits.maxPathLength)) {
-    node = paths.internBytes(entry.name, 0, entry.nameLength);
-  } else {
+  let node = plainNode(entry.name, entry.nameLength, ctx, true);
+  if (node < 0) {
     const raw = normalizeEntryPath(latin1(entry.name, 0, entry.nameLength), limits.maxPathLength, where);
     const whiteout = whiteoutOf(raw);
     if (whiteout?.kind === 'meta') return;
@@ -76,7 +78,11 @@ function addEntry(scan: LayerScan, entry: TarEntry, ctx: ScanContext, where: str
   if (kind === SYMLINK && entry.linkLength > limits.maxPathLength) {
     throw new AnalysisError('limit', `${where}: symlink target of '${paths.pathOf(node).slice(0, 80)}' is longer than ${limits.maxPathLength} characters`);
   }
-  const target = kind === HARDLINK ? nodeOf(entry.link, entry.linkLength, ctx, where) : -1;
+  let target = -1;
+  if (kind === HARDLINK) {
+    target = plainNode(entry.link, entry.linkLength, ctx, false);
+    if (target < 0) target = paths.intern(normalizeEntryPath(latin1(entry.link, 0, entry.linkLength), limits.maxPathLength, where));
+  }
   const row = scan.entries.push(node, kind, mode, entry.uid, entry.gid, size);
   if (sparse) scan.entries.setStoredSize(row, entry.size);
   if (kind === SYMLINK) scan.entries.setSymlink(row, displayName(latin1(entry.link, 0, entry.linkLength)));

@@ -9,7 +9,7 @@
 // only in bytes that are not valid UTF-8 stay two files. `pathOf` gives the display form: UTF-8
 // decoded, with invalid bytes shown as `\xNN`.
 import { AnalysisError } from './types';
-import { IntList } from './intList';
+import { grow } from './intList';
 
 const ascii = /^[\x00-\x7f]*$/;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -51,6 +51,13 @@ const chunkSize = 1 << chunkBits;
 /** Slots of the parent cache (direct-mapped by the hash of the directory's path bytes). */
 const dirCacheSlots = 1 << 14;
 const SLASH = 0x2f;
+const DOT = 0x2e;
+
+/** Whether `bytes[start, end)` is '', '.' or '..' (a name a normalised path never holds). */
+function isDotName(bytes: Uint8Array, start: number, end: number): boolean {
+  const n = end - start;
+  return n === 0 || (bytes[start] === DOT && (n === 1 || (n === 2 && bytes[start + 1] === DOT)));
+}
 
 const fnvOffset = 0x811c9dc5;
 const fnvPrime = 0x01000193;
@@ -71,15 +78,20 @@ function nodeHash(parent: number, nameHash: number): number {
 }
 
 export class PathTrie {
-  /** Parent of each node; the root (node 0, the path '') has -1. */
-  private readonly parentList = new IntList();
-  /** Where each name is: chunk number << chunkBits | offset in the chunk. */
-  private readonly nameStarts = new IntList();
-  private readonly nameLengths = new IntList();
-  private readonly hashes = new IntList();
-  private readonly firstChildren = new IntList();
-  private readonly lastChildren = new IntList();
-  private readonly nextSiblings = new IntList();
+  /**
+   * Per node, one typed column each, all of one capacity (one growth check per new node): parent
+   * (the root, node 0 = the path '', has -1); where its name is (chunk number << chunkBits | offset
+   * in the chunk) and its length; its table hash; its children as a sibling list in the order seen.
+   */
+  private parentCol = new Int32Array(1024);
+  private nameStarts = new Int32Array(1024);
+  private nameLengths = new Int32Array(1024);
+  private hashes = new Int32Array(1024);
+  private firstChildren = new Int32Array(1024);
+  private lastChildren = new Int32Array(1024);
+  private nextSiblings = new Int32Array(1024);
+  private count = 0;
+  private parentsView = new Int32Array(0);
   /** Every distinct name's bytes, back to back in chunks. */
   private readonly chunks: Uint8Array[] = [];
   private chunkFill = chunkSize;
@@ -95,6 +107,8 @@ export class PathTrie {
    */
   private readonly dirHashes = new Int32Array(dirCacheSlots);
   private readonly dirNodes = new Int32Array(dirCacheSlots);
+  /** What `readPath` found, for `internRead`. */
+  private readonly read: { bytes: Uint8Array; start: number; end: number; slash: number; name: number; dir: number } = { bytes: new Uint8Array(0), start: 0, end: 0, slash: -1, name: 0, dir: 0 };
   /** Bytes of a string being interned (`intern`, `child`). */
   private scratch = new Uint8Array(256);
 
@@ -103,34 +117,48 @@ export class PathTrie {
   }
 
   get size(): number {
-    return this.parentList.length;
+    return this.count;
   }
 
   /** Parent of each node, indexed by node (valid until the next node is added). */
   get parents(): Int32Array {
-    return this.parentList.view();
+    if (this.parentsView.length !== this.count || this.parentsView.buffer !== this.parentCol.buffer) this.parentsView = this.parentCol.subarray(0, this.count);
+    return this.parentsView;
   }
 
   private addNode(parent: number, start: number, length: number, hash: number): number {
-    const id = this.parentList.push(parent);
-    this.nameStarts.push(start);
-    this.nameLengths.push(length);
-    this.hashes.push(hash);
-    this.firstChildren.push(-1);
-    this.lastChildren.push(-1);
-    this.nextSiblings.push(-1);
+    const id = this.count;
+    if (id === this.parentCol.length) this.resize(2 * id);
+    this.count++;
+    this.parentCol[id] = parent;
+    this.nameStarts[id] = start;
+    this.nameLengths[id] = length;
+    this.hashes[id] = hash;
+    this.firstChildren[id] = -1;
+    this.lastChildren[id] = -1;
+    this.nextSiblings[id] = -1;
     if (parent >= 0) {
-      const last = this.lastChildren.get(parent);
-      if (last < 0) this.firstChildren.set(parent, id); else this.nextSiblings.set(last, id);
-      this.lastChildren.set(parent, id);
+      const last = this.lastChildren[parent];
+      if (last < 0) this.firstChildren[parent] = id; else this.nextSiblings[last] = id;
+      this.lastChildren[parent] = id;
     }
     return id;
   }
 
+  private resize(capacity: number): void {
+    this.parentCol = grow(this.parentCol, capacity);
+    this.nameStarts = grow(this.nameStarts, capacity);
+    this.nameLengths = grow(this.nameLengths, capacity);
+    this.hashes = grow(this.hashes, capacity);
+    this.firstChildren = grow(this.firstChildren, capacity);
+    this.lastChildren = grow(this.lastChildren, capacity);
+    this.nextSiblings = grow(this.nextSiblings, capacity);
+  }
+
   /** Whether node `id`'s name is `bytes[start, start + length)`. */
   private sameName(id: number, bytes: Uint8Array, start: number, length: number): boolean {
-    if (this.nameLengths.get(id) !== length) return false;
-    const at = this.nameStarts.get(id);
+    if (this.nameLengths[id] !== length) return false;
+    const at = this.nameStarts[id];
     const chunk = this.chunks[at >>> chunkBits];
     const offset = at & (chunkSize - 1);
     for (let i = 0; i < length; i++) if (chunk[offset + i] !== bytes[start + i]) return false;
@@ -146,7 +174,8 @@ export class PathTrie {
     }
     const index = this.chunks.length - 1;
     const offset = this.chunkFill;
-    this.chunks[index].set(bytes.subarray(start, start + length), offset);
+    const chunk = this.chunks[index];
+    for (let i = 0; i < length; i++) chunk[offset + i] = bytes[start + i];
     this.chunkFill = length > chunkSize ? chunkSize : offset + length;
     this.nameBytes += length;
     return index * chunkSize + offset;
@@ -156,12 +185,12 @@ export class PathTrie {
   childOf(parent: number, bytes: Uint8Array, start: number, end: number, nameHash = hashName(bytes, start, end)): number {
     const length = end - start;
     const hash = nodeHash(parent, nameHash);
-    const { parentList, hashes } = this;
+    const { parentCol, hashes } = this;
     let slots = this.slots;
     let mask = slots.length - 1;
     let slot = hash & mask;
     for (let id = slots[slot]; id !== 0; id = slots[slot]) {
-      if (hashes.get(id) === hash && parentList.get(id) === parent && this.sameName(id, bytes, start, length)) return id;
+      if (hashes[id] === hash && parentCol[id] === parent && this.sameName(id, bytes, start, length)) return id;
       slot = (slot + 1) & mask;
     }
     if (this.nameBytes + length > this.maxNameBytes) {
@@ -200,7 +229,7 @@ export class PathTrie {
   private rehash(capacity: number): Int32Array {
     const slots = new Int32Array(capacity);
     const mask = capacity - 1;
-    const hashes = this.hashes.view();
+    const hashes = this.hashes;
     // The newest node is placed by the caller.
     for (let id = 1; id < this.size - 1; id++) {
       let slot = hashes[id] & mask;
@@ -224,23 +253,61 @@ export class PathTrie {
     return this.internBytes(this.scratch, 0, length);
   }
 
-  /** The node of the normalised raw path `bytes[start, end)` (no empty, `.` or `..` name, no slash at either end), created with its parents when absent. */
+  /**
+   * The node of the raw path `bytes[start, end)` ('' is the root), created with its parents when
+   * absent. A normalised path (see `readPath`) takes one pass; any other is split on '/' as it is.
+   */
   internBytes(bytes: Uint8Array, start: number, end: number): number {
     if (start === end) return 0;
-    // One pass: the last name's hash, and the parent's path hash folded from its names' hashes.
+    if (this.readPath(bytes, start, end) >= 0) return this.internRead();
+    let parent = 0;
+    for (let from = start; ;) {
+      let next = from;
+      while (next < end && bytes[next] !== SLASH) next++;
+      parent = this.childOf(parent, bytes, from, next);
+      if (next >= end) return parent;
+      from = next + 1;
+    }
+  }
+
+  /**
+   * Reads the raw path `bytes[start, end)` in one pass: whether it is normalised (not empty, no
+   * empty, `.` or `..` name — so no slash at either end — and no NUL byte) and, if it is, its last
+   * name's hash and its parent's path hash. Returns where its last name starts, -1 when it is not
+   * normalised. `internRead` then gives its node (until the next `readPath`).
+   */
+  readPath(bytes: Uint8Array, start: number, end: number): number {
     let name = fnvOffset;
     let dir = 0;
     let slash = -1;
+    let from = start;
     for (let i = start; i < end; i++) {
       const c = bytes[i];
       if (c === SLASH) {
+        if (isDotName(bytes, from, i)) return -1;
         dir = Math.imul(dir ^ name, fnvPrime);
         name = fnvOffset;
         slash = i;
+        from = i + 1;
+      } else if (c === 0) {
+        return -1;
       } else {
         name = Math.imul(name ^ c, fnvPrime);
       }
     }
+    if (isDotName(bytes, from, end)) return -1;
+    this.read.bytes = bytes;
+    this.read.start = start;
+    this.read.end = end;
+    this.read.slash = slash;
+    this.read.name = name;
+    this.read.dir = dir;
+    return from;
+  }
+
+  /** The node of the path `readPath` last read (normalised), created with its parents when absent. */
+  internRead(): number {
+    const { bytes, start, end, slash, name, dir } = this.read;
     if (slash < 0) return this.childOf(0, bytes, start, end, name);
     const cached = dir & (dirCacheSlots - 1);
     let parent = this.dirNodes[cached] - 1;
@@ -264,10 +331,10 @@ export class PathTrie {
     let node = id;
     let at = end;
     for (;;) {
-      const length = this.nameLengths.get(node);
+      const length = this.nameLengths[node];
       if (at - length < start || !this.sameName(node, bytes, at - length, length)) return false;
       at -= length;
-      node = this.parentList.get(node);
+      node = this.parentCol[node];
       if (node === 0) return at === start;
       if (at === start || bytes[--at] !== SLASH) return false;
     }
@@ -275,29 +342,29 @@ export class PathTrie {
 
   /** First child of `id` (every name ever seen under it, present in a given filesystem or not), -1 when none; then `nextSibling`. */
   firstChild(id: number): number {
-    return this.firstChildren.get(id);
+    return this.firstChildren[id];
   }
 
   nextSibling(id: number): number {
-    return this.nextSiblings.get(id);
+    return this.nextSiblings[id];
   }
 
   /** Raw name bytes of a node (latin1 string). */
   private rawName(id: number): string {
-    const at = this.nameStarts.get(id);
+    const at = this.nameStarts[id];
     const chunk = this.chunks[at >>> chunkBits];
     const offset = at & (chunkSize - 1);
-    return Buffer.from(chunk.buffer, chunk.byteOffset + offset, this.nameLengths.get(id)).toString('latin1');
+    return Buffer.from(chunk.buffer, chunk.byteOffset + offset, this.nameLengths[id]).toString('latin1');
   }
 
   /** Display path of a node (`usr/bin/x`); directories' cached. */
   pathOf(id: number): string {
     const cached = this.dirPaths.get(id);
     if (cached !== undefined) return cached;
-    const parent = this.parentList.get(id);
+    const parent = this.parentCol[id];
     const name = displayName(this.rawName(id));
     const path = parent === 0 ? name : `${this.pathOf(parent)}/${name}`;
-    if (this.firstChildren.get(id) >= 0) this.dirPaths.set(id, path);
+    if (this.firstChildren[id] >= 0) this.dirPaths.set(id, path);
     return path;
   }
 }

@@ -29,35 +29,13 @@ export function normalizeEntryPath(name: string, maxLength: number, where: strin
   return parts.join('/');
 }
 
-const SLASH = 0x2f;
-const DOT = 0x2e;
 const whiteoutBytes = [0x2e, 0x77, 0x68, 0x2e]; // '.wh.'
 
-/**
- * Whether the raw name bytes `bytes[0, length)` can go to the trie as they are: at most `maxLength`
- * bytes, no NUL, no empty, `.` or `..` name, no slash at either end, and a last name that is not a
- * whiteout. One pass over the bytes, no string; any other name takes `normalizeEntryPath` and `whiteoutOf`.
- */
-export function isPlainEntryName(bytes: Uint8Array, length: number, maxLength: number): boolean {
-  if (length === 0 || length > maxLength || bytes[length - 1] === SLASH) return false;
-  let start = 0;
-  for (let i = 0; i < length; i++) {
-    const c = bytes[i];
-    if (c === 0) return false;
-    if (c !== SLASH) continue;
-    if (isDotName(bytes, start, i)) return false;
-    start = i + 1;
-  }
-  if (isDotName(bytes, start, length)) return false;
-  if (length - start < whiteoutBytes.length) return true;
-  for (let k = 0; k < whiteoutBytes.length; k++) if (bytes[start + k] !== whiteoutBytes[k]) return true;
-  return false;
-}
-
-/** Whether `bytes[start, end)` is '', '.' or '..'. */
-function isDotName(bytes: Uint8Array, start: number, end: number): boolean {
-  const n = end - start;
-  return n === 0 || (bytes[start] === DOT && (n === 1 || (n === 2 && bytes[start + 1] === DOT)));
+/** Whether the raw name `bytes[start, end)` is a whiteout or another overlay marker (starts with `.wh.`). */
+export function isWhiteoutName(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end - start < whiteoutBytes.length) return false;
+  for (let k = 0; k < whiteoutBytes.length; k++) if (bytes[start + k] !== whiteoutBytes[k]) return false;
+  return true;
 }
 
 export function parentOf(path: string): string {
