@@ -259,7 +259,11 @@ export class PathTrie {
    */
   internBytes(bytes: Uint8Array, start: number, end: number): number {
     if (start === end) return 0;
-    if (this.readPath(bytes, start, end) >= 0) return this.internRead();
+    return this.readPath(bytes, start, end) >= 0 ? this.internRead() : this.walk(bytes, start, end);
+  }
+
+  /** The node of `bytes[start, end)` split on '/', one lookup per name from the root. */
+  private walk(bytes: Uint8Array, start: number, end: number): number {
     let parent = 0;
     for (let from = start; ;) {
       let next = from;
@@ -312,14 +316,7 @@ export class PathTrie {
     const cached = dir & (dirCacheSlots - 1);
     let parent = this.dirNodes[cached] - 1;
     if (parent < 0 || this.dirHashes[cached] !== dir || !this.isPath(parent, bytes, start, slash)) {
-      parent = 0;
-      for (let from = start; ;) {
-        let next = from;
-        while (next < slash && bytes[next] !== SLASH) next++;
-        parent = this.childOf(parent, bytes, from, next);
-        if (next >= slash) break;
-        from = next + 1;
-      }
+      parent = this.walk(bytes, start, slash);
       this.dirHashes[cached] = dir;
       this.dirNodes[cached] = parent + 1;
     }
