@@ -5,10 +5,10 @@ import { pipeline } from 'node:stream/promises';
 import type { Transform } from 'node:stream';
 import { AnalysisError, type AnalysisLimits } from './types';
 import { decoderFor, sniffCompression, type Compression } from './decompress';
-import { normalizeEntryPath, whiteoutOf } from './paths';
+import { isWhiteoutName, normalizeEntryPath, whiteoutOf } from './paths';
 import { displayName, type PathTrie } from './pathTrie';
 import { DIR, FILE, HARDLINK, OPAQUE, OTHER, RecordTable, SYMLINK, WHITEOUT } from './records';
-import { TarFormatError, TarScanner, type TarHeader } from './tarScanner';
+import { TarFormatError, TarScanner, latin1, type TarEntry } from './tarScanner';
 
 export interface LayerScan {
   /** Normalised path of the blob in the archive. */
@@ -44,29 +44,48 @@ export function entryLimitError(count: number, limit: number): AnalysisError {
 
 const tarTypes: Record<string, number> = { '0': FILE, '7': FILE, 'S': FILE, '5': DIR, '2': SYMLINK, '1': HARDLINK };
 
-/** Adds the entry of `header` (normalised, its path and hard-link target interned) to `scan`. */
-function addEntry(scan: LayerScan, header: TarHeader, ctx: ScanContext, where: string): void {
+/**
+ * The trie node of a raw name that is already a clean path (read in one pass as bytes, never
+ * decoded); -1 for any other name (too long, to normalise, or — with `whiteouts` — an overlay
+ * marker), which the caller takes through `normalizeEntryPath` and `whiteoutOf` as text.
+ */
+function plainNode(bytes: Uint8Array, length: number, ctx: ScanContext, whiteouts: boolean): number {
+  if (length > ctx.limits.maxPathLength) return -1;
+  const nameStart = ctx.paths.readPath(bytes, 0, length);
+  if (nameStart < 0 || (whiteouts && isWhiteoutName(bytes, nameStart, length))) return -1;
+  return ctx.paths.internRead();
+}
+
+/** Adds `entry` (normalised, its path and hard-link target interned) to `scan`. */
+function addEntry(scan: LayerScan, entry: TarEntry, ctx: ScanContext, where: string): void {
   const { limits, paths } = ctx;
-  const raw = normalizeEntryPath(header.name, limits.maxPathLength, where);
-  const mode = header.mode & 0o7777;
-  const whiteout = whiteoutOf(raw);
-  if (whiteout?.kind === 'meta') return;
-  if (whiteout) {
-    const node = paths.intern(whiteout.kind === 'whiteout' ? whiteout.target : whiteout.dir);
-    scan.entries.push(node, whiteout.kind === 'whiteout' ? WHITEOUT : OPAQUE, mode, header.uid, header.gid, 0);
-    return;
+  const mode = entry.mode & 0o7777;
+  let node = plainNode(entry.name, entry.nameLength, ctx, true);
+  if (node < 0) {
+    const raw = normalizeEntryPath(latin1(entry.name, 0, entry.nameLength), limits.maxPathLength, where);
+    const whiteout = whiteoutOf(raw);
+    if (whiteout?.kind === 'meta') return;
+    if (whiteout) {
+      const marked = paths.intern(whiteout.kind === 'whiteout' ? whiteout.target : whiteout.dir);
+      scan.entries.push(marked, whiteout.kind === 'whiteout' ? WHITEOUT : OPAQUE, mode, entry.uid, entry.gid, 0);
+      return;
+    }
+    node = paths.intern(raw);
   }
-  const node = paths.intern(raw);
-  const kind = tarTypes[header.typeflag] ?? OTHER;
-  const sparse = kind === FILE && header.sparseSize !== undefined;
-  const size = kind !== FILE ? 0 : sparse ? header.sparseSize! : header.size;
-  if (kind === SYMLINK && header.linkname.length > limits.maxPathLength) {
+  const kind = tarTypes[entry.typeflag] ?? OTHER;
+  const sparse = kind === FILE && entry.sparseSize >= 0;
+  const size = kind !== FILE ? 0 : sparse ? entry.sparseSize : entry.size;
+  if (kind === SYMLINK && entry.linkLength > limits.maxPathLength) {
     throw new AnalysisError('limit', `${where}: symlink target of '${paths.pathOf(node).slice(0, 80)}' is longer than ${limits.maxPathLength} characters`);
   }
-  const target = kind === HARDLINK ? paths.intern(normalizeEntryPath(header.linkname, limits.maxPathLength, where)) : -1;
-  const row = scan.entries.push(node, kind, mode, header.uid, header.gid, size);
-  if (sparse) scan.entries.setStoredSize(row, header.size);
-  if (kind === SYMLINK) scan.entries.setSymlink(row, displayName(header.linkname));
+  let target = -1;
+  if (kind === HARDLINK) {
+    target = plainNode(entry.link, entry.linkLength, ctx, false);
+    if (target < 0) target = paths.intern(normalizeEntryPath(latin1(entry.link, 0, entry.linkLength), limits.maxPathLength, where));
+  }
+  const row = scan.entries.push(node, kind, mode, entry.uid, entry.gid, size);
+  if (sparse) scan.entries.setStoredSize(row, entry.size);
+  if (kind === SYMLINK) scan.entries.setSymlink(row, displayName(latin1(entry.link, 0, entry.linkLength)));
   if (target >= 0) scan.entries.setLinkNode(row, target);
 }
 
@@ -112,9 +131,9 @@ export async function scanLayer(
   scan.compression = sniffed.compression;
   const hash: Hash | undefined = ctx.verify ? createHash('sha256') : undefined;
   const where = `layer ${archivePath}`;
-  const scanner = new TarScanner((header) => {
+  const scanner = new TarScanner((entry) => {
     if (++ctx.counter.entries > ctx.limits.maxEntries) ctx.overLimit = true;
-    if (!ctx.overLimit) addEntry(scan, header, ctx, where);
+    if (!ctx.overLimit) addEntry(scan, entry, ctx, where);
   });
 
   async function* source(): AsyncGenerator<Buffer> {
@@ -148,7 +167,8 @@ export async function scanLayer(
     scan.entries = new RecordTable();
     await drainIterator(restIterator);
   }
-  scan.entries.trim();
+  // Not trimmed: the spare capacity of the last doubling was never written, so it holds no pages,
+  // while a trimmed copy of a million rows would touch 25 MB of fresh ones.
   return scan;
 }
 

@@ -29,6 +29,15 @@ export function normalizeEntryPath(name: string, maxLength: number, where: strin
   return parts.join('/');
 }
 
+const whiteoutBytes = [0x2e, 0x77, 0x68, 0x2e]; // '.wh.'
+
+/** Whether the raw name `bytes[start, end)` is a whiteout or another overlay marker (starts with `.wh.`). */
+export function isWhiteoutName(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end - start < whiteoutBytes.length) return false;
+  for (let k = 0; k < whiteoutBytes.length; k++) if (bytes[start + k] !== whiteoutBytes[k]) return false;
+  return true;
+}
+
 export function parentOf(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash < 0 ? '' : path.slice(0, slash);

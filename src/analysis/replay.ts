@@ -78,7 +78,8 @@ export function replayEntries(layers: LayerEntry[][], largestFilesLimit = 100): 
 /** Replays `layers` (each layer's entries, bottom first) over one filesystem. The tables are only read: a layer shared by two images is replayed twice from the same table. */
 export function replayLayers(trie: PathTrie, layers: RecordTable[], largestFilesLimit = 100): ReplayResult {
   const fs = new Filesystem(trie.size);
-  const contents = new Contents();
+  // At most one content per entry: sized once (up to 8M), not grown (growing copies every column, and fresh pages cost CPU).
+  const contents = new Contents(Math.min(1 << 23, layers.reduce((sum, entries) => sum + entries.length, 0)));
   const replays = layers.map((entries, layer) => {
     const applied = new LayerReplayer(trie, fs, contents, layer, entries.length);
     applied.markers(entries);

@@ -49,13 +49,22 @@ export class Filesystem {
 
 /** Stored regular-file contents, as parallel columns (one slot per file entry of any layer). */
 export class Contents {
-  sizes = new Float64Array(16);
-  layers = new Int32Array(16);
+  sizes: Float64Array;
+  layers: Int32Array;
   /** Path node that stored the content. */
-  nodes = new Int32Array(16);
+  nodes: Int32Array;
   /** How many paths of the current filesystem show the content. */
-  refs = new Int32Array(16);
+  refs: Int32Array;
   length = 0;
+
+  /** `capacity`: contents expected (the replay passes its entry count), grown as needed. */
+  constructor(capacity = 16) {
+    const n = Math.max(16, capacity);
+    this.sizes = new Float64Array(n);
+    this.layers = new Int32Array(n);
+    this.nodes = new Int32Array(n);
+    this.refs = new Int32Array(n);
+  }
 
   add(size: number, layer: number, node: number): number {
     const i = this.length;

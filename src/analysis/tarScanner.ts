@@ -3,17 +3,37 @@
 // 100,000 small header objects, not 100,000 streams (tar-stream still reads the outer archive).
 // Formats: ustar/POSIX (with prefix), GNU (long names `L`/`K`, base-256 numbers, sparse `S` with
 // extension blocks), PAX (`x`/`g` records: path, linkpath, size, uid, gid; GNU sparse 0.x and 1.0).
-// Names are raw bytes as latin1 strings (one char per byte): see pathTrie.ts for why.
+// Names are raw bytes (see pathTrie.ts for why), handed over as bytes: a header block whole in the
+// chunk is read where it lies, and the name is never decoded to a string on the way to the trie
+// (`headerOf` decodes, for callers that keep headers).
 
-export interface TarHeader {
-  /** Raw name bytes as a latin1 string. */
-  name: string;
+/** One entry as the scanner reports it: the same object each time, valid only during the callback. */
+export interface TarEntry {
+  /** Raw name bytes: `name[0, nameLength)`. */
+  name: Uint8Array;
+  nameLength: number;
+  /** Raw link target bytes: `link[0, linkLength)`. */
+  link: Uint8Array;
+  linkLength: number;
   /** '0' file, '1' hard link, '2' symlink, '3'/'4' devices, '5' dir, '6' fifo, '7' contiguous file, others. */
   typeflag: string;
   mode: number;
   uid: number;
   gid: number;
   /** Bytes of data the entry holds in the tar (for a sparse file: the stored chunks). */
+  size: number;
+  /** Apparent size of a sparse file (its holes included); -1 for other entries. */
+  sparseSize: number;
+}
+
+/** An entry with its names decoded, to keep past the callback. */
+export interface TarHeader {
+  /** Raw name bytes as a latin1 string (one char per byte). */
+  name: string;
+  typeflag: string;
+  mode: number;
+  uid: number;
+  gid: number;
   size: number;
   /** Raw link target bytes as a latin1 string. */
   linkname: string;
@@ -31,11 +51,27 @@ export class TarFormatError extends Error {
 const BLOCK = 512;
 const maxMetaBytes = 1024 * 1024;
 
-function text(block: Uint8Array, start: number, length: number): string {
+/** `bytes[start, end)` as a latin1 string (one char per byte). */
+export function latin1(bytes: Uint8Array, start: number, end: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
+}
+
+/** The entry with its names decoded (a copy that outlives the callback). */
+export function headerOf(entry: TarEntry): TarHeader {
+  const header: TarHeader = {
+    name: latin1(entry.name, 0, entry.nameLength), typeflag: entry.typeflag, mode: entry.mode, uid: entry.uid, gid: entry.gid,
+    size: entry.size, linkname: latin1(entry.link, 0, entry.linkLength),
+  };
+  if (entry.sparseSize >= 0) header.sparseSize = entry.sparseSize;
+  return header;
+}
+
+/** Length of the NUL-terminated field at `start` (at most `length` bytes). */
+function fieldLength(block: Uint8Array, start: number, length: number): number {
   let end = start;
   const limit = start + length;
   while (end < limit && block[end] !== 0) end++;
-  return Buffer.from(block.buffer, block.byteOffset + start, end - start).toString('latin1');
+  return end - start;
 }
 
 function number(block: Uint8Array, start: number, length: number): number {
@@ -57,71 +93,141 @@ function number(block: Uint8Array, start: number, length: number): number {
   return value;
 }
 
-function checksumOk(block: Uint8Array): boolean {
-  let sum = 8 * 0x20;
-  for (let i = 0; i < 148; i++) sum += block[i];
-  for (let i = 156; i < BLOCK; i++) sum += block[i];
-  return sum === number(block, 148, 8);
+/**
+ * The header's checksum: the sum of its bytes, the checksum field counted as spaces. `words`, when
+ * given, views the same memory as 32-bit words (`block` and `at` 4-aligned): four bytes per step,
+ * summed in 16-bit lanes (128 words add at most 128 × 255 to a lane, and 128 × 0x00ff00ff fits in an int32).
+ */
+function checksumOk(block: Uint8Array, at: number, words: Uint32Array | undefined): boolean {
+  let sum = 0;
+  if (words) {
+    let even = 0;
+    let odd = 0;
+    for (let w = (block.byteOffset + at) >>> 2, end = w + BLOCK / 4; w < end; w++) {
+      const word = words[w];
+      even += word & 0x00ff00ff;
+      odd += (word >>> 8) & 0x00ff00ff;
+    }
+    sum = (even & 0xffff) + (even >>> 16) + (odd & 0xffff) + (odd >>> 16);
+  } else {
+    for (let i = at; i < at + BLOCK; i++) sum += block[i];
+  }
+  for (let i = at + 148; i < at + 156; i++) sum -= block[i];
+  return sum + 8 * 0x20 === number(block, at + 148, 8);
 }
 
-function isZero(block: Uint8Array): boolean {
-  for (let i = 0; i < BLOCK; i++) if (block[i] !== 0) return false;
+function isZero(block: Uint8Array, at: number): boolean {
+  for (let i = at; i < at + BLOCK; i++) if (block[i] !== 0) return false;
   return true;
 }
 
-function parsePax(data: Uint8Array): Record<string, string> {
-  const out: Record<string, string> = {};
+/** Calls `visit` with each record of PAX data `data[0, length)`: its key, and where its value is. */
+function paxRecords(data: Uint8Array, length: number, visit: (key: string, start: number, end: number) => void): void {
   let offset = 0;
-  while (offset < data.length) {
+  while (offset < length) {
     let space = offset;
-    while (space < data.length && data[space] !== 0x20) space++;
-    const length = Number(Buffer.from(data.buffer, data.byteOffset + offset, space - offset).toString('latin1'));
-    if (!Number.isInteger(length) || length <= 0 || offset + length > data.length) break;
-    const record = Buffer.from(data.buffer, data.byteOffset + space + 1, Math.max(0, length - (space + 1 - offset) - 1)).toString('latin1');
-    const eq = record.indexOf('=');
-    if (eq > 0) out[record.slice(0, eq)] = record.slice(eq + 1);
-    offset += length;
+    while (space < length && data[space] !== 0x20) space++;
+    const size = Number(latin1(data, offset, space));
+    if (!Number.isInteger(size) || size <= 0 || offset + size > length) break;
+    const recordEnd = Math.max(space + 1, offset + size - 1); // the record ends with a newline
+    let eq = space + 1;
+    while (eq < recordEnd && data[eq] !== 0x3d) eq++;
+    if (eq > space + 1 && eq < recordEnd) visit(latin1(data, space + 1, eq), eq + 1, recordEnd);
+    offset += size;
   }
-  return out;
+}
+
+/** A growable byte buffer holding one name (or one metadata record) at a time. */
+class Bytes {
+  data = new Uint8Array(256);
+  length = 0;
+
+  reserve(size: number): Uint8Array {
+    if (this.data.length < size) this.data = new Uint8Array(Math.max(size, 2 * this.data.length));
+    return this.data;
+  }
+
+  /** Sets the content to `source[start, start + length)`. */
+  copyFrom(source: Uint8Array, start: number, length: number): void {
+    const data = this.reserve(length);
+    for (let i = 0; i < length; i++) data[i] = source[start + i];
+    this.length = length;
+  }
+
+  /** Sets the content to a latin1 string's bytes. */
+  setText(text: string): void {
+    const data = this.reserve(text.length);
+    for (let i = 0; i < text.length; i++) data[i] = text.charCodeAt(i);
+    this.length = text.length;
+  }
 }
 
 export class TarScanner {
-  /** Bytes of the current header block gathered so far (a header may straddle chunks). */
+  /** Bytes of a header block that straddles two chunks, gathered until whole. */
   private readonly block = new Uint8Array(BLOCK);
+  private readonly blockWords = new Uint32Array(this.block.buffer);
   private blockFill = 0;
   /** Data bytes (plus padding) still to skip or to collect for a metadata entry. */
   private remaining = 0;
-  private meta?: { type: string; bytes: Uint8Array; fill: number };
-  private longName?: string;
-  private longLink?: string;
+  /** The metadata entry being collected (`L`, `K`, `x`, `g`), into `metaBytes`, up to `metaSize` bytes. */
+  private metaType = '';
+  private metaBytes?: Bytes;
+  private metaSize = 0;
+  private readonly longName = new Bytes();
+  private hasLongName = false;
+  private readonly longLink = new Bytes();
+  private hasLongLink = false;
+  /** The pending `x` record's bytes; its path and linkpath are kept as bytes, the rest as text. */
+  private readonly paxBytes = new Bytes();
+  private readonly globalPaxBytes = new Bytes();
   private pax?: Record<string, string>;
+  private paxPath = -1;
+  private paxPathEnd = -1;
+  private paxLink = -1;
+  private paxLinkEnd = -1;
   private globalPax: Record<string, string> = {};
+  private hasGlobalPax = false;
+  /** Names read from a header block (ustar prefix + '/' + name fits in 256 bytes). */
+  private readonly blockName = new Bytes();
+  private readonly blockLink = new Bytes();
+  private readonly entry: TarEntry = {
+    name: this.blockName.data, nameLength: 0, link: this.blockLink.data, linkLength: 0,
+    typeflag: '0', mode: 0, uid: 0, gid: 0, size: 0, sparseSize: -1,
+  };
   private ended = false;
   private entries = 0;
   /** A GNU `S` header announced extension blocks of its sparse map; the data follows them. */
   private sparseExtension?: number;
   /** A PAX 1.0 sparse file: its data starts with the map as decimal lines, read before the entry is reported. */
-  private sparseMap?: { header: TarHeader; numbers: number[]; digits: string; consumed: number };
+  private sparseMap?: { entry: TarEntry; numbers: number[]; digits: string; consumed: number };
 
-  constructor(private readonly onEntry: (header: TarHeader) => void) {}
+  constructor(private readonly onEntry: (entry: TarEntry) => void) {}
 
   push(chunk: Uint8Array): void {
     let offset = 0;
+    // 32-bit words over the chunk's memory, for the checksums of the header blocks read where they lie.
+    const words = (chunk.byteOffset & 3) === 0 ? new Uint32Array(chunk.buffer, 0, chunk.buffer.byteLength >>> 2) : undefined;
     while (offset < chunk.length) {
       if (this.ended) return; // whatever follows the end-of-archive marker is padding
       if (this.remaining > 0) {
         let take = Math.min(this.remaining, chunk.length - offset);
         if (this.sparseMap) take = this.readSparseMap(chunk, offset, take);
-        if (this.meta) {
-          const room = this.meta.bytes.length - this.meta.fill;
-          if (room > 0) {
-            this.meta.bytes.set(chunk.subarray(offset, offset + Math.min(take, room)), this.meta.fill);
-            this.meta.fill += Math.min(take, room);
-          }
+        const meta = this.metaBytes;
+        if (meta) {
+          const room = Math.min(take, this.metaSize - meta.length);
+          const data = meta.data;
+          for (let i = 0; i < room; i++) data[meta.length + i] = chunk[offset + i];
+          if (room > 0) meta.length += room;
         }
         this.remaining -= take;
         offset += take;
-        if (this.remaining === 0 && this.meta) this.finishMeta();
+        if (this.remaining === 0 && meta) this.finishMeta();
+        continue;
+      }
+      if (this.blockFill === 0 && chunk.length - offset >= BLOCK) {
+        // The usual case: the whole header block is in this chunk; read it where it lies.
+        this.header(chunk, offset, (offset & 3) === 0 ? words : undefined);
+        offset += BLOCK;
         continue;
       }
       const take = Math.min(BLOCK - this.blockFill, chunk.length - offset);
@@ -130,7 +236,7 @@ export class TarScanner {
       offset += take;
       if (this.blockFill === BLOCK) {
         this.blockFill = 0;
-        this.header();
+        this.header(this.block, 0, this.blockWords);
       }
     }
   }
@@ -142,7 +248,7 @@ export class TarScanner {
    */
   end(totalBytes: number): boolean {
     if (totalBytes === 0) return true; // an empty blob: an empty layer
-    const pending = this.meta || this.pax || this.longName !== undefined || this.longLink !== undefined || this.sparseMap || this.sparseExtension !== undefined;
+    const pending = this.metaBytes || this.pax || this.hasLongName || this.hasLongLink || this.sparseMap || this.sparseExtension !== undefined;
     if (this.remaining > 0 || this.blockFill > 0 || pending) {
       throw new TarFormatError('truncated', 'the layer tar ends in the middle of an entry (truncated archive)');
     }
@@ -153,75 +259,134 @@ export class TarScanner {
     return this.entries;
   }
 
-  private header(): void {
-    const b = this.block;
+  /** Reads the header block at `b[at, at + 512)`. */
+  private header(b: Uint8Array, at: number, words: Uint32Array | undefined): void {
     if (this.sparseExtension !== undefined) {
       // 21 more (offset, size) pairs; byte 504 says whether another extension block follows.
-      if (b[504] === 0) { this.remaining = this.sparseExtension; this.sparseExtension = undefined; }
+      if (b[at + 504] === 0) { this.remaining = this.sparseExtension; this.sparseExtension = undefined; }
       return;
     }
-    if (isZero(b)) { this.ended = true; return; }
-    if (!checksumOk(b)) {
+    if (isZero(b, at)) { this.ended = true; return; }
+    if (!checksumOk(b, at, words)) {
       throw new TarFormatError('notTar', this.entries === 0
         ? 'not a tar archive (bad header checksum)'
         : `corrupt tar header after ${this.entries} entries (bad checksum)`);
     }
-    const typeflag = b[156] === 0 ? '0' : String.fromCharCode(b[156]);
-    const size = number(b, 124, 12);
+    const typeflag = b[at + 156] === 0 ? '0' : String.fromCharCode(b[at + 156]);
+    const size = number(b, at + 124, 12);
     const padded = Math.ceil(size / BLOCK) * BLOCK;
     if (typeflag === 'L' || typeflag === 'K' || typeflag === 'x' || typeflag === 'g') {
       if (size > maxMetaBytes) throw new TarFormatError('limit', `a tar metadata record of ${size} bytes is larger than the ${maxMetaBytes} allowed`);
-      this.meta = { type: typeflag, bytes: new Uint8Array(size), fill: 0 };
+      const meta = typeflag === 'L' ? this.longName : typeflag === 'K' ? this.longLink : typeflag === 'x' ? this.paxBytes : this.globalPaxBytes;
+      meta.reserve(size);
+      meta.length = 0;
+      this.metaType = typeflag;
+      this.metaBytes = meta;
+      this.metaSize = size;
       this.remaining = padded;
       if (padded === 0) this.finishMeta();
       return;
     }
-    const ustar = b[257] === 0x75 && b[258] === 0x73 && b[259] === 0x74 && b[260] === 0x61 && b[261] === 0x72 && b[262] === 0;
-    let name = text(b, 0, 100);
-    if (ustar && b[345] !== 0) name = `${text(b, 345, 155)}/${name}`;
-    let linkname = text(b, 157, 100);
+    const entry = this.entry;
+    this.setNames(b, at);
     let entrySize = size;
-    let uid = number(b, 108, 8);
-    let gid = number(b, 116, 8);
-    const pax = this.pax ? { ...this.globalPax, ...this.pax } : this.globalPax;
-    if (pax.path !== undefined) name = pax.path;
-    if (pax.linkpath !== undefined) linkname = pax.linkpath;
+    let uid = number(b, at + 108, 8);
+    let gid = number(b, at + 116, 8);
+    const pax = this.pax ? (this.hasGlobalPax ? { ...this.globalPax, ...this.pax } : this.pax) : this.globalPax;
     if (pax.size !== undefined && /^\d+$/.test(pax.size)) entrySize = Number(pax.size);
     if (pax.uid !== undefined && /^\d+$/.test(pax.uid)) uid = Number(pax.uid);
     if (pax.gid !== undefined && /^\d+$/.test(pax.gid)) gid = Number(pax.gid);
-    if (this.longName !== undefined) name = this.longName;
-    if (this.longLink !== undefined) linkname = this.longLink;
-    this.longName = undefined;
-    this.longLink = undefined;
+    this.hasLongName = false;
+    this.hasLongLink = false;
     this.pax = undefined;
-    const dirByName = typeflag === '0' && name.endsWith('/');
+    this.paxPath = this.paxLink = -1;
+    const dirByName = typeflag === '0' && entry.nameLength > 0 && entry.name[entry.nameLength - 1] === 0x2f;
     this.entries++;
-    const header: TarHeader = { name, typeflag: dirByName ? '5' : typeflag, mode: number(b, 100, 8), uid, gid, size: entrySize, linkname };
+    entry.typeflag = dirByName ? '5' : typeflag;
+    entry.mode = number(b, at + 100, 8);
+    entry.uid = uid;
+    entry.gid = gid;
+    entry.size = entrySize;
+    entry.sparseSize = -1;
     // Only regular files (and unknown types, per POSIX) carry data; links, dirs and devices do not.
     const hasData = typeflag === '0' || typeflag === '7' || !'123456'.includes(typeflag);
     this.remaining = hasData ? Math.ceil(entrySize / BLOCK) * BLOCK : 0;
     if (typeflag === 'S') {
       // GNU sparse: the apparent size is at 483; the data holds only the stored chunks.
-      header.sparseSize = number(b, 483, 12);
-      if (b[482] !== 0) { this.sparseExtension = this.remaining; this.remaining = 0; }
+      entry.sparseSize = number(b, at + 483, 12);
+      if (b[at + 482] !== 0) { this.sparseExtension = this.remaining; this.remaining = 0; }
     } else if (pax['GNU.sparse.major'] === '1' && pax['GNU.sparse.name'] !== undefined) {
-      // PAX sparse 1.0: the real name and size are records; the map heads the data.
-      header.name = pax['GNU.sparse.name'];
-      header.sparseSize = Number(pax['GNU.sparse.realsize'] ?? 0);
-      this.sparseMap = { header, numbers: [], digits: '', consumed: 0 };
+      // PAX sparse 1.0: the real name and size are records; the map heads the data (the entry is reported after it: a copy).
+      const name = latin1(entry.name, 0, entry.nameLength);
+      const kept: TarEntry = { ...entry, name: Uint8Array.from(Buffer.from(pax['GNU.sparse.name'], 'latin1')), link: entry.link.slice(0, entry.linkLength) };
+      kept.nameLength = kept.name.length;
+      kept.sparseSize = Number(pax['GNU.sparse.realsize'] ?? 0);
+      this.sparseMap = { entry: kept, numbers: [], digits: '', consumed: 0 };
       if (this.remaining === 0) throw new TarFormatError('notTar', `sparse file ${name} has no sparse map`);
       return;
     } else if (pax['GNU.sparse.size'] !== undefined || pax['GNU.sparse.realsize'] !== undefined) {
       // PAX sparse 0.x: the map is in the records, the data holds only the stored chunks.
-      if (pax['GNU.sparse.name'] !== undefined) header.name = pax['GNU.sparse.name'];
-      header.sparseSize = Number(pax['GNU.sparse.realsize'] ?? pax['GNU.sparse.size']);
+      if (pax['GNU.sparse.name'] !== undefined) this.useName(this.blockName, pax['GNU.sparse.name']);
+      entry.sparseSize = Number(pax['GNU.sparse.realsize'] ?? pax['GNU.sparse.size']);
     }
-    this.onEntry(header);
+    this.onEntry(entry);
+  }
+
+  /** Points the entry's name and link at their bytes: GNU long names over PAX records over global PAX over the header. */
+  private setNames(b: Uint8Array, at: number): void {
+    const entry = this.entry;
+    if (this.hasLongName) {
+      entry.name = this.longName.data;
+      entry.nameLength = this.longName.length;
+    } else if (this.paxPath >= 0) {
+      entry.name = this.paxBytes.data.subarray(this.paxPath);
+      entry.nameLength = this.paxPathEnd - this.paxPath;
+    } else if (this.globalPax.path !== undefined) {
+      this.useName(this.blockName, this.globalPax.path);
+    } else {
+      const ustar = b[at + 257] === 0x75 && b[at + 258] === 0x73 && b[at + 259] === 0x74 && b[at + 260] === 0x61 && b[at + 261] === 0x72 && b[at + 262] === 0;
+      const nameLength = fieldLength(b, at, 100);
+      const name = this.blockName;
+      if (ustar && b[at + 345] !== 0) {
+        const prefixLength = fieldLength(b, at + 345, 155);
+        const data = name.reserve(prefixLength + 1 + nameLength);
+        for (let i = 0; i < prefixLength; i++) data[i] = b[at + 345 + i];
+        data[prefixLength] = 0x2f;
+        for (let i = 0; i < nameLength; i++) data[prefixLength + 1 + i] = b[at + i];
+        name.length = prefixLength + 1 + nameLength;
+      } else {
+        name.copyFrom(b, at, nameLength);
+      }
+      entry.name = name.data;
+      entry.nameLength = name.length;
+    }
+    if (this.hasLongLink) {
+      entry.link = this.longLink.data;
+      entry.linkLength = this.longLink.length;
+    } else if (this.paxLink >= 0) {
+      entry.link = this.paxBytes.data.subarray(this.paxLink);
+      entry.linkLength = this.paxLinkEnd - this.paxLink;
+    } else if (this.globalPax.linkpath !== undefined) {
+      this.blockLink.setText(this.globalPax.linkpath);
+      entry.link = this.blockLink.data;
+      entry.linkLength = this.blockLink.length;
+    } else {
+      this.blockLink.copyFrom(b, at + 157, fieldLength(b, at + 157, 100));
+      entry.link = this.blockLink.data;
+      entry.linkLength = this.blockLink.length;
+    }
+  }
+
+  private useName(bytes: Bytes, text: string): void {
+    bytes.setText(text);
+    this.entry.name = bytes.data;
+    this.entry.nameLength = bytes.length;
   }
 
   /** Reads the decimal sparse map at the start of a PAX 1.0 sparse file's data; returns how many of `take` bytes it used. */
   private readSparseMap(chunk: Uint8Array, offset: number, take: number): number {
     const map = this.sparseMap!;
+    const name = (): string => latin1(map.entry.name, 0, map.entry.nameLength);
     let i = 0;
     for (; i < take; i++) {
       const c = chunk[offset + i];
@@ -229,12 +394,12 @@ export class TarScanner {
         map.numbers.push(Number(map.digits));
         map.digits = '';
         const count = map.numbers[0];
-        if (!Number.isSafeInteger(count) || count > maxMetaBytes / 4) throw new TarFormatError('limit', `sparse map of ${map.header.name} is too large`);
+        if (!Number.isSafeInteger(count) || count > maxMetaBytes / 4) throw new TarFormatError('limit', `sparse map of ${name()} is too large`);
         if (map.numbers.length === 1 + 2 * count) { i++; break; }
       } else if (c >= 0x30 && c <= 0x39 && map.digits.length < 20) {
         map.digits += String.fromCharCode(c);
       } else {
-        throw new TarFormatError('notTar', `sparse map of ${map.header.name} is not a list of numbers`);
+        throw new TarFormatError('notTar', `sparse map of ${name()} is not a list of numbers`);
       }
     }
     map.consumed += i;
@@ -243,24 +408,32 @@ export class TarScanner {
       this.sparseMap = undefined;
       let stored = 0;
       for (let k = 2; k < map.numbers.length; k += 2) stored += map.numbers[k];
-      map.header.size = stored;
-      this.onEntry(map.header);
+      map.entry.size = stored;
+      this.onEntry(map.entry);
     }
     return i;
   }
 
   private finishMeta(): void {
-    const meta = this.meta!;
-    this.meta = undefined;
-    const bytes = meta.bytes;
-    if (meta.type === 'L') this.longName = text(bytes, 0, bytes.length);
-    else if (meta.type === 'K') this.longLink = text(bytes, 0, bytes.length);
-    else if (meta.type === 'x') this.pax = parsePax(bytes);
-    else {
-      this.globalPax = { ...this.globalPax, ...parsePax(bytes) };
-      let kept = 0;
-      for (const [key, value] of Object.entries(this.globalPax)) kept += key.length + value.length;
-      if (kept > maxMetaBytes) throw new TarFormatError('limit', `global PAX headers hold more than ${maxMetaBytes} bytes`);
+    const type = this.metaType;
+    const meta = this.metaBytes!;
+    this.metaBytes = undefined;
+    // A name record ends at its first NUL (GNU writes one; the rest is padding).
+    if (type === 'L') { meta.length = fieldLength(meta.data, 0, meta.length); this.hasLongName = true; return; }
+    if (type === 'K') { meta.length = fieldLength(meta.data, 0, meta.length); this.hasLongLink = true; return; }
+    if (type === 'x') {
+      const pax: Record<string, string> = {};
+      this.paxPath = this.paxLink = -1;
+      paxRecords(meta.data, meta.length, (key, start, end) => {
+        if (key === 'path') { this.paxPath = start; this.paxPathEnd = end; } else if (key === 'linkpath') { this.paxLink = start; this.paxLinkEnd = end; } else pax[key] = latin1(meta.data, start, end);
+      });
+      this.pax = pax;
+      return;
     }
+    paxRecords(meta.data, meta.length, (key, start, end) => { this.globalPax[key] = latin1(meta.data, start, end); });
+    this.hasGlobalPax = Object.keys(this.globalPax).length > 0;
+    let kept = 0;
+    for (const [key, value] of Object.entries(this.globalPax)) kept += key.length + value.length;
+    if (kept > maxMetaBytes) throw new TarFormatError('limit', `global PAX headers hold more than ${maxMetaBytes} bytes`);
   }
 }

@@ -173,4 +173,16 @@ describe('analysis: layer changes and wasted bytes', () => {
     assert.equal(a.efficiency, 1);
     assert.equal(a.userWastedPercent, 0);
   });
+
+  it('names to normalise (./x, /x, a//b, 150-byte names) and clean names reach the same paths, hard-link targets too', async () => {
+    const long = `${'d'.repeat(150)}/f`;
+    const clean = await analyze([[dir('a'), file('a/f', 10), hardlink('a/h', 'a/f'), file(long, 5), hardlink('a/l', long)], [whiteout('a/f')]]);
+    const odd = await analyze([[dir('./a/'), file('/a/f', 10), hardlink('./a//h', './a/f'), file(`./${long}`, 5), hardlink('a/./l', `/${long}`)], [whiteout('./a/f')]]);
+    for (const a of [clean, odd]) {
+      assert.deepEqual(changes(a, 0).added, ['a', 'a/f', 'a/h', 'a/l', long.split('/')[0], long].sort());
+      assert.deepEqual(changes(a, 1), { added: [], modified: [], removed: ['a/f'] });
+      assert.equal(a.wastedBytes, 0, 'the hard link keeps the removed file\'s content');
+    }
+    assert.deepEqual(odd.layers[0].changes, clean.layers[0].changes);
+  });
 });

@@ -49,4 +49,32 @@ describe('analysis: path trie', () => {
     assert.throws(() => trie.intern('fghijk'), (e: unknown) => e instanceof AnalysisError && e.code === 'limit' && /--max-name-bytes/.test(e.message));
     assert.equal(trie.intern('abcde'), 1); // names already seen still resolve
   });
+
+  it('interns raw bytes as the string form does, whatever the parent cache holds (more dirs than its slots)', () => {
+    const trie = new PathTrie(1 << 30);
+    const paths: string[] = [];
+    for (let d = 0; d < 20_000; d++) paths.push(`top/d${d}/f`, `top/d${d}x/f`, `topd${d}/f`);
+    paths.push('caf\xe9/n\xff', 'caf\xc3\xa9/n');
+    const ids = paths.map((p) => trie.internBytes(Buffer.from(p, 'latin1'), 0, p.length));
+    assert.equal(new Set(ids).size, paths.length);
+    paths.forEach((p, i) => assert.equal(trie.intern(p), ids[i], p));
+    assert.equal(trie.pathOf(ids[1]), 'top/d0x/f');
+    assert.equal(trie.pathOf(ids.at(-1)!), 'café/n');
+    // Inside a larger buffer, at an offset: the same nodes.
+    const framed = Buffer.from(`//${paths[4]}//`, 'latin1');
+    assert.equal(trie.internBytes(framed, 2, framed.length - 2), ids[4]);
+  });
+
+  it('reads a normalised path in one pass and refuses the others, which are split as they are', () => {
+    const trie = new PathTrie(1 << 20);
+    const read = (p: string): number => trie.readPath(Buffer.from(p, 'latin1'), 0, p.length);
+    assert.equal(read('usr/lib/x.so'), 8);
+    assert.equal(read('x'), 0);
+    for (const odd of ['', '/etc', 'etc/', 'a//b', './a', 'a/./b', 'a/..', '..', 'a\0b']) assert.equal(read(odd), -1, JSON.stringify(odd));
+    assert.equal(read('.hidden/..x/...'), 12);
+    const odd = Buffer.from('a/./b', 'latin1');
+    const node = trie.internBytes(odd, 0, odd.length);
+    assert.equal(trie.pathOf(trie.parents[trie.parents[node]]), 'a');
+    assert.equal(trie.pathOf(node), 'a/./b');
+  });
 });

@@ -1,6 +1,6 @@
 // The header-only layer tar reader: formats, long names, odd chunking, damage.
 import * as assert from 'node:assert/strict';
-import { TarFormatError, TarScanner, type TarHeader } from '../../../src/analysis/tarScanner';
+import { TarFormatError, TarScanner, headerOf, type TarHeader } from '../../../src/analysis/tarScanner';
 import { displayName } from '../../../src/analysis/pathTrie';
 import { buildTar, rawHeader } from './imageArchive';
 
@@ -9,7 +9,7 @@ const end = Buffer.alloc(1024);
 
 function scan(tar: Buffer, chunk = tar.length): TarHeader[] {
   const seen: TarHeader[] = [];
-  const scanner = new TarScanner((h) => seen.push(h));
+  const scanner = new TarScanner((h) => seen.push(headerOf(h)));
   for (let i = 0; i < tar.length; i += chunk) scanner.push(tar.subarray(i, i + chunk));
   scanner.end(tar.length);
   return seen;
@@ -50,7 +50,7 @@ describe('analysis: tar header scanner', () => {
       rawHeader({ name: 'huge', type: '0', size: big, base256Size: true, magic: 'gnu' }),
     ]);
     const seen: TarHeader[] = [];
-    const scanner = new TarScanner((h) => seen.push(h));
+    const scanner = new TarScanner((h) => seen.push(headerOf(h)));
     scanner.push(tar);
     assert.deepEqual(seen.map((h) => [h.name, h.linkname, h.size]), [
       [longName, '', 0], ['sym', longLink, 0], ['some/prefix/name.txt', '', 0], ['huge', '', big],
