@@ -129,6 +129,18 @@ const loadEntry = (file) => `function load() {
 const extensionDoor = `"use strict";
 // Loads the extension's ES module entry (dist/main.mjs); see scripts/build.mjs.
 ${loadEntry('./main.mjs')}
+// LAYERSCOPE_CPU_PROFILE_DIR=DIR: a CPU profile of the extension host's first 5 s from here (load,
+// activate, first results) written to DIR as a .cpuprofile (how activation was profiled in the real host).
+if (process.env.LAYERSCOPE_CPU_PROFILE_DIR) {
+  const session = new (require("inspector").Session)();
+  session.connect();
+  session.post("Profiler.enable");
+  session.post("Profiler.setSamplingInterval", { interval: 100 });
+  session.post("Profiler.start");
+  setTimeout(() => session.post("Profiler.stop", (err, result) => {
+    if (!err) require("fs").writeFileSync(require("path").join(process.env.LAYERSCOPE_CPU_PROFILE_DIR, "activation-" + process.pid + ".cpuprofile"), JSON.stringify(result.profile));
+  }), 5000).unref();
+}
 let loaded;
 exports.activate = (context) => {
   const entry = load();

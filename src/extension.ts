@@ -3,12 +3,12 @@
 // "Loading on first use").
 import * as vscode from 'vscode';
 import { Ctx } from './ctx';
-import { commandTableOnFirstUse, registerCommands } from './commands';
-import { LogFollows } from './commands/logFollows';
+import { commandTableOnFirstUse, registerCommands, setDockerCliContext } from './commands';
 import { registerDiagnosticsOnDemand } from './diagnostics/onDemand';
 import { connectEngine, watchEngine } from './engineGlue';
 import { InspectDocuments } from './inspect';
-import { registerViews, type Explorer } from './views';
+import type { Explorer } from './views';
+import { ExplorerDoor } from './views/door';
 import { LanguageFeatures } from './language';
 import type { CommandTable } from './ctx';
 import type { LinkedImageGlue } from './linkedImage';
@@ -21,33 +21,66 @@ let ctx: Ctx | undefined;
 /** What activate() returns: the integration tests reach the live objects through it. */
 export interface LayerscopeApi {
   ctx: Ctx;
-  /** The explorer (`ctx.explorer`). */
-  views: Explorer;
+  /** The explorer once its code has loaded (`ctx.explorer.loaded`); throws before: await `explorer()` first. */
+  readonly views: Explorer;
+  /** The explorer (`ctx.explorer.get()`): loads its code when no view has asked for rows yet. */
+  explorer: () => Promise<Explorer>;
   /** Completion, hover and formatting in Dockerfiles (registered or not, per the setting). */
   language: LanguageFeatures;
   /** The Dockerfile ↔ image glue (loads it when not loaded yet). */
   linkedImage: () => Promise<LinkedImageGlue>;
   /** The command handlers (they load with the first command run). */
   commandTable: () => Promise<CommandTable>;
+  /** How long activate() ran, and the setup it left for just after (the activation bench prints both). */
+  startup: Startup;
+}
+
+export interface Startup {
+  activateMs: number;
+  /** undefined until that setup has run. */
+  deferredMs: number | undefined;
 }
 
 export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
+  const started = performance.now();
   const c = (ctx = new Ctx(extension, connectEngine()));
   extension.subscriptions.push(c);
   c.provide('prompter', new SwappablePrompter());
   c.provide('inspect', new InspectDocuments(c));
-  c.provide('explorer', registerViews(c));
+  c.provide('explorer', new ExplorerDoor(c));
   c.provide('panels', new OnFirstUse(async () => new (await import('./webview/panelManager')).LayersPanelManager(c)));
   c.provide('linkedImage', linkedImageOnFirstUse(c));
-  c.provide('logFollows', new LogFollows(c));
+  c.provide('logFollows', new OnFirstUse(async () => new (await import('./commands/logFollows')).LogFollows(c)));
   const commands = commandTableOnFirstUse();
   registerCommands(c, commands);
   const diagnosticsShown = registerDiagnosticsOnDemand(c);
-  const language = new LanguageFeatures(c.log);
+  const language = new LanguageFeatures(() => c.log);
   c.push(language);
   registerLinkedImageOnDemand(c, diagnosticsShown);
-  watchEngine(c);
-  return { ctx: c, views: c.explorer, language, linkedImage: () => c.linkedImage.get(), commandTable: () => commands.get() };
+  const activated = performance.now();
+  // Not needed before activate() returns (nothing has asked the engine yet; the event stream waits
+  // for the first request anyway): the engine watcher, its log line and the menus' docker CLI check.
+  const startup: Startup = { activateMs: activated - started, deferredMs: undefined };
+  setImmediate(() => {
+    if (ctx !== c) return;
+    const deferredFrom = performance.now();
+    watchEngine(c);
+    setDockerCliContext();
+    startup.deferredMs = performance.now() - deferredFrom;
+  });
+  return {
+    ctx: c,
+    startup,
+    get views() {
+      const explorer = c.explorer.loaded;
+      if (!explorer) throw new Error('Layerscope: the explorer has not loaded yet; await explorer() first.');
+      return explorer;
+    },
+    explorer: () => c.explorer.get(),
+    language,
+    linkedImage: () => c.linkedImage.get(),
+    commandTable: () => commands.get(),
+  };
 }
 
 export function deactivate(): void {

@@ -11,9 +11,12 @@ export function commandTableOnFirstUse(): OnFirstUse<CommandTable> {
   return new OnFirstUse(async () => (await import('./table')).commandTable);
 }
 
-export function registerCommands(ctx: Ctx, table: OnFirstUse<CommandTable>): void {
-  // The "Open Shell" menu item shows only where a docker CLI is installed.
+/** The "Open Shell" menu item shows only where a docker CLI is installed. */
+export function setDockerCliContext(): void {
   void vscode.commands.executeCommand('setContext', 'layerscope.dockerCli', findDockerCli() !== undefined);
+}
+
+export function registerCommands(ctx: Ctx, table: OnFirstUse<CommandTable>): void {
   const declared: { command: string }[] = ctx.extension.extension.packageJSON.contributes?.commands ?? [];
   for (const { command: id } of declared) {
     let handler: CommandHandler | undefined;
