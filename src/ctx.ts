@@ -96,6 +96,11 @@ export class Ctx implements vscode.Disposable {
   get error(): string { return this.currentError; }
   get log(): vscode.LogOutputChannel { return log(); }
 
+  /** The engine whose code was still loading at activation is here: the same engine, so no change event. */
+  engineLoaded(engine: Engine): void {
+    this.currentEngine = engine;
+  }
+
   setEngine(engine: Engine): void {
     this.currentEngine = engine;
     this.engineChanged.fire(engine);

@@ -3,9 +3,10 @@
 // "Loading on first use").
 import * as vscode from 'vscode';
 import { Ctx } from './ctx';
-import { commandTableOnFirstUse, registerCommands, setDockerCliContext } from './commands';
+import { commandTableOnFirstUse, registerCommands } from './commands';
 import { registerDiagnosticsOnDemand } from './diagnostics/onDemand';
-import { connectEngine, watchEngine } from './engineGlue';
+import { pendingEngine } from './docker/pendingEngine';
+import { errorDetail } from './model/errorText';
 import { InspectDocuments } from './inspect';
 import type { Explorer } from './views';
 import { ExplorerDoor } from './views/door';
@@ -31,19 +32,30 @@ export interface LayerscopeApi {
   linkedImage: () => Promise<LinkedImageGlue>;
   /** The command handlers (they load with the first command run). */
   commandTable: () => Promise<CommandTable>;
-  /** How long activate() ran, and the setup it left for just after (the activation bench prints both). */
+  /** How long activate() ran, and the engine's setup once its code loaded just after (the activation bench prints both). */
   startup: Startup;
 }
 
 export interface Startup {
   activateMs: number;
-  /** undefined until that setup has run. */
+  /** The engine's setup (address, watcher, docker CLI check) once its code loaded; undefined before. */
   deferredMs: number | undefined;
 }
 
 export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
   const started = performance.now();
-  const c = (ctx = new Ctx(extension, connectEngine()));
+  const startup: Startup = { activateMs: 0, deferredMs: undefined };
+  // The engine's code (where the engine is, the quick lists, the watcher) loads beside activation,
+  // not in it: until it is there, ctx.engine holds requests (docker/pendingEngine.ts).
+  const engineLoaded = import('./engineGlue').then((glue) => {
+    if (ctx !== c) throw new Error('Layerscope was deactivated before its engine loaded.');
+    const from = performance.now();
+    const engine = glue.startEngine(c);
+    startup.deferredMs = performance.now() - from;
+    return engine;
+  });
+  engineLoaded.catch((err: unknown) => { if (ctx === c) c.log.error(`The engine failed to load: ${errorDetail(err)}`); });
+  const c = (ctx = new Ctx(extension, pendingEngine(engineLoaded)));
   extension.subscriptions.push(c);
   c.provide('prompter', new SwappablePrompter());
   c.provide('inspect', new InspectDocuments(c));
@@ -57,17 +69,7 @@ export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
   const language = new LanguageFeatures(() => c.log);
   c.push(language);
   registerLinkedImageOnDemand(c, diagnosticsShown);
-  const activated = performance.now();
-  // Not needed before activate() returns (nothing has asked the engine yet; the event stream waits
-  // for the first request anyway): the engine watcher, its log line and the menus' docker CLI check.
-  const startup: Startup = { activateMs: activated - started, deferredMs: undefined };
-  setImmediate(() => {
-    if (ctx !== c) return;
-    const deferredFrom = performance.now();
-    watchEngine(c);
-    setDockerCliContext();
-    startup.deferredMs = performance.now() - deferredFrom;
-  });
+  startup.activateMs = performance.now() - started;
   return {
     ctx: c,
     startup,

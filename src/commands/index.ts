@@ -2,18 +2,12 @@
 // table and every area it imports) load with the first command run, not with the extension.
 import * as vscode from 'vscode';
 import type { CommandHandler, CommandTable, Ctx } from '../ctx';
-import { findDockerCli } from '../docker/dockerCli';
 import { errorText } from '../model/errorText';
 import { OnFirstUse } from '../onFirstUse';
 
 /** The command table, loaded on first use; the integration tests compare it with the manifest. */
 export function commandTableOnFirstUse(): OnFirstUse<CommandTable> {
   return new OnFirstUse(async () => (await import('./table')).commandTable);
-}
-
-/** The "Open Shell" menu item shows only where a docker CLI is installed. */
-export function setDockerCliContext(): void {
-  void vscode.commands.executeCommand('setContext', 'layerscope.dockerCli', findDockerCli() !== undefined);
 }
 
 export function registerCommands(ctx: Ctx, table: OnFirstUse<CommandTable>): void {
