@@ -90,7 +90,7 @@ function loadExtensionSide() {
     "export { createEngine } from './src/docker/connect';",
     "export { Ctx } from './src/ctx';",
     "export { watchEngine } from './src/engineGlue';",
-    "export { registerViews } from './src/views/index';",
+    "export { ExplorerDoor } from './src/views/door';",
   ], { vscodeShim: true });
 }
 
@@ -123,7 +123,7 @@ async function main() {
   const ctx = new ext.Ctx({}, engine);
   let onArrive = () => {};
   ctx.onDidEngineEvent((e) => onArrive(e)); // registered first: (d)'s clock starts as the event reaches ctx
-  const explorer = ext.registerViews(ctx);
+  const explorer = await new ext.ExplorerDoor(ctx).get();
   const ready = new Promise((resolve) => { const d = ctx.onDidChangeState((st) => { if (st === 'ready') { d.dispose(); resolve(); } }); });
   ext.watchEngine(ctx);
   await ready; // the event stream is connected (onResync), which also asked every view to refresh
@@ -203,7 +203,7 @@ async function main() {
 
   const rss = process.resourceUsage().maxRSS / 1024;
   console.log(`containers in the view ${containerRows} (bench-live included), tree rows fetched in (b): ${rows}; medians of ${RUNS} interleaved rounds`);
-  console.log('(b) and (d) run the REAL src/views code (registerViews, LiveUpdates, ContainersView, getTreeItem) with `vscode` → bench/fixtures/vscodeShim.cjs');
+  console.log('(b) and (d) run the REAL src/views code (ExplorerDoor → registerViews, LiveUpdates, ContainersView, getTreeItem) with `vscode` → bench/fixtures/vscodeShim.cjs');
   console.log(`(a) raw API round trip (images + containers?all=1)   ${ms(a)}`);
   console.log(`(b) Layerscope cold refresh → TreeItems (3 views)    ${ms(b)}`);
   console.log(`(c) docker CLI image ls + ps -a                      ${ms(c)}`);

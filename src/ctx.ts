@@ -8,7 +8,7 @@ import type { EngineEvent } from './model/types';
 import type { LinkedImageGlue } from './linkedImage';
 import type { LayersPanelManager } from './webview/panelManager';
 import type { InspectDocuments } from './inspect';
-import type { Explorer } from './views';
+import type { ExplorerDoor } from './views/door';
 import type { LogFollows } from './commands/logFollows';
 import type { OnFirstUse } from './onFirstUse';
 import type { SwappablePrompter } from './prompt';
@@ -25,16 +25,19 @@ export type CommandTable = Record<string, (ctx: Ctx) => CommandHandler>;
 export interface Services {
   /** Where commands ask a person (tests swap in answers with `prompter.use({...})`). */
   prompter: SwappablePrompter;
-  /** The explorer's views, their snapshot and live updates, the Stats panel, container files. */
-  explorer: Explorer;
+  /**
+   * The explorer's views, their snapshot and live updates, the Stats panel, container files: the
+   * views are registered at activation, their code loads with the first rows asked (`get()`).
+   */
+  explorer: ExplorerDoor;
   /** `layerscope-inspect:` documents. */
   inspect: InspectDocuments;
   /** The Layers panels; their code (and the analyzer's) loads on first use. */
   panels: OnFirstUse<LayersPanelManager>;
   /** Dockerfile ↔ image links, their lenses and measured findings; loads with the first Dockerfile. */
   linkedImage: OnFirstUse<LinkedImageGlue>;
-  /** Followed container logs, one output channel per container. */
-  logFollows: LogFollows;
+  /** Followed container logs, one output channel per container; loads with the first View Logs. */
+  logFollows: OnFirstUse<LogFollows>;
 }
 
 export class Ctx implements vscode.Disposable {
@@ -81,17 +84,22 @@ export class Ctx implements vscode.Disposable {
   }
 
   get prompter(): SwappablePrompter { return this.service('prompter'); }
-  get explorer(): Explorer { return this.service('explorer'); }
+  get explorer(): ExplorerDoor { return this.service('explorer'); }
   get inspect(): InspectDocuments { return this.service('inspect'); }
   get panels(): OnFirstUse<LayersPanelManager> { return this.service('panels'); }
   get linkedImage(): OnFirstUse<LinkedImageGlue> { return this.service('linkedImage'); }
-  get logFollows(): LogFollows { return this.service('logFollows'); }
+  get logFollows(): OnFirstUse<LogFollows> { return this.service('logFollows'); }
 
   get engine(): Engine { return this.currentEngine; }
   get state(): EngineState { return this.currentState; }
   /** The actionable message of the last failure, '' when ready. */
   get error(): string { return this.currentError; }
   get log(): vscode.LogOutputChannel { return log(); }
+
+  /** The engine whose code was still loading at activation is here: the same engine, so no change event. */
+  engineLoaded(engine: Engine): void {
+    this.currentEngine = engine;
+  }
 
   setEngine(engine: Engine): void {
     this.currentEngine = engine;

@@ -1,10 +1,12 @@
 // VS Code side of the engine: build it from the settings and the environment, follow its event
-// stream, and turn stream health into ctx state (ready / unreachable) and full refreshes.
+// stream, and turn stream health into ctx state (ready / unreachable) and full refreshes. Loaded
+// beside activation, not in it (extension.ts): until then ctx.engine holds requests.
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { config } from './config';
 import type { Ctx } from './ctx';
 import { createEngine } from './docker/connect';
+import { findDockerCli } from './docker/dockerCli';
 import type { Disposable, Engine } from './docker/engine';
 
 /** The event stream starts with the first request, or this long after activation at the latest. */
@@ -13,6 +15,19 @@ const SUBSCRIBE_GRACE_MS = 2000;
 export function connectEngine(): Engine {
   return createEngine({ setting: config.host(), contextSetting: config.context(), env: process.env, homeDir: os.homedir() },
     { subscribeGraceMs: SUBSCRIBE_GRACE_MS });
+}
+
+/**
+ * Just after activation: the engine from the settings takes the pending one's place in `ctx` (the
+ * same engine, so no change event), and is watched from then on.
+ */
+export function startEngine(ctx: Ctx): Engine {
+  const engine = connectEngine();
+  ctx.engineLoaded(engine);
+  watchEngine(ctx);
+  // The "Open Shell" menu item shows only where a docker CLI is installed.
+  void vscode.commands.executeCommand('setContext', 'layerscope.dockerCli', findDockerCli() !== undefined);
+  return engine;
 }
 
 export function watchEngine(ctx: Ctx): void {

@@ -4,11 +4,12 @@
 import * as vscode from 'vscode';
 import { Ctx } from './ctx';
 import { commandTableOnFirstUse, registerCommands } from './commands';
-import { LogFollows } from './commands/logFollows';
 import { registerDiagnosticsOnDemand } from './diagnostics/onDemand';
-import { connectEngine, watchEngine } from './engineGlue';
+import { pendingEngine } from './docker/pendingEngine';
+import { errorDetail } from './model/errorText';
 import { InspectDocuments } from './inspect';
-import { registerViews, type Explorer } from './views';
+import type { Explorer } from './views';
+import { ExplorerDoor } from './views/door';
 import { LanguageFeatures } from './language';
 import type { CommandTable } from './ctx';
 import type { LinkedImageGlue } from './linkedImage';
@@ -21,33 +22,67 @@ let ctx: Ctx | undefined;
 /** What activate() returns: the integration tests reach the live objects through it. */
 export interface LayerscopeApi {
   ctx: Ctx;
-  /** The explorer (`ctx.explorer`). */
-  views: Explorer;
+  /** The explorer once its code has loaded (`ctx.explorer.loaded`); throws before: await `explorer()` first. */
+  readonly views: Explorer;
+  /** The explorer (`ctx.explorer.get()`): loads its code when no view has asked for rows yet. */
+  explorer: () => Promise<Explorer>;
   /** Completion, hover and formatting in Dockerfiles (registered or not, per the setting). */
   language: LanguageFeatures;
   /** The Dockerfile ↔ image glue (loads it when not loaded yet). */
   linkedImage: () => Promise<LinkedImageGlue>;
   /** The command handlers (they load with the first command run). */
   commandTable: () => Promise<CommandTable>;
+  /** How long activate() ran, and the engine's setup once its code loaded just after (the activation bench prints both). */
+  startup: Startup;
+}
+
+export interface Startup {
+  activateMs: number;
+  /** The engine's setup (address, watcher, docker CLI check) once its code loaded; undefined before. */
+  deferredMs: number | undefined;
 }
 
 export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
-  const c = (ctx = new Ctx(extension, connectEngine()));
+  const started = performance.now();
+  const startup: Startup = { activateMs: 0, deferredMs: undefined };
+  // The engine's code (where the engine is, the quick lists, the watcher) loads beside activation,
+  // not in it: until it is there, ctx.engine holds requests (docker/pendingEngine.ts).
+  const engineLoaded = import('./engineGlue').then((glue) => {
+    if (ctx !== c) throw new Error('Layerscope was deactivated before its engine loaded.');
+    const from = performance.now();
+    const engine = glue.startEngine(c);
+    startup.deferredMs = performance.now() - from;
+    return engine;
+  });
+  engineLoaded.catch((err: unknown) => { if (ctx === c) c.log.error(`The engine failed to load: ${errorDetail(err)}`); });
+  const c = (ctx = new Ctx(extension, pendingEngine(engineLoaded)));
   extension.subscriptions.push(c);
   c.provide('prompter', new SwappablePrompter());
   c.provide('inspect', new InspectDocuments(c));
-  c.provide('explorer', registerViews(c));
+  c.provide('explorer', new ExplorerDoor(c));
   c.provide('panels', new OnFirstUse(async () => new (await import('./webview/panelManager')).LayersPanelManager(c)));
   c.provide('linkedImage', linkedImageOnFirstUse(c));
-  c.provide('logFollows', new LogFollows(c));
+  c.provide('logFollows', new OnFirstUse(async () => new (await import('./commands/logFollows')).LogFollows(c)));
   const commands = commandTableOnFirstUse();
   registerCommands(c, commands);
   const diagnosticsShown = registerDiagnosticsOnDemand(c);
-  const language = new LanguageFeatures(c.log);
+  const language = new LanguageFeatures(() => c.log);
   c.push(language);
   registerLinkedImageOnDemand(c, diagnosticsShown);
-  watchEngine(c);
-  return { ctx: c, views: c.explorer, language, linkedImage: () => c.linkedImage.get(), commandTable: () => commands.get() };
+  startup.activateMs = performance.now() - started;
+  return {
+    ctx: c,
+    startup,
+    get views() {
+      const explorer = c.explorer.loaded;
+      if (!explorer) throw new Error('Layerscope: the explorer has not loaded yet; await explorer() first.');
+      return explorer;
+    },
+    explorer: () => c.explorer.get(),
+    language,
+    linkedImage: () => c.linkedImage.get(),
+    commandTable: () => commands.get(),
+  };
 }
 
 export function deactivate(): void {

@@ -45,7 +45,7 @@ async function open(ctx: Ctx, arg: unknown): Promise<OpenResult | undefined> {
     return { binary: content.stat.size, downloaded: await download(ctx, t) };
   }
   const uri = containerFileUri(t.container.id, t.path);
-  ctx.explorer.containerFiles.prime(uri, content.bytes);
+  (await ctx.explorer.containerFiles.get()).prime(uri, content.bytes);
   await vscode.window.showTextDocument(uri, { preview: true });
   return { opened: uri };
 }
@@ -85,7 +85,7 @@ async function upload(ctx: Ctx, arg: unknown): Promise<UploadResult | undefined>
   await ctx.prompter.progress(`Uploading ${name} to ${target}`, async (_report, signal) =>
     ctx.engine.putContainerArchive(t.container.id, t.path, await packLocal(local.fsPath), signal));
   const node = nodeOfArg(arg);
-  if (node?.ref) ctx.explorer.containers.redraw(node);
+  if (node?.ref) ctx.explorer.loaded?.containers.redraw(node);
   ctx.prompter.info(`Copied ${name} into ${containerName(t.container)} as ${target}.`);
   return { dir: t.path, name, files: s.files, bytes: s.bytes };
 }

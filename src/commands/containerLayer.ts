@@ -49,7 +49,7 @@ async function commit(ctx: Ctx, arg: unknown): Promise<CommitResult | undefined>
   if (answer !== 'Commit') return undefined;
   const imageId = await p.progress(`Committing ${name} as ${repo}:${tag}`, (_report, signal) =>
     ctx.engine.commitContainer(c.id, { repo, tag, author: author.trim(), message: message.trim(), pause }, signal));
-  await ctx.explorer.images.refresh();
+  await (await ctx.explorer.get()).images.refresh();
   p.info(`Committed ${name} as ${repo}:${tag} (${shortId(imageId)}).`);
   return { imageId, ref: `${repo}:${tag}` };
 }
@@ -79,6 +79,6 @@ export const containerLayerCommands: CommandTable = {
   'layerscope.container.export': (ctx) => (arg: unknown) => exportFs(ctx, arg),
   'layerscope.container.refreshLayer': (ctx) => (arg: unknown) => {
     const node = nodeOfArg(arg);
-    if (node) ctx.explorer.containers.redraw(node);
+    if (node) ctx.explorer.loaded?.containers.redraw(node);
   },
 };

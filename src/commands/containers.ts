@@ -23,7 +23,7 @@ async function runLifecycle(ctx: Ctx, action: Lifecycle, arg: unknown): Promise<
   const c = await containerTarget(ctx, arg, action, lifecycle[action].states);
   if (!c) return undefined;
   await lifecycle[action].run(ctx, c.id);
-  const containers = ctx.explorer.containers;
+  const { containers } = await ctx.explorer.get();
   await containers.updateOne(c.id);
   return containers.nodeOf(c.id)?.ref?.container ?? await ctx.engine.getContainer(c.id);
 }
@@ -36,7 +36,7 @@ async function remove(ctx: Ctx, arg: unknown): Promise<boolean> {
     `${c.image} · ${liveStatus(c, Date.now())}${running ? '\nIt is running: it will be killed first.' : ''}`, [running ? 'Force Remove' : 'Remove']);
   if (!answer) return false;
   await ctx.engine.removeContainer(c.id, { force: running });
-  await ctx.explorer.containers.updateOne(c.id);
+  await (await ctx.explorer.get()).containers.updateOne(c.id);
   return true;
 }
 
@@ -65,7 +65,7 @@ export const containerCommands: CommandTable = {
   'layerscope.container.remove': (ctx) => (arg: unknown) => remove(ctx, arg),
   'layerscope.container.logs': (ctx) => async (arg: unknown) => {
     const c = await containerTarget(ctx, arg, 'view the logs of');
-    return c && ctx.logFollows.follow(c);
+    return c && (await ctx.logFollows.get()).follow(c);
   },
   'layerscope.container.shell': (ctx) => async (arg: unknown) => {
     const c = await containerTarget(ctx, arg, 'open a shell in', running);
@@ -81,7 +81,7 @@ export const containerCommands: CommandTable = {
   },
   'layerscope.container.stats': (ctx) => async (arg: unknown) => {
     const c = await containerTarget(ctx, arg, 'follow the stats of', running);
-    if (c) ctx.explorer.stats.show(c);
+    if (c) (await ctx.explorer.get()).stats.show(c);
     return c?.id;
   },
 };

@@ -30,7 +30,7 @@ async function remove(ctx: Ctx, arg: unknown): Promise<RemovedItem[] | undefined
   const answer = await ctx.prompter.confirm(`Remove image ${name}?`, detail, buttons);
   if (!answer) return undefined;
   const removed = await ctx.engine.removeImage(target.ref ?? target.image.id, { force: answer === 'Force Remove' });
-  await ctx.explorer.refreshAll();
+  await (await ctx.explorer.get()).refreshAll();
   return removed;
 }
 
@@ -44,7 +44,7 @@ async function tag(ctx: Ctx, arg: unknown): Promise<string | undefined> {
   if (text === undefined) return undefined;
   const { repo, tag: newTag } = parseTagInput(text);
   await ctx.engine.tagImage(target.image.id, repo, newTag);
-  await ctx.explorer.images.refresh();
+  await (await ctx.explorer.get()).images.refresh();
   return `${repo}:${newTag}`;
 }
 
@@ -64,7 +64,7 @@ async function load(ctx: Ctx): Promise<string | undefined> {
   if (!uri) return undefined;
   const output = await ctx.prompter.progress(`Loading ${uri.fsPath}`, (_report, signal) =>
     ctx.engine.loadImages(createReadStream(uri.fsPath), signal));
-  await ctx.explorer.refreshAll();
+  await (await ctx.explorer.get()).refreshAll();
   ctx.prompter.info(output.trim().split('\n').pop() || `Loaded ${uri.fsPath}.`);
   return output;
 }
@@ -103,12 +103,12 @@ export const imageCommands: CommandTable = {
   'layerscope.image.save': (ctx) => (arg: unknown) => save(ctx, arg),
   'layerscope.image.load': (ctx) => () => load(ctx),
   'layerscope.images.filter': (ctx) => async () => {
-    const images = ctx.explorer.images;
+    const { images } = await ctx.explorer.get();
     const text = await ctx.prompter.input({ title: 'Filter images', prompt: 'Part of the name (repository:tag) or ID', value: images.filter });
     if (text !== undefined) await images.setFilter(text);
     return images.filter;
   },
-  'layerscope.images.clearFilter': (ctx) => () => ctx.explorer.images.setFilter(''),
+  'layerscope.images.clearFilter': (ctx) => async () => (await ctx.explorer.get()).images.setFilter(''),
   'layerscope.images.toggleSort': () => toggleSort,
   // The title bar shows the current order by which of these is visible (package.json menus).
   'layerscope.images.sortedByCreated': () => toggleSort,

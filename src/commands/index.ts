@@ -2,7 +2,6 @@
 // table and every area it imports) load with the first command run, not with the extension.
 import * as vscode from 'vscode';
 import type { CommandHandler, CommandTable, Ctx } from '../ctx';
-import { findDockerCli } from '../docker/dockerCli';
 import { errorText } from '../model/errorText';
 import { OnFirstUse } from '../onFirstUse';
 
@@ -12,8 +11,6 @@ export function commandTableOnFirstUse(): OnFirstUse<CommandTable> {
 }
 
 export function registerCommands(ctx: Ctx, table: OnFirstUse<CommandTable>): void {
-  // The "Open Shell" menu item shows only where a docker CLI is installed.
-  void vscode.commands.executeCommand('setContext', 'layerscope.dockerCli', findDockerCli() !== undefined);
   const declared: { command: string }[] = ctx.extension.extension.packageJSON.contributes?.commands ?? [];
   for (const { command: id } of declared) {
     let handler: CommandHandler | undefined;

@@ -48,7 +48,7 @@ async function prune(ctx: Ctx, kind: PruneKind): Promise<PruneReport | undefined
     }
   };
   const report = await runPlan(plan, remove);
-  await ctx.explorer.refreshAll();
+  await (await ctx.explorer.get()).refreshAll();
   ctx.prompter.info(`${plan.title}: ${describeReport(report)}`);
   return report;
 }

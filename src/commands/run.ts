@@ -71,7 +71,7 @@ async function run(ctx: Ctx, arg: unknown, interactive: boolean): Promise<RunRes
     return { id, name: spec.name, terminal };
   }
   await ctx.engine.startContainer(id);
-  await ctx.explorer.containers.updateOne(id).catch(() => undefined);
+  await (await ctx.explorer.get()).containers.updateOne(id).catch(() => undefined);
   ctx.prompter.info(`Started ${label} from ${image}.`);
   return { id, name: spec.name };
 }

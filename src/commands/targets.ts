@@ -21,7 +21,7 @@ function refOf(arg: unknown, selected: () => (readonly ExplorerNode[])[]): Explo
 }
 
 export async function imageTarget(ctx: Ctx, arg: unknown, action: string): Promise<ImageTarget | undefined> {
-  const ref = refOf(arg, () => [ctx.explorer.images.view.selection, ctx.explorer.dangling.view.selection]);
+  const ref = refOf(arg, () => [ctx.explorer.slots.images.view.selection, ctx.explorer.slots.dangling.view.selection]);
   if (ref?.kind === 'imageTag') return { image: ref.image, ref: ref.ref };
   if (ref?.kind === 'danglingImage' || ref?.kind === 'intermediateImage') return { image: ref.image };
   const images = await ctx.engine.listImages({});
@@ -32,7 +32,7 @@ export async function imageTarget(ctx: Ctx, arg: unknown, action: string): Promi
 }
 
 export async function containerTarget(ctx: Ctx, arg: unknown, action: string, states?: ContainerState[]): Promise<ContainerSummary | undefined> {
-  const ref = refOf(arg, () => [ctx.explorer.containers.view.selection]);
+  const ref = refOf(arg, () => [ctx.explorer.slots.containers.view.selection]);
   if (ref?.kind === 'container' && (arg !== undefined || !states || states.includes(ref.container.state))) return ref.container;
   const all = await ctx.engine.listContainers({ all: true });
   const containers = states ? all.filter((c) => states.includes(c.state)) : all;

@@ -8,7 +8,7 @@ import { volumeInUse, volumeLabel } from '../model/volumes';
 import { refOfArg } from '../model/explorerRef';
 
 async function volumeTarget(ctx: Ctx, arg: unknown, action: string): Promise<VolumeSummary | undefined> {
-  const ref = arg !== undefined ? refOfArg(arg) : ctx.explorer.volumes.view.selection[0]?.ref;
+  const ref = arg !== undefined ? refOfArg(arg) : ctx.explorer.slots.volumes.view.selection[0]?.ref;
   if (ref?.kind === 'volume') return ref.volume;
   const volumes = await ctx.engine.listVolumes();
   if (!volumes.length) throw new Error(`No volume to ${action}.`);
@@ -16,7 +16,7 @@ async function volumeTarget(ctx: Ctx, arg: unknown, action: string): Promise<Vol
 }
 
 async function networkTarget(ctx: Ctx, arg: unknown, action: string): Promise<NetworkSummary | undefined> {
-  const ref = arg !== undefined ? refOfArg(arg) : ctx.explorer.networks.view.selection[0]?.ref;
+  const ref = arg !== undefined ? refOfArg(arg) : ctx.explorer.slots.networks.view.selection[0]?.ref;
   if (ref?.kind === 'network') return ref.network;
   const networks = await ctx.engine.listNetworks();
   return (await ctx.prompter.pick(networks.map((n) => ({ label: n.name, description: `${n.driver} · ${n.scope}`, network: n })), `Network to ${action}`))?.network;
@@ -31,7 +31,7 @@ async function removeVolume(ctx: Ctx, arg: unknown): Promise<boolean> {
   const answer = await ctx.prompter.confirm(`Remove volume ${volumeLabel(v.name)}?`, `Its data (${v.mountpoint || 'driver ' + v.driver}) is deleted for good.`, ['Remove']);
   if (!answer) return false;
   await ctx.engine.removeVolume(v.name);
-  await ctx.explorer.volumes.refresh();
+  await (await ctx.explorer.get()).volumes.refresh();
   return true;
 }
 
@@ -43,7 +43,7 @@ async function removeNetwork(ctx: Ctx, arg: unknown): Promise<boolean> {
   const answer = await ctx.prompter.confirm(`Remove network ${n.name}?`, `${n.driver}${n.internal ? ', internal' : ''}${n.subnets.length ? `, ${n.subnets.join(', ')}` : ''}`, ['Remove']);
   if (!answer) return false;
   await ctx.engine.removeNetwork(n.id);
-  await ctx.explorer.networks.refresh();
+  await (await ctx.explorer.get()).networks.refresh();
   return true;
 }
 
@@ -54,7 +54,7 @@ async function createVolume(ctx: Ctx): Promise<VolumeSummary | undefined> {
   const name = await ctx.prompter.input({ title: 'Create volume', prompt: 'Name (empty: the engine picks one)', validateInput: validName });
   if (name === undefined) return undefined;
   const volume = await ctx.engine.createVolume({ name: name.trim() || undefined });
-  await ctx.explorer.volumes.refresh();
+  await (await ctx.explorer.get()).volumes.refresh();
   return volume;
 }
 
@@ -72,7 +72,7 @@ async function createNetwork(ctx: Ctx): Promise<string | undefined> {
     validateInput: (t) => (t.trim() === '' || /^[0-9a-f.:]+\/\d{1,3}$/i.test(t.trim()) ? undefined : 'A CIDR such as 172.30.0.0/24') });
   if (subnet === undefined) return undefined;
   const id = await ctx.engine.createNetwork({ name: name.trim(), internal: reach.internal, subnet: subnet.trim() || undefined });
-  await ctx.explorer.networks.refresh();
+  await (await ctx.explorer.get()).networks.refresh();
   return id;
 }
 

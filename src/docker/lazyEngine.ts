@@ -14,7 +14,8 @@ export interface LazyEngineOptions {
   subscribeGraceMs?: number;
   /**
    * Lists answered without the adapter until it has loaded (quickList.ts); a failure there falls
-   * back to the adapter. The adapter's load waits for these to finish, so it does not slow them.
+   * back to the adapter. They do not load the adapter, and its load waits for those in flight, so
+   * it does not slow them.
    */
   quick?: QuickLists;
 }
@@ -62,9 +63,10 @@ export function lazyEngine(info: EngineInfo, load: () => Promise<Engine>, option
             // The adapter answers instead, with its own error if there is one.
           } finally {
             quickRuns.delete(run);
-            // Now the adapter (and the event stream) may load, for the rest.
-            markRequested();
           }
+          // Not a request for the adapter: loading it (most of the extension's code) the moment the
+          // lists came back would run while the views' own code may still be loading, and delay the
+          // first rows. It loads with the first other request, or when the event stream's grace ends.
         }
         markRequested();
         const engine = (await loaded()) as unknown as Record<string, (...a: unknown[]) => unknown>;

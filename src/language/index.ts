@@ -21,7 +21,8 @@ export class LanguageFeatures implements vscode.Disposable {
   private service: Promise<Service> | undefined;
   private readonly watchers: vscode.Disposable[];
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  /** `log`: where failures go; asked only when one happens (the channel is not made at activation). */
+  constructor(private readonly log: () => vscode.LogOutputChannel) {
     this.watchers = [
       vscode.workspace.onDidChangeConfiguration((e) => { if (config.affects(e, 'languageFeatures')) this.update(); }),
       vscode.extensions.onDidChange(() => this.update()),
@@ -54,7 +55,7 @@ export class LanguageFeatures implements vscode.Disposable {
     try {
       return await f(await this.load());
     } catch (err) {
-      this.log.error(`Dockerfile ${what} failed: ${errorDetail(err)}`);
+      this.log().error(`Dockerfile ${what} failed: ${errorDetail(err)}`);
       return undefined;
     }
   }

@@ -1,5 +1,6 @@
 // A read-only file system over a container's files: `layerscope-container://<container id>/<path>`.
 // Editors open a container's file through it; writes are refused (Upload… copies in, and asks).
+// Registered at activation through the explorer's door (door.ts), which loads this on first use.
 import * as vscode from 'vscode';
 import { config } from '../config';
 import type { Ctx } from '../ctx';
@@ -7,8 +8,7 @@ import { listContainerDir, readContainerFile } from '../docker/containerFiles';
 import { EngineError } from '../docker/engine';
 import { formatBytes } from '../model/format';
 import type { PathKind } from '../model/containerLayer';
-
-export const containerScheme = 'layerscope-container';
+import { containerScheme } from './door';
 
 export function containerFileUri(containerId: string, path: string): vscode.Uri {
   return vscode.Uri.from({ scheme: containerScheme, authority: containerId, path });
@@ -26,7 +26,7 @@ export class ContainerFileSystem implements vscode.FileSystemProvider {
   private readonly primed = new Map<string, Uint8Array>();
 
   constructor(private readonly ctx: Ctx) {
-    ctx.push(this.emitter, vscode.workspace.registerFileSystemProvider(containerScheme, this, { isReadonly: true, isCaseSensitive: true }));
+    ctx.push(this.emitter);
   }
 
   /** Hands content already read to the next readFile of `uri`. */

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { ContainerTreeModel, containerTooltip, type ContainerRef } from '../model/containers';
 import { ContainerChildren } from './containerChildren';
 import { ExplorerTree, type Node } from './explorerTree';
+import type { ViewSlot } from './door';
 import type { EngineSnapshot } from '../docker/snapshot';
 import { isContainerRow, type ExplorerNode } from '../model/explorerRef';
 import type { TreeNode } from '../model/tree';
@@ -20,8 +21,8 @@ export class ContainersView extends ExplorerTree<ContainerRef | ContainerChildRe
   /** A container's Layer and Files rows, loaded when expanded. */
   readonly containerChildren: ContainerChildren;
 
-  constructor(ctx: Ctx, snapshot: EngineSnapshot) {
-    super(ctx, snapshot, 'layerscope.containers', ['containers']);
+  constructor(ctx: Ctx, snapshot: EngineSnapshot, slot: ViewSlot) {
+    super(ctx, snapshot, slot, ['containers']);
     this.containerChildren = new ContainerChildren(ctx);
   }
 

@@ -4,13 +4,14 @@ import type { Ctx } from '../ctx';
 import { config } from '../config';
 import { buildDanglingTree, retimeDanglingTree, type DanglingRef } from '../model/dangling';
 import { ExplorerTree, type Node } from './explorerTree';
+import type { ViewSlot } from './door';
 import type { Phased } from './phasedLoad';
 import type { EngineSnapshot } from '../docker/snapshot';
 import { errorText } from '../model/errorText';
 
 export class DanglingView extends ExplorerTree<DanglingRef> {
-  constructor(ctx: Ctx, snapshot: EngineSnapshot) {
-    super(ctx, snapshot, 'layerscope.dangling', ['images', 'containers', 'diskUsage']);
+  constructor(ctx: Ctx, snapshot: EngineSnapshot, slot: ViewSlot) {
+    super(ctx, snapshot, slot, ['images', 'containers', 'diskUsage']);
   }
 
   /** Settles when the /system/df phase of the last load is drawn (tests wait on it). */

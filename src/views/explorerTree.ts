@@ -1,4 +1,4 @@
-// The shared part of the four explorer views: one refresh emitter per tree, TreeNode → TreeItem,
+// The shared part of the explorer views: one refresh emitter per tree, TreeNode → TreeItem,
 // the unreachable-engine message, and a way for tests to await a refresh.
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
@@ -6,6 +6,7 @@ import type { ExplorerRef } from '../model/explorerRef';
 import type { TreeNode } from '../model/tree';
 import { PhasedLoads, type Phased } from './phasedLoad';
 import type { EngineSnapshot, SnapshotPart } from '../docker/snapshot';
+import type { ViewSlot } from './door';
 import { errorText } from '../model/errorText';
 
 /** A row of a view whose rows refer to `R`. */
@@ -29,11 +30,17 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
   private lastError = '';
   private readonly phases = new PhasedLoads<Node<R>[]>();
 
-  constructor(protected readonly ctx: Ctx, protected readonly snapshot: EngineSnapshot, readonly viewId: string,
+  readonly viewId: string;
+
+  /** `slot`: the view as the explorer's door registered it at activation (door.ts); this tree takes it over. */
+  constructor(protected readonly ctx: Ctx, protected readonly snapshot: EngineSnapshot, slot: ViewSlot,
     /** The engine reads this view depends on: refresh() re-reads them. */
     private readonly parts: SnapshotPart[]) {
-    this.view = vscode.window.createTreeView(viewId, { treeDataProvider: this, showCollapseAll: true });
-    ctx.push(this, this.view, this.changed, this.rebuilt);
+    this.viewId = slot.id;
+    // The door made the view before this tree existed; its rows are this tree's nodes.
+    this.view = slot.view as vscode.TreeView<Node<R>>;
+    slot.shell.attach(this);
+    ctx.push(this, this.changed, this.rebuilt);
     ctx.push(this.view.onDidChangeVisibility((e) => { if (e.visible && this.stale) void this.reload(); }));
   }
 

@@ -5,14 +5,15 @@ import type { Ctx } from '../ctx';
 import { config } from '../config';
 import { buildImageTree, imageTooltip, retimeImageTree, type ImageTagRef } from '../model/images';
 import { ExplorerTree, type Node } from './explorerTree';
+import type { ViewSlot } from './door';
 import type { EngineSnapshot } from '../docker/snapshot';
 
 export class ImagesView extends ExplorerTree<ImageTagRef> {
   private filterText = '';
   private sharedSizes: Promise<Map<string, number>> | undefined;
 
-  constructor(ctx: Ctx, snapshot: EngineSnapshot) {
-    super(ctx, snapshot, 'layerscope.images', ['images', 'containers']);
+  constructor(ctx: Ctx, snapshot: EngineSnapshot, slot: ViewSlot) {
+    super(ctx, snapshot, slot, ['images', 'containers']);
   }
 
   get filter(): string { return this.filterText; }

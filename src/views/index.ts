@@ -1,7 +1,9 @@
-// The explorer: four views over one engine snapshot, kept live from the engine's event stream.
+// The explorer: six views over one engine snapshot, kept live from the engine's event stream.
+// Loaded on first use through the door (door.ts), which registered the views at activation.
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { ContainerFileSystem } from './containerFileSystem';
+import type { ContainerFileSystem } from './containerFileSystem';
+import type { ExplorerDoor } from './door';
 import { ContainersView } from './containersView';
 import { DanglingView } from './danglingView';
 import { DiskUsageView } from './diskUsageView';
@@ -12,7 +14,7 @@ import { NetworksView } from './networksView';
 import { VolumesView } from './volumesView';
 import { RelativeTimes } from './relativeTimes';
 import { StatsPanel } from '../webview/statsPanel';
-import { EngineSnapshot } from '../docker/snapshot';
+import type { EngineSnapshot } from '../docker/snapshot';
 
 export interface Explorer {
   images: ImagesView;
@@ -33,15 +35,16 @@ export interface Explorer {
   refreshAll(): Promise<void>;
 }
 
-/** Builds the views and what keeps them live (activate() hangs the result on `ctx.explorer`). */
-export function registerViews(ctx: Ctx): Explorer {
-  const snapshot = new EngineSnapshot(() => ctx.engine);
-  const images = new ImagesView(ctx, snapshot);
-  const dangling = new DanglingView(ctx, snapshot);
-  const containers = new ContainersView(ctx, snapshot);
-  const diskUsage = new DiskUsageView(ctx, snapshot);
-  const volumes = new VolumesView(ctx, snapshot);
-  const networks = new NetworksView(ctx, snapshot);
+/** Builds the views on the door's slots and what keeps them live (`ctx.explorer.get()` resolves to it). */
+export async function registerViews(ctx: Ctx, door: ExplorerDoor): Promise<Explorer> {
+  const { snapshot, slots } = door;
+  const containerFiles = door.containerFiles.get(); // its own chunk: loads beside the rest
+  const images = new ImagesView(ctx, snapshot, slots.images);
+  const dangling = new DanglingView(ctx, snapshot, slots.dangling);
+  const containers = new ContainersView(ctx, snapshot, slots.containers);
+  const diskUsage = new DiskUsageView(ctx, snapshot, slots.diskUsage);
+  const volumes = new VolumesView(ctx, snapshot, slots.volumes);
+  const networks = new NetworksView(ctx, snapshot, slots.networks);
   const trees: ExplorerTree[] = [images, dangling, containers, diskUsage, volumes, networks];
   const live = new LiveUpdates(ctx, snapshot, { images, dangling, containers, diskUsage, volumes, networks });
   ctx.push(live);
@@ -67,6 +70,5 @@ export function registerViews(ctx: Ctx): Explorer {
     if (e.affectsConfiguration('layerscope.dangling')) void dangling.reload();
   }));
 
-  const containerFiles = new ContainerFileSystem(ctx);
-  return { images, dangling, containers, diskUsage, volumes, networks, snapshot, live, containerFiles, relativeTimes, stats, refreshAll };
+  return { images, dangling, containers, diskUsage, volumes, networks, snapshot, live, containerFiles: await containerFiles, relativeTimes, stats, refreshAll };
 }

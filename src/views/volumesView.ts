@@ -4,13 +4,14 @@ import type { Ctx } from '../ctx';
 import type { VolumeRef, VolumeUserRef } from '../model/volumes';
 import { buildVolumeTree } from '../model/volumes';
 import { ExplorerTree, type Node } from './explorerTree';
+import type { ViewSlot } from './door';
 import type { EngineSnapshot } from '../docker/snapshot';
 
 type Row = Node<VolumeRef | VolumeUserRef>;
 
 export class VolumesView extends ExplorerTree<VolumeRef | VolumeUserRef> {
-  constructor(ctx: Ctx, snapshot: EngineSnapshot) {
-    super(ctx, snapshot, 'layerscope.volumes', ['volumes', 'containers', 'diskUsage']);
+  constructor(ctx: Ctx, snapshot: EngineSnapshot, slot: ViewSlot) {
+    super(ctx, snapshot, slot, ['volumes', 'containers', 'diskUsage']);
   }
 
   protected async load(): Promise<Row[]> {

@@ -48,6 +48,7 @@ describe('build cache (BuildKit records)', function () {
   before(async () => {
     const ext = vscode.extensions.getExtension<LayerscopeApi>('layerscope.layerscope')!;
     api = await ext.activate();
+    await api.explorer(); // the explorer's code loads on first use
     await waitUntil('the engine to be ready', () => api.ctx.state === 'ready', 30_000);
   });
 

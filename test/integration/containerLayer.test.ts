@@ -94,6 +94,7 @@ describe('container layer and files', function () {
     const ext = vscode.extensions.getExtension<LayerscopeApi>('layerscope.layerscope')!;
     repo = ext.extensionPath;
     api = await ext.activate();
+    await api.explorer(); // the explorer's code loads on first use
     await waitUntil('the engine to be ready', () => api.ctx.state === 'ready', 30_000);
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'layerscope-layer-it-'));
     await removeQuietly('container', name, stoppedName, bigName);

@@ -82,6 +82,7 @@ export function scripted(answers: Partial<Prompter>): { prompter: Partial<Prompt
 export async function readyApi(): Promise<{ api: LayerscopeApi; repo: string }> {
   const ext = vscode.extensions.getExtension<LayerscopeApi>('layerscope.layerscope')!;
   const api = await ext.activate();
+  await api.explorer(); // the explorer's code loads on first use
   await waitUntil('the engine to be ready', () => api.ctx.state === 'ready', 30_000);
   return { api, repo: ext.extensionPath };
 }

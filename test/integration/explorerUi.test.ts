@@ -19,6 +19,7 @@ describe('explorer on screen', function () {
     const ext = vscode.extensions.getExtension<LayerscopeApi>('layerscope.layerscope')!;
     repo = ext.extensionPath;
     api = await ext.activate();
+    await api.explorer(); // the explorer's code loads on first use
     await waitUntil('the engine to be ready', () => api.ctx.state === 'ready', 30_000);
   });
 

@@ -36,6 +36,7 @@ describe('foundation', function () {
     extension = found;
     repo = extension.extensionPath;
     api = await extension.activate();
+    await api.explorer(); // the explorer's code loads on first use
   });
 
   it('activates and returns the test API', () => {

@@ -75,6 +75,7 @@ describe('layers panel (webview)', function () {
     const ext = extension();
     repo = ext.extensionPath;
     api = await ext.activate();
+    await api.explorer(); // the explorer's code loads on first use
     await waitUntil('the engine to be ready', () => api.ctx.state === 'ready', 30_000);
     await vscode.commands.executeCommand('layerscope.images.focus');
   });

@@ -11,11 +11,12 @@ import * as zlib from 'zlib';
 const repo = path.resolve(__dirname, '../..');
 const MAX_VSIX_BYTES = 2 * 1024 * 1024;
 /**
- * What activate() needs before any feature is used: main.mjs and its static imports (~50 KB when the
- * split landed, 155 KB with the views, doors and providers added since; the heavy cores load on
- * first use). A static import of a core would add hundreds of KB and fail here.
+ * What activate() needs before any feature is used: main.mjs and its static imports (~28 KB since the
+ * explorer's code loads with its first rows and the engine's glue just after activation: Ctx, the
+ * doors, the command IDs; the heavy cores and the views load on first use). A static import of the
+ * views, the engine or a core would add tens to hundreds of KB and fail here.
  */
-const MAX_ACTIVATION_BYTES = 200 * 1024;
+const MAX_ACTIVATION_BYTES = 64 * 1024;
 /** The CLI before it knows its command: cli-main.mjs and its static imports. */
 const MAX_CLI_START_BYTES = 150 * 1024;
 

@@ -1,0 +1,100 @@
+// The explorer's door at activation (`ctx.explorer`): the six tree views and the container file
+// system are registered with small shells, and the explorer's code (views, model, live updates, the
+// Stats panel, container files) loads when a view first asks for rows or a command first needs it
+// (ARCHITECTURE.md, "Loading on first use"). A view's first ask also starts the engine reads it
+// shows first, so they run while that code loads.
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { EngineSnapshot } from '../docker/snapshot';
+import type { ExplorerRef } from '../model/explorerRef';
+import type { TreeNode } from '../model/tree';
+import { OnFirstUse } from '../onFirstUse';
+import type { ContainerFileSystem } from './containerFileSystem';
+import type { Explorer } from './index';
+import { TreeShell, type FirstRows } from './treeShell';
+
+export const containerScheme = 'layerscope-container';
+
+/** The views of the manifest, by their short name. */
+const viewIds = {
+  images: 'layerscope.images',
+  dangling: 'layerscope.dangling',
+  containers: 'layerscope.containers',
+  diskUsage: 'layerscope.diskUsage',
+  volumes: 'layerscope.volumes',
+  networks: 'layerscope.networks',
+} as const;
+export type ExplorerViewName = keyof typeof viewIds;
+
+/** A view as the door registered it; its ExplorerTree attaches to the shell when the code loads. */
+export interface ViewSlot {
+  readonly id: string;
+  readonly view: vscode.TreeView<TreeNode<ExplorerRef>>;
+  readonly shell: TreeShell<TreeNode<ExplorerRef>>;
+}
+
+export class ExplorerDoor {
+  /** The one cached read of the engine the views share (built here so a first ask can start it). */
+  readonly snapshot: EngineSnapshot;
+  readonly slots: Record<ExplorerViewName, ViewSlot>;
+  /** The `layerscope-container:` file system's code, loaded with its first request or the explorer. */
+  readonly containerFiles: OnFirstUse<ContainerFileSystem>;
+  private readonly explorer: OnFirstUse<Explorer>;
+
+  constructor(ctx: Ctx) {
+    this.snapshot = new EngineSnapshot(() => ctx.engine);
+    this.explorer = new OnFirstUse(async () => (await import('./index')).registerViews(ctx, this));
+    this.containerFiles = new OnFirstUse(async () => new (await import('./containerFileSystem')).ContainerFileSystem(ctx));
+    // What each view shows first, read while its code loads (the quick lists of a local engine).
+    const lists = () => { void this.snapshot.images().catch(() => undefined); void this.snapshot.containers().catch(() => undefined); };
+    const firstReads: Record<ExplorerViewName, () => void> = {
+      images: lists, dangling: lists, containers: () => void this.snapshot.containers().catch(() => undefined),
+      diskUsage: () => undefined, volumes: () => undefined, networks: () => undefined,
+    };
+    const slot = (name: ExplorerViewName): ViewSlot => {
+      const shell = new TreeShell<TreeNode<ExplorerRef>>(() => this.get(), firstReads[name]);
+      const view = vscode.window.createTreeView(viewIds[name], { treeDataProvider: shell, showCollapseAll: true });
+      ctx.push(view, shell);
+      return { id: viewIds[name], view, shell };
+    };
+    this.slots = {
+      images: slot('images'), dangling: slot('dangling'), containers: slot('containers'),
+      diskUsage: slot('diskUsage'), volumes: slot('volumes'), networks: slot('networks'),
+    };
+    // Reads started for a view before the explorer loaded belong to the engine they were asked of.
+    ctx.push(ctx.onDidChangeEngine(() => { if (!this.loaded) this.snapshot.invalidate(); }));
+    ctx.push(vscode.workspace.registerFileSystemProvider(containerScheme, fileSystemShell(() => this.containerFiles.get()),
+      { isReadonly: true, isCaseSensitive: true }));
+  }
+
+  /** The explorer, loading its code on the first call. */
+  get(): Promise<Explorer> {
+    return this.explorer.get();
+  }
+
+  /** The explorer if its code has loaded, without loading it. */
+  get loaded(): Explorer | undefined {
+    return this.explorer.loaded;
+  }
+
+  /** Each view's first ask for its top rows, timed (undefined: not asked yet). */
+  firstRows(name: ExplorerViewName): FirstRows | undefined {
+    return this.slots[name].shell.firstRows;
+  }
+}
+
+/** The file system VS Code gets at activation: every call goes to the real one once it has loaded. */
+function fileSystemShell(target: () => Promise<vscode.FileSystemProvider>): vscode.FileSystemProvider {
+  const changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  return {
+    onDidChangeFile: changed.event,
+    watch: () => new vscode.Disposable(() => undefined),
+    stat: async (uri) => (await target()).stat(uri),
+    readDirectory: async (uri) => (await target()).readDirectory(uri),
+    readFile: async (uri) => (await target()).readFile(uri),
+    createDirectory: async (uri) => (await target()).createDirectory(uri),
+    writeFile: async (uri, content, options) => (await target()).writeFile(uri, content, options),
+    delete: async (uri, options) => (await target()).delete(uri, options),
+    rename: async (from, to, options) => (await target()).rename(from, to, options),
+  };
+}
