@@ -20,13 +20,23 @@ export interface LazyEngineOptions {
   quick?: QuickLists;
 }
 
+/** How long the adapter's load waits after the quick lists came back: a view builds its rows and VS Code sends them. */
+const quickAnswersLeaveMs = 50;
+
 export function lazyEngine(info: EngineInfo, load: () => Promise<Engine>, options: LazyEngineOptions = {}): Engine {
   let adapter: Promise<Engine> | undefined;
   let ready = false;
   let markRequested = () => {};
   const requested = new Promise<void>((resolve) => { markRequested = resolve; });
   const quickRuns = new Set<Promise<unknown>>();
-  const loaded = () => (adapter ??= Promise.allSettled([...quickRuns]).then(load).then((engine) => { ready = true; return engine; }));
+  const loaded = () => (adapter ??= afterQuickAnswersLeft().then(load).then((engine) => { ready = true; return engine; }));
+  // Loading the adapter is one long synchronous stretch. VS Code sends an answer to the window on a
+  // later timer turn, so the quick lists' answers (the first rows) would wait behind it: let them out.
+  const afterQuickAnswersLeft = async () => {
+    if (quickRuns.size === 0) return;
+    await Promise.allSettled([...quickRuns]);
+    await new Promise((resolve) => setTimeout(resolve, quickAnswersLeaveMs));
+  };
   const quick = options.quick as Record<string, ((...a: unknown[]) => Promise<unknown>) | undefined> | undefined;
 
   const subscribe = (listener: EventStreamListener): Disposable => {

@@ -126,5 +126,17 @@ describe('docker/lazyEngine', () => {
       await Promise.all([engine.listImages({}), engine.ping()]);
       assert.deepStrictEqual(log, ['quick listImages', 'quick listImages done', 'load', 'ping']);
     });
+
+    it('the adapter loads after the quick answers have had a timer turn to leave (as VS Code sends them)', async () => {
+      const log: string[] = [];
+      const { engine } = quickEngine(log, { delayMs: 10 });
+      const rows = engine.listImages({}).then(async (images) => {
+        await Promise.resolve(); // the view builds its rows
+        setTimeout(() => log.push('rows sent'), 0);
+        return images;
+      });
+      await Promise.all([rows, engine.ping()]);
+      assert.deepStrictEqual(log, ['quick listImages', 'quick listImages done', 'rows sent', 'load', 'ping']);
+    });
   });
 });
