@@ -103,7 +103,8 @@ const main = {
   ...common,
   format: 'esm',
   splitting: true,
-  entryPoints: { main: 'src/extension.ts', 'cli-main': 'src/cli.ts' },
+  // shell-worker: the worker thread that reads a first Dockerfile's RUN scripts (src/diagnostics/earlyShell.ts).
+  entryPoints: { main: 'src/extension.ts', 'cli-main': 'src/cli.ts', 'shell-worker': 'src/lint/node/shellWorker.ts' },
   outdir: dist,
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
