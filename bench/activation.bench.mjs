@@ -12,6 +12,9 @@
 // Medians over BENCH_RUNS rounds of each (default 3), and the .vsix size. How loaded the machine was:
 // the load average, and one fixed piece of CPU work timed in each extension host and, just before
 // each window, in a plain `node` process (so a slow machine and a slow extension host tell apart).
+// Layerscope's first lint marks its steps (src/diagnostics/firstLint.ts); their medians are printed
+// beside the total. BENCH_ACTIVATION_MODES=diagnostics (or tree) runs only those rounds;
+// BENCH_ACTIVATION_PROFILE=DIR writes a CPU profile of each diagnostics round's host into DIR.
 // The shell parser's V8 code cache (scripts/esbuild/codeCache.cjs) lives in this run's own folder:
 // the first Dockerfile round compiles without it and writes it, later rounds read it; both shown.
 import { execFileSync } from 'node:child_process';

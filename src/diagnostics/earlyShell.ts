@@ -7,6 +7,7 @@ import type * as vscode from 'vscode';
 import type { ShellWorkerAnswer } from '../lint/node/shellWorker';
 import type { RunShell } from '../lint/shell/model';
 import { errorText } from '../model/errorText';
+import { markFirstLint } from './firstLint';
 
 type Runs = ReadonlyMap<number, RunShell>;
 
@@ -21,6 +22,7 @@ export class EarlyShellReads implements vscode.Disposable {
     if (docs.length === 0) return;
     const pending = new Map<number, (runs: Runs | undefined) => void>();
     const settle = (id: number, runs: Runs | undefined) => {
+      if (runs) markFirstLint('scripts-read');
       pending.get(id)?.(runs);
       pending.delete(id);
       if (pending.size === 0) this.stopWorker();
