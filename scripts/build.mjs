@@ -103,8 +103,7 @@ const main = {
   ...common,
   format: 'esm',
   splitting: true,
-  // shell-worker: the worker thread that reads a first Dockerfile's RUN scripts (src/diagnostics/earlyShell.ts).
-  entryPoints: { main: 'src/extension.ts', 'cli-main': 'src/cli.ts', 'shell-worker': 'src/lint/node/shellWorker.ts' },
+  entryPoints: { main: 'src/extension.ts', 'cli-main': 'src/cli.ts' },
   outdir: dist,
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',

@@ -6,7 +6,7 @@
 // are shown: a handful of entries per host.
 export const FIRST_LINT_MARK = 'layerscope:first-lint:';
 
-export type FirstLintStep = 'activate' | 'import' | 'imported' | 'registered' | 'lint' | 'config' | 'scripts-read' | 'options' | 'linted' | 'shown';
+export type FirstLintStep = 'activate' | 'import' | 'imported' | 'registered' | 'lint' | 'config' | 'options' | 'linted' | 'shown';
 
 const marked = (step: FirstLintStep) => performance.getEntriesByName(FIRST_LINT_MARK + step, 'mark').length > 0;
 

@@ -11,12 +11,7 @@ import { DocumentLinter } from './linter';
 import { RuleDocs } from './ruleDocs';
 import { lintRun } from './run';
 import { SOURCE } from './toDiagnostic';
-import type { EarlyShellReads } from './earlyShell';
 import { markFirstLint } from './firstLint';
-import { shellParser } from '../lint/shell/parse';
-import { errorDetail } from '../model/errorText';
-
-const WARM_AFTER_MS = 1000;
 
 export interface Diagnostics {
   linter: DocumentLinter;
@@ -24,8 +19,7 @@ export interface Diagnostics {
   initialLints: Promise<void>;
 }
 
-/** `early`: RUN scripts of the Dockerfiles open at registration, read ahead in a worker thread. */
-export function registerDiagnostics(ctx: Ctx, early?: EarlyShellReads): Diagnostics {
+export function registerDiagnostics(ctx: Ctx): Diagnostics {
   const collection = vscode.languages.createDiagnosticCollection(SOURCE);
   const docs = new RuleDocs(ctx.extension.extensionUri);
   const configs = new ConfigSource();
@@ -42,7 +36,7 @@ export function registerDiagnostics(ctx: Ctx, early?: EarlyShellReads): Diagnost
   };
   // FROM images the local engine has: their ENV and platform sharpen UndefinedVar and InvalidBaseImagePlatform.
   const images = new BaseImages(() => (ctx.state === 'ready' ? ctx.engine : undefined));
-  const linter = new DocumentLinter(collection, lintRun(configs, reportConfigProblems, images, early), docs, ctx.log);
+  const linter = new DocumentLinter(collection, lintRun(configs, reportConfigProblems, images), docs, ctx.log);
   // Settings or config files changed: forget what was read and check every open Dockerfile once
   // (a burst of file events, e.g. a branch switch, makes one pass).
   let lintAllTimer: ReturnType<typeof setTimeout> | undefined;
@@ -86,19 +80,5 @@ export function registerDiagnostics(ctx: Ctx, early?: EarlyShellReads): Diagnost
   const initial = vscode.workspace.textDocuments.filter(isLintable)
     .map((doc) => new Promise<void>((shown) => { void linter.lintNow(doc, shown).finally(shown); }));
   markFirstLint('registered');
-  const initialLints = Promise.all(initial).then(() => undefined);
-  // The worker read the first scripts; load the parser here too before the next lint needs it.
-  if (early) warmShellParserAfter(ctx, initialLints);
-  return { linter, initialLints };
-}
-
-/** Loads the shell parser on this thread a second after `first` settles (an idle moment). */
-function warmShellParserAfter(ctx: Ctx, first: Promise<void>): void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  ctx.push({ dispose: () => clearTimeout(timer) });
-  void first.then(() => {
-    timer = setTimeout(() => {
-      try { shellParser(); } catch (err) { ctx.log.warn(`The shell parser failed to load: ${errorDetail(err)}`); }
-    }, WARM_AFTER_MS);
-  });
+  return { linter, initialLints: Promise.all(initial).then(() => undefined) };
 }

@@ -4,8 +4,6 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { isLintable } from './documents';
 import { errorDetail } from '../model/errorText';
-import { config } from '../config';
-import { EarlyShellReads } from './earlyShell';
 import { afterShown, markFirstLint } from './firstLint';
 
 /**
@@ -23,12 +21,8 @@ export function registerDiagnosticsOnDemand(ctx: Ctx): Promise<void> {
     started = true;
     waiting.dispose();
     markFirstLint('import');
-    // The worker reads the open Dockerfiles' scripts while the rule set loads here.
-    const docs = vscode.workspace.textDocuments.filter((d) => isLintable(d) && config.lint(d.uri).enable);
-    const early = new EarlyShellReads(vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist', 'shell-worker.mjs').fsPath, docs, ctx.log);
-    ctx.push(early);
     // registerDiagnostics lints every Dockerfile open by then, this one included.
-    import('./index').then((m) => { markFirstLint('imported'); return m.registerDiagnostics(ctx, early).initialLints; })
+    import('./index').then((m) => { markFirstLint('imported'); return m.registerDiagnostics(ctx).initialLints; })
       .catch((err: unknown) => ctx.log.error(`Dockerfile diagnostics failed to load: ${errorDetail(err)}`))
       .finally(() => afterShown().then(firstLint));
   };

@@ -7,11 +7,10 @@ import { findShellcheck, shellcheckRunner } from '../lint/node/shellcheck';
 import { lintWithShellcheck } from '../lint/shell/shellcheck';
 import type { BaseImages } from './baseImages';
 import type { ConfigSource, ResolvedConfig } from './configSource';
-import type { EarlyShellReads } from './earlyShell';
 import type { LintRun } from './linter';
 import { afterShown, markFirstLint } from './firstLint';
 
-export function lintRun(configs: ConfigSource, onConfig: (resolved: ResolvedConfig) => void, images?: BaseImages, early?: EarlyShellReads): LintRun {
+export function lintRun(configs: ConfigSource, onConfig: (resolved: ResolvedConfig) => void, images?: BaseImages): LintRun {
   // Looked up once, again after a settings change (PATH does not change under a running editor).
   let shellcheck: { bin: string | undefined } | undefined;
   configs.onInvalidate(() => { shellcheck = undefined; });
@@ -23,8 +22,7 @@ export function lintRun(configs: ConfigSource, onConfig: (resolved: ResolvedConf
     onConfig(resolved);
     if (!resolved.enable) return [];
     const text = doc.getText();
-    const [facts, runShells] = await Promise.all([images?.optionsFor(text), early?.take(doc, text)]);
-    const options = { ...lintOptions(doc, resolved, configs), ...facts, ...(runShells && { runShells }) };
+    const options = { ...lintOptions(doc, resolved, configs), ...(await images?.optionsFor(text)) };
     if (signal.aborted) return undefined;
     markFirstLint('options');
     if (!resolved.shellcheck) return linted(lintDockerfile(text, options));

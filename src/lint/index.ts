@@ -9,7 +9,6 @@ import { codesFor, rules } from './registry';
 import { reporterFor, Rule } from './rule';
 import { Finding, INTERNAL_ERROR_CODE, Level, Range, RuleMeta } from './types';
 import { validityFindings } from './validity';
-import { seedRunShells, type RunShell } from './shell';
 import { errorText } from '../model/errorText';
 
 export interface LintOptions {
@@ -34,11 +33,6 @@ export interface LintOptions {
    * replaces the file's `# check=` directive as it does for BuildKit.
    */
   buildArgs?: Record<string, string>;
-  /**
-   * The RUN scripts' shell models of this same text, read elsewhere (shell/preparse.ts, in a worker
-   * thread while the editor loads the rest): used instead of parsing them again.
-   */
-  runShells?: ReadonlyMap<number, RunShell>;
 }
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -65,7 +59,6 @@ function lint(source: string, options: LintOptions): Finding[] {
   try {
     doc = new LintDocument(text, config, options.fileName, options.readFile);
     if (options.baseImage) doc.baseImage = options.baseImage;
-    if (options.runShells) seedRunShells(doc, options.runShells);
     doc.buildPlatform = options.buildPlatform;
   } catch (e) {
     return [internalError('the parser', e, ZERO)];

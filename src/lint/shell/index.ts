@@ -30,25 +30,6 @@ export function runShell(doc: LintDocument, ins: LintInstruction): RunShell {
   return r;
 }
 
-/**
- * Every RUN's shell model (ONBUILD RUN included), by the document offset where the instruction
- * starts: plain data, so a worker thread can compute it and hand it over (see seedRunShells).
- */
-export function runShellsByOffset(doc: LintDocument): Map<number, RunShell> {
-  return new Map(doc.runs().map((ins) => [doc.offsetAt(ins.range.start), runShell(doc, ins)]));
-}
-
-/**
- * Takes the shell models runShellsByOffset computed for this same text elsewhere: runShell returns
- * them instead of parsing the scripts again. Offsets that match no RUN are ignored.
- */
-export function seedRunShells(doc: LintDocument, known: ReadonlyMap<number, RunShell>): void {
-  for (const ins of doc.runs()) {
-    const run = known.get(doc.offsetAt(ins.range.start));
-    if (run && !cache.has(ins)) cache.set(ins, run);
-  }
-}
-
 /** The shell in effect for an instruction, as far as the rules care. */
 export function shellOf(ins: LintInstruction): ShellInfo {
   const info = shellInfo(ins.shell);

@@ -6,7 +6,7 @@
 // build with a synchronous API, which lets the rule set stay synchronous; sh-syntax is a WebAssembly
 // build behind an async API and measured about 20x slower on the corpus (92 ms against 1.9 s for
 // all RUN bodies, see MEASURED.md). The extra 0.6 MB on disk is worth that.
-import type * as MvdanSh from 'mvdan-sh';
+import { syntax } from 'mvdan-sh';
 import { MappedText, byteToIndex, docEnd, docStart, slice } from './mapped';
 import { Assignment, EXPANSION, Pipe, ShellCommand, ShellProblem, ShellWord } from './model';
 import { setsPipefail, shellScriptArg, wrappedCommand } from './shells';
@@ -29,15 +29,7 @@ export interface ParsedScript {
   soleHeredoc?: boolean;
 }
 
-// mvdan-sh (1.5 MB of GopherJS) loads with the first script read, not with this module: the editor
-// reads its first scripts in a worker thread (src/lint/node/shellWorker.ts) while it loads the rest.
-let parser: MvdanSh.ShParser | undefined;
-
-/** Loads the shell parser now (the editor does it when idle, before the next lint needs it). */
-export function shellParser(): MvdanSh.ShParser {
-  parser ??= (require('mvdan-sh') as typeof MvdanSh).syntax.NewParser();
-  return parser;
-}
+let parser: ReturnType<typeof syntax.NewParser> | undefined;
 
 // Reading the tree: mvdan-sh hands JavaScript a wrapper per node, built afresh on every field access,
 // which made walking a tree cost ~25x the parse itself. We read the GopherJS objects underneath
@@ -91,10 +83,11 @@ function splitDoubleParens(m: MappedText): MappedText | undefined {
 }
 
 export function parseScript(m: MappedText, depth = 0): ParsedScript {
+  parser ??= syntax.NewParser();
   const toIndex = byteToIndex(m.text);
   let file: Go;
   try {
-    file = (shellParser().Parse(m.text, '') as Go).__internal_object__;
+    file = (parser.Parse(m.text, '') as Go).__internal_object__;
   } catch (err) {
     // `((cd x && make) && y)` is two nested subshells, which bash tells from arithmetic by trying
     // both; the parser only tries arithmetic. Read such a script again with the parentheses apart.
