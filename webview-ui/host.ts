@@ -1,6 +1,6 @@
 // The webview's side of the protocol: typed posting and persisted view state.
 import type { WebviewMessage } from '../src/webview/protocol';
-import type { ChangeFilter, TreeSort } from './lib/tree';
+import { defaultChangeFilters, type ChangeFilter, type TreeSort } from './lib/tree';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -29,7 +29,7 @@ export interface ViewState {
 
 const defaults: ViewState = {
   newestFirst: true, sortBySize: false, layer: -1, aggregated: false, filterText: '',
-  kinds: ['added', 'modified', 'removed'], treeSort: 'name',
+  kinds: [...defaultChangeFilters], treeSort: 'name',
 };
 
 export function loadViewState(): ViewState {

@@ -203,6 +203,11 @@ export class PathTrie {
     return this.names.toString('latin1', start, start + this.nameLengths.get(id));
   }
 
+  /** Display name of a node (its last path component). */
+  nameOf(id: number): string {
+    return displayName(this.rawName(id));
+  }
+
   /** Display path of a node (`usr/bin/x`); directories' cached. */
   pathOf(id: number): string {
     const cached = this.dirPaths.get(id);

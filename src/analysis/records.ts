@@ -163,17 +163,34 @@ export class RecordTable {
   }
 }
 
+const changeTableKey = Symbol('changeTable');
+
 /**
  * Defines `target.changes` as a list built on first read from `table` (then kept): enumerable, so
  * JSON and postMessage still carry it; code that never reads it (the CLI) never pays for a million objects.
  */
 export function lazyChanges<T extends object>(target: T, table: RecordTable, trie: PathTrie): T & { changes: FileChange[] } {
   let list: FileChange[] | undefined;
+  // Not enumerable, a symbol: JSON, spreads and structured clones never see it (see `changeTableOf`).
+  Object.defineProperty(target, changeTableKey, { value: { table, trie }, writable: true });
   Object.defineProperty(target, 'changes', {
     enumerable: true,
     configurable: true,
     get: () => (list ??= table.fileChanges(trie)),
-    set: (value: FileChange[]) => { list = value; },
+    set: (value: FileChange[]) => {
+      list = value;
+      // The list no longer comes from the table: readers of the table must read the list.
+      (target as Record<symbol, unknown>)[changeTableKey] = undefined;
+    },
   });
   return target as T & { changes: FileChange[] };
+}
+
+/**
+ * The change table (and the trie of its paths) behind a layer's lazy `changes`, for readers that
+ * walk a million changes without building an object per change (`fsView.ts`); undefined for a
+ * layer that came through JSON or a structured clone.
+ */
+export function changeTableOf(layer: object): { table: RecordTable; trie: PathTrie } | undefined {
+  return (layer as { [changeTableKey]?: { table: RecordTable; trie: PathTrie } })[changeTableKey];
 }

@@ -94,7 +94,8 @@ class Builder {
 
 /**
  * Decides where each content's bytes are counted: at its original path when that still shows it,
- * else at the first surviving hard link (a link whose target path was removed later is the file now).
+ * else at the first surviving hard link in path order (a link whose target path was removed later
+ * is the file now).
  */
 function assignHolders(root: Work): void {
   const links: Work[] = [];
@@ -103,7 +104,8 @@ function assignHolders(root: Work): void {
     const content = work.content;
     if (content?.owner === work) content.holder = work;
     else if (content) links.push(work);
-    if (work.children) for (const child of work.children.values()) visit(child);
+    // Children by name: "first" is the first in the order the tree shows paths.
+    if (work.children) for (const name of [...work.children.keys()].sort()) visit(work.children.get(name)!);
   };
   visit(root);
   for (const link of links) link.content!.holder ??= link;

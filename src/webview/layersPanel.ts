@@ -162,6 +162,11 @@ export class LayersPanel implements vscode.Disposable {
       this.treeRows = new TreeRowsSource(analysis);
       this.emptyLayers = analysis.history.map((h) => h.emptyLayer);
       this.post({ type: 'analysisDone', analysis: analysisSummary(analysis) });
+      // The tree's first view is built while the webview renders the result (its query then finds it).
+      const treeRows = this.treeRows;
+      setImmediate(() => {
+        if (this.treeRows === treeRows && !this.disposed) treeRows.prepare();
+      });
       // The config's history says exactly which steps carry layers: redo the rows with it.
       await this.reload();
       return analysis;

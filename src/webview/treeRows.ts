@@ -1,8 +1,11 @@
 // The Layers panel's file tree, host side: the host keeps the analysis and answers the webview's
 // queries for a window of visible rows, so a million-file result never crosses postMessage whole.
+// Answered from the analysis' typed change tables (src/analysis/fsView.ts): no object per file.
 // Pure (no vscode): the message protocol is unit-tested with plain mocha.
-import { filesystemAt, type ImageAnalysis, type LayerAnalysis, type TreeNode } from '../analysis/browser';
-import { changeCounts, Expansion, keptNodes, parentRow, visibleRows, type ChangeFilter, type VisibleRow } from '../../webview-ui/lib/tree';
+import type { ImageAnalysis, LayerAnalysis } from '../analysis/browser';
+import { changeSource, FsView, type ChangeSource } from '../analysis/fsView';
+import { keptNodes, SortedChildren, VisibleTree, type Kept, type ViewRow } from '../analysis/fsViewRows';
+import { defaultChangeFilters } from '../../webview-ui/lib/tree';
 import type { AnalysisSummary, TreeQuery, TreeRow, TreeRows } from './protocol';
 
 /** Tables in the panel list this many inefficiencies; the summary says how many there are. */
@@ -30,12 +33,15 @@ function withoutChanges(layer: LayerAnalysis): Omit<LayerAnalysis, 'changes'> {
 }
 
 /**
- * Answers tree queries from a cache: the filesystem view of the last layer/base asked for, and
- * the visible rows of the last filter/sort/expansion (scrolling only slices them).
+ * Answers tree queries from a cache: the filesystem view of the last layer/base asked for (with its
+ * folders sorted as they are opened), and the visible rows of the last filter/sort/expansion
+ * (scrolling only takes another window of them).
  */
 export class TreeRowsSource {
-  private tree: { key: string; root: TreeNode; counts: Record<ChangeFilter, number> } | undefined;
-  private visible: { key: string; rows: VisibleRow[] } | undefined;
+  private source: ChangeSource | undefined;
+  private view: { key: string; view: FsView; sorted: Partial<Record<TreeQuery['sort'], SortedChildren>> } | undefined;
+  private kept: { key: string; kept: Kept | undefined } | undefined;
+  private visible: { key: string; tree: VisibleTree } | undefined;
 
   constructor(private readonly analysis: ImageAnalysis) {}
 
@@ -44,50 +50,57 @@ export class TreeRowsSource {
     if (!Number.isInteger(query.layer) || query.layer < 0 || query.layer >= layers) {
       throw new RangeError(`layer ${query.layer} out of range (the image has ${layers} layers)`);
     }
-    const treeKey = `${query.layer}/${query.base}`;
-    if (this.tree?.key !== treeKey) {
-      const root = filesystemAt(this.analysis, query.layer, query.base);
-      this.tree = { key: treeKey, root, counts: changeCounts(root) };
+    const { key: viewKey, view } = this.viewOf(query.layer, query.base);
+    const kinds = [...new Set(query.kinds)].sort();
+    const keptKey = JSON.stringify([viewKey, query.text.trim().toLowerCase(), kinds]);
+    if (this.kept?.key !== keptKey) {
+      this.kept = { key: keptKey, kept: keptNodes(view, { text: query.text, kinds: new Set(kinds) }) };
       this.visible = undefined;
     }
-    const kinds = new Set<ChangeFilter>(query.kinds);
-    const rowsKey = JSON.stringify([treeKey, query.text, [...kinds].sort(), query.sort, [...query.opened].sort(), [...query.closed].sort()]);
+    const rowsKey = JSON.stringify([keptKey, query.sort, [...query.opened].sort(), [...query.closed].sort()]);
     if (this.visible?.key !== rowsKey) {
-      const filter = { text: query.text, kinds };
-      const root = this.tree.root;
-      this.visible = { key: rowsKey, rows: visibleRows(root, filter, query.sort, Expansion.from(query), keptNodes(root, filter)) };
+      const sorted = (this.view!.sorted[query.sort] ??= new SortedChildren(view, query.sort));
+      this.visible = { key: rowsKey, tree: new VisibleTree(sorted, this.kept.kept, query) };
     }
-    const all = this.visible.rows;
-    const start = Math.max(0, Math.min(Math.floor(query.start), all.length));
-    const end = Math.max(start, Math.min(Math.floor(query.end), all.length, start + maxWindowRows));
-    return { seq: query.seq, total: all.length, counts: this.tree.counts, start, rows: windowRows(all, start, end) };
+    const { tree } = this.visible;
+    const start = Math.max(0, Math.min(Math.floor(query.start), tree.total));
+    const end = Math.max(start, Math.min(Math.floor(query.end), tree.total, start + maxWindowRows));
+    const rows = tree.window(start, end).map((row) => toRow(view, row));
+    return { seq: query.seq, total: tree.total, counts: { ...view.counts }, start, rows };
+  }
+
+  /**
+   * Builds what the panel shows first (the last layer's own changes, folders closed) ahead of its
+   * query: the panel calls it once the result is posted, while the webview is still rendering it.
+   */
+  prepare(): void {
+    const last = this.analysis.layers.length - 1;
+    if (last < 0) return;
+    this.answer({ seq: 0, layer: last, base: last - 1, text: '', kinds: defaultChangeFilters, sort: 'name', opened: [], closed: [], start: 0, end: 0 });
+  }
+
+  private viewOf(layer: number, base: number): { key: string; view: FsView } {
+    const key = `${layer}/${base}`;
+    if (this.view?.key !== key) {
+      this.source ??= changeSource(this.analysis);
+      this.view = { key, view: new FsView(this.source, layer, base), sorted: {} };
+      this.kept = undefined;
+      this.visible = undefined;
+    }
+    return this.view;
   }
 }
 
-/** Rows [start, end) with their parent rows: one backward scan for the first, then by depth. */
-function windowRows(all: VisibleRow[], start: number, end: number): TreeRow[] {
-  const rows: TreeRow[] = [];
-  for (let i = start; i < end; i++) {
-    const depth = all[i].depth;
-    let parent: number;
-    if (i === start) parent = parentRow(all, i);
-    else {
-      // Walk up from the previous row's ancestors (each known) to the first one above this depth.
-      parent = i - 1;
-      while (parent >= 0 && all[parent].depth >= depth) parent = parent >= start ? rows[parent - start].parent : parentRow(all, parent);
-    }
-    rows.push(toRow(all[i], parent));
-  }
-  return rows;
-}
-
-function toRow(row: VisibleRow, parent: number): TreeRow {
+function toRow(view: FsView, row: ViewRow): TreeRow {
   const { node } = row;
+  const path = view.trie.pathOf(node);
   const out: TreeRow = {
-    name: node.name, path: node.path, kind: node.kind, size: node.size,
-    depth: row.depth, expandable: row.expandable, expanded: row.expanded, parent,
+    name: path.slice(path.lastIndexOf('/') + 1), path, kind: view.kind(node), size: view.sizes[node],
+    depth: row.depth, expandable: row.expandable, expanded: row.expanded, parent: row.parent,
   };
-  if (node.change) out.change = node.change;
-  if (node.linkTarget !== undefined) out.linkTarget = node.linkTarget;
+  const change = view.change(node);
+  if (change) out.change = change;
+  const linkTarget = view.record(node)?.linkTarget;
+  if (linkTarget !== undefined) out.linkTarget = linkTarget;
   return out;
 }

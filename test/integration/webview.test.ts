@@ -375,6 +375,15 @@ describe('layers panel (webview)', function () {
       assert.ok(windows.length >= 2, `${windows.length} windows of rows`);
       assert.ok(windows.every((w) => w.total === 20_001 && w.rows.length < 200), windows.map((w) => `${w.start}+${w.rows.length}/${w.total}`).join(' '));
       assert.ok(windows.some((w) => w.start + w.rows.length === 20_001), 'the last window reaches the end');
+      // A path filter over the 20,000 names: the matches and their folder, answered by the host.
+      await page.click('#path-filter', { frame: webviewFrame });
+      await page.type('1999');
+      await waitUntil('the filter to apply', async () => (await page.texts('#tree-count', { frame: webviewFrame }))[0] === '13 rows shown');
+      const filtered = await page.evaluate<string[]>('[...document.querySelectorAll("#file-tree .tree-row")].map((r) => r.dataset.path)', { frame: webviewFrame });
+      assert.deepEqual(filtered, ['many', 'many/11999', 'many/1999', ...Array.from({ length: 10 }, (_, i) => `many/1999${i}`)]);
+      // Without the added files: this layer modifies and removes nothing.
+      await page.click('input[data-kind="added"]', { frame: webviewFrame });
+      await waitUntil('no rows', async () => (await page.texts('#tree-count', { frame: webviewFrame }))[0] === '0 rows shown');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await docker(['rmi', '-f', tag]).catch(() => undefined);

@@ -5,6 +5,8 @@ import type { ChangeKind, TreeNode } from '../../src/analysis/browser';
 
 export type ChangeFilter = ChangeKind | 'unchanged';
 export const allChangeFilters: ChangeFilter[] = ['added', 'modified', 'removed', 'unchanged'];
+/** What the file tree shows until the person picks: the changes (the host prepares this view ahead). */
+export const defaultChangeFilters: ChangeFilter[] = ['added', 'modified', 'removed'];
 
 export interface TreeFilter {
   /** Case-insensitive substring of the path; '' matches every path. */

@@ -2,13 +2,16 @@
 // rows the host answers to treeQuery (layers, filter, expansion, parents, bounds, sequence numbers).
 import * as assert from 'node:assert/strict';
 import { analyzeImage, type ImageAnalysis } from '../../../src/analysis';
-import type { TreeQuery } from '../../../src/webview/protocol';
+import type { TreeQuery, TreeRow } from '../../../src/webview/protocol';
 import { analysisSummary, maxWindowRows, summaryTableLimit, TreeRowsSource } from '../../../src/webview/treeRows';
-import { buildImageArchive, chunked, dir, file, whiteout, type TestEntry } from '../analysis/imageArchive';
+import { buildImageArchive, chunked, dir, file, hardlink, opaque, padBlock, paxRecord, rawHeader, symlink, whiteout, type TestEntry } from '../analysis/imageArchive';
 
-async function analyze(layers: TestEntry[][]): Promise<ImageAnalysis> {
-  return analyzeImage(chunked((await buildImageArchive({ layers: layers.map((entries) => ({ entries })) })).archive));
+async function analyze(layers: (TestEntry[] | { entries: TestEntry[]; raw: Buffer })[]): Promise<ImageAnalysis> {
+  return analyzeImage(chunked((await buildImageArchive({ layers: layers.map((l) => (Array.isArray(l) ? { entries: l } : l)) })).archive));
 }
+
+/** One row as text: path, mark, size, link target. */
+const line = (r: TreeRow): string => `${r.path} ${r.change ?? '='} ${r.size}${r.linkTarget !== undefined ? ` → ${r.linkTarget}` : ''}`;
 
 function query(over: Partial<TreeQuery>): TreeQuery {
   return {
@@ -80,5 +83,84 @@ describe('webview: file tree rows from the host', () => {
     assert.deepEqual(source.answer(query({ layer: 0, base: -1 })).rows.map((r) => `${r.path} ${r.change}`), ['etc added', 'many added']);
     assert.deepEqual(source.answer(query({ sort: 'size' })).rows.map((r) => r.path), ['many', 'etc', 'new']);
     assert.throws(() => source.answer(query({ layer: 2 })), RangeError);
+  });
+
+  it('prepare() builds the first view ahead; the answers are the same, for it and for any other view', () => {
+    const prepared = new TreeRowsSource(a);
+    prepared.prepare();
+    const first = query({ kinds: ['removed', 'added', 'modified'], seq: 3 });
+    assert.deepEqual(prepared.answer(first), new TreeRowsSource(a).answer(first));
+    assert.deepEqual(prepared.answer(first).rows.map((r) => r.path), ['etc', 'etc/a', 'etc/c', 'new']);
+    assert.deepEqual(prepared.answer(query({ layer: 0, base: -1 })), new TreeRowsSource(a).answer(query({ layer: 0, base: -1 })));
+  });
+
+  it('a folder opened under a filter the person closed stays closed; sort by size inside an open folder', () => {
+    const source = new TreeRowsSource(a);
+    assert.deepEqual(source.answer(query({ text: 'f069', closed: ['many'] })).rows.map((r) => `${r.path} ${r.expanded}`), ['many false']);
+    const bySize = source.answer(query({ sort: 'size', opened: ['etc'] })).rows.map((r) => r.path);
+    assert.deepEqual(bySize.slice(0, 5), ['many', 'etc', 'etc/b', 'etc/a', 'etc/c']);
+  });
+});
+
+describe('webview: file tree rows, the numbers that were wrong once', () => {
+  it('hard links: shown as links, bytes counted once; when the target goes, the first surviving link carries them', async () => {
+    const b = await analyze([
+      [dir('bin'), file('bin/busybox', 1000, 0o755), hardlink('bin/sh', 'bin/busybox'), hardlink('bin/ls', 'bin/busybox'), file('orig', 40), hardlink('z-link', 'orig'), hardlink('a-link', 'orig')],
+      [whiteout('orig')],
+    ]);
+    const source = new TreeRowsSource(b);
+    assert.deepEqual(source.answer(query({ layer: 0, base: -1, opened: ['bin'] })).rows.map(line), [
+      'a-link added 0 → orig', 'bin added 1000', 'bin/busybox added 1000', 'bin/ls added 0 → bin/busybox', 'bin/sh added 0 → bin/busybox',
+      'orig added 40', 'z-link added 0 → orig',
+    ]);
+    assert.deepEqual(source.answer(query({ layer: 1, base: 0 })).rows.map(line), [
+      'a-link = 40 → orig', 'bin = 1000', 'orig removed 40', 'z-link = 0 → orig',
+    ]);
+  });
+
+  it('names that are not UTF-8 are distinct rows, shown escaped; a filter matches the escaped text', async () => {
+    const entry = (name: Buffer, size: number): Buffer => Buffer.concat([rawHeader({ name, type: '0', size }), padBlock(Buffer.alloc(size, 0x61))]);
+    const raw = Buffer.concat([entry(Buffer.from('caf\xe9', 'latin1'), 5), entry(Buffer.from('caf\xe8', 'latin1'), 6), entry(Buffer.from('café'), 7), Buffer.alloc(1024)]);
+    const b = await analyze([{ entries: [], raw }]);
+    const source = new TreeRowsSource(b);
+    assert.deepEqual(source.answer(query({ layer: 0, base: -1 })).rows.map(line), ['caf\\xe8 added 6', 'caf\\xe9 added 5', 'café added 7']);
+    assert.deepEqual(source.answer(query({ layer: 0, base: -1, text: '\\XE9' })).rows.map((r) => r.path), ['caf\\xe9']);
+    assert.deepEqual(source.answer(query({ layer: 0, base: -1, text: 'É' })).rows.map((r) => r.path), ['café']);
+  });
+
+  it('an opaque dir: what the layers below had there is removed, the layer\'s own entries added', async () => {
+    const b = await analyze([
+      [dir('app'), file('app/old', 10), dir('app/sub'), file('app/sub/x', 1)],
+      [dir('app'), opaque('app'), file('app/new', 3), symlink('app/link', 'new')],
+    ]);
+    assert.deepEqual(new TreeRowsSource(b).answer(query({ opened: ['app', 'app/sub'] })).rows.map(line), [
+      'app modified 3', 'app/link added 0 → new', 'app/new added 3', 'app/old removed 10', 'app/sub removed 0', 'app/sub/x removed 1',
+    ]);
+  });
+
+  it('a sparse file counts its apparent size', async () => {
+    const pax = Buffer.from(paxRecord('GNU.sparse.major', '1') + paxRecord('GNU.sparse.minor', '0')
+      + paxRecord('GNU.sparse.name', 'disk.img') + paxRecord('GNU.sparse.realsize', '1000000'));
+    const map = padBlock(Buffer.from('1\n0\n4\n'));
+    const raw = Buffer.concat([
+      rawHeader({ name: 'PaxHeaders/x', type: 'x', size: pax.length }), padBlock(pax),
+      rawHeader({ name: 'GNUSparseFile.0/disk.img', type: '0', size: map.length + 512 }), map, padBlock(Buffer.alloc(4, 1)),
+      Buffer.alloc(1024),
+    ]);
+    const b = await analyze([{ entries: [], raw }]);
+    assert.deepEqual(new TreeRowsSource(b).answer(query({ layer: 0, base: -1 })).rows.map(line), ['disk.img added 1000000']);
+  });
+
+  it('a result that came through JSON (no change tables) answers the same, and the tables never travel', async () => {
+    const b = await analyze([[dir('etc'), file('etc/a', 10), file('etc/café', 2), hardlink('l', 'etc/a')], [whiteout('etc/a'), file('n', 1)]]);
+    const cloned = JSON.parse(JSON.stringify(b)) as ImageAnalysis;
+    assert.ok(!JSON.stringify(b.layers[0]).includes('table'));
+    assert.ok(Object.getOwnPropertySymbols(structuredClone(b.layers[0])).length === 0);
+    for (const q of [query({ opened: ['etc'] }), query({ layer: 0, base: -1, text: 'é' }), query({ sort: 'size', kinds: ['removed', 'added'] })]) {
+      assert.deepEqual(new TreeRowsSource(cloned).answer(q), new TreeRowsSource(b).answer(q));
+    }
+    // A change list replaced by hand is what the rows show (the table behind it is dropped).
+    b.layers[1].changes = b.layers[1].changes.filter((c) => c.path !== 'n');
+    assert.deepEqual(new TreeRowsSource(b).answer(query({})).rows.map(line), ['etc = 2', 'l = 10 → etc/a']);
   });
 });
