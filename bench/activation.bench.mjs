@@ -12,6 +12,9 @@
 // Medians over BENCH_RUNS rounds of each (default 3), and the .vsix size. How loaded the machine was:
 // the load average, and one fixed piece of CPU work timed in each extension host and, just before
 // each window, in a plain `node` process (so a slow machine and a slow extension host tell apart).
+// Layerscope's first lint marks its steps (src/diagnostics/firstLint.ts); their medians are printed
+// beside the total. BENCH_ACTIVATION_MODES=diagnostics (or tree) runs only those rounds;
+// BENCH_ACTIVATION_PROFILE=DIR writes a CPU profile of each diagnostics round's host into DIR.
 // The shell parser's V8 code cache (scripts/esbuild/codeCache.cjs) lives in this run's own folder:
 // the first Dockerfile round compiles without it and writes it, later rounds read it; both shown.
 import { execFileSync } from 'node:child_process';
@@ -24,6 +27,8 @@ import { codeServerDir, installExtension, sleep, startCodeServer } from '../test
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+// BENCH_ACTIVATION_MODES=diagnostics (or tree) runs only those rounds.
+const MODES = (process.env.BENCH_ACTIVATION_MODES ?? 'diagnostics,tree').split(',');
 const LAYERSCOPE = 'layerscope.layerscope';
 const EMPTY = 'layerscope-bench.empty-extension';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'layerscope-activation-'));
@@ -59,7 +64,7 @@ const stage = (n) => [
 const dockerfile = Array.from({ length: 10 }, (_, i) => stage(i)).flat().join('\n') + '\n';
 const folders = [];
 for (let run = 0; run < RUNS; run++) {
-  for (const mode of ['diagnostics', 'tree']) {
+  for (const mode of MODES) {
     const folder = path.join(work, `${mode}-${run}`);
     fs.mkdirSync(folder);
     if (mode === 'diagnostics') fs.writeFileSync(path.join(folder, 'Dockerfile'), dockerfile);
@@ -94,6 +99,11 @@ try {
       await sleep(100);
     }
     const result = JSON.parse(fs.readFileSync(out, 'utf8'));
+    const profile = `${folder}.cpuprofile`;
+    if (process.env.BENCH_ACTIVATION_PROFILE && fs.existsSync(profile)) {
+      fs.mkdirSync(process.env.BENCH_ACTIVATION_PROFILE, { recursive: true });
+      fs.copyFileSync(profile, path.join(process.env.BENCH_ACTIVATION_PROFILE, path.basename(profile)));
+    }
     fs.writeFileSync(`${out}.done`, '');
     if (result.error) throw new Error(`${path.basename(folder)}: ${result.error}`);
     results[mode].push(result);
@@ -131,23 +141,32 @@ if (timed.length) {
   console.log(`  our own clock: activate() body ${ms(median(timed.map((r) => r.startup.activateMs)))} (after its code loaded); `
     + `setup deferred to just after it returns ${ms(median(timed.map((r) => r.startup.deferredMs)))} (not in VS Code's record, shown here)`);
 }
-const [firstRound, ...cachedRounds] = results.diagnostics;
-const diagnostics = median((cachedRounds.length ? cachedRounds : results.diagnostics).map((r) => r.firstDiagnosticsMs));
-const fromRequest = median((cachedRounds.length ? cachedRounds : results.diagnostics).map((r) => r.fromOpenRequestMs));
-console.log(`first diagnostics, 100-line Dockerfile, cold host, from the document open in the host: ${ms(diagnostics)} (${firstRound.diagnostics} findings)  goal ≤ 300 ms`);
-console.log(`  from the open request (VS Code's new editor included): ${ms(fromRequest)}`);
-console.log(`  the very first round, before the shell parser's code cache existed: ${ms(firstRound.firstDiagnosticsMs)} (${ms(firstRound.fromOpenRequestMs)} from the request)`);
-const rows = median(results.tree.map((r) => r.firstTreeRowsMs));
-const raw = median(results.tree.map((r) => r.rawImagesMs));
-console.log(`first Images rows, cold host: ${ms(rows)}; raw GET /images/json ${raw.toFixed(1)} ms; goal ≤ 1.3 × raw + 50 ms = ${ms(1.3 * raw + 50)}  (${rows <= 1.3 * raw + 50 ? 'met' : 'missed'})`);
-const split = results.tree.filter((r) => r.oursMs !== undefined);
-if (split.length) {
-  const ours = median(split.map((r) => r.oursMs));
-  console.log(`  ours (the view's first getChildren → rows answered): ${ms(ours)}  (${ours <= 1.3 * raw + 50 ? 'within' : 'over'} ${ms(1.3 * raw + 50)})`);
-  console.log(`  before it (open the side bar, activate, resolve the view; VS Code's and our activation): ${ms(median(split.map((r) => r.beforeAskMs)))}`);
-  console.log('  after it (VS Code draws the rows): not timed from the extension host');
-} else {
-  console.log('  (this build does not time its part: no split)');
+if (results.diagnostics.length) {
+  const [firstRound, ...cachedRounds] = results.diagnostics;
+  const diagnostics = median((cachedRounds.length ? cachedRounds : results.diagnostics).map((r) => r.firstDiagnosticsMs));
+  const fromRequest = median((cachedRounds.length ? cachedRounds : results.diagnostics).map((r) => r.fromOpenRequestMs));
+  console.log(`first diagnostics, 100-line Dockerfile, cold host, from the document open in the host: ${ms(diagnostics)} (${firstRound.diagnostics} findings)  goal ≤ 300 ms`);
+  console.log(`  from the open request (VS Code's new editor included): ${ms(fromRequest)}`);
+  // Layerscope's own marks (src/diagnostics/timeline.ts), medians in ms from the document open.
+  const stepNames = [...new Set(results.diagnostics.flatMap((r) => Object.keys(r.steps ?? {})))];
+  const stepAt = (name) => median((cachedRounds.length ? cachedRounds : results.diagnostics).map((r) => r.steps?.[name] ?? NaN));
+  const steps = stepNames.map((name) => [name, stepAt(name)]).sort((a, b) => a[1] - b[1]);
+  if (steps.length) console.log(`  Layerscope's steps, ms after the open: ${steps.map(([n, t]) => `${n} ${t.toFixed(0)}`).join(', ')}; shown on screen ${diagnostics.toFixed(0)}`);
+  console.log(`  the very first round, before the shell parser's code cache existed: ${ms(firstRound.firstDiagnosticsMs)} (${ms(firstRound.fromOpenRequestMs)} from the request)`);
+}
+if (results.tree.length) {
+  const rows = median(results.tree.map((r) => r.firstTreeRowsMs));
+  const raw = median(results.tree.map((r) => r.rawImagesMs));
+  console.log(`first Images rows, cold host: ${ms(rows)}; raw GET /images/json ${raw.toFixed(1)} ms; goal ≤ 1.3 × raw + 50 ms = ${ms(1.3 * raw + 50)}  (${rows <= 1.3 * raw + 50 ? 'met' : 'missed'})`);
+  const split = results.tree.filter((r) => r.oursMs !== undefined);
+  if (split.length) {
+    const ours = median(split.map((r) => r.oursMs));
+    console.log(`  ours (the view's first getChildren → rows answered): ${ms(ours)}  (${ours <= 1.3 * raw + 50 ? 'within' : 'over'} ${ms(1.3 * raw + 50)})`);
+    console.log(`  before it (open the side bar, activate, resolve the view; VS Code's and our activation): ${ms(median(split.map((r) => r.beforeAskMs)))}`);
+    console.log('  after it (VS Code draws the rows): not timed from the extension host');
+  } else {
+    console.log('  (this build does not time its part: no split)');
+  }
 }
 
 console.log(`.vsix: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KB  goal ≤ 2048 KB`);

@@ -11,6 +11,7 @@ import { DocumentLinter } from './linter';
 import { RuleDocs } from './ruleDocs';
 import { lintRun } from './run';
 import { SOURCE } from './toDiagnostic';
+import { markFirstLint } from './firstLint';
 
 export interface Diagnostics {
   linter: DocumentLinter;
@@ -78,5 +79,6 @@ export function registerDiagnostics(ctx: Ctx): Diagnostics {
   // Documents open before activation (a language change also arrives as close + open).
   const initial = vscode.workspace.textDocuments.filter(isLintable)
     .map((doc) => new Promise<void>((shown) => { void linter.lintNow(doc, shown).finally(shown); }));
+  markFirstLint('registered');
   return { linter, initialLints: Promise.all(initial).then(() => undefined) };
 }

@@ -4,14 +4,16 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../lint/types';
 import type { RuleDocs } from './ruleDocs';
+import { markFirstLint } from './firstLint';
 import { toDiagnostic } from './toDiagnostic';
 import { errorDetail } from '../model/errorText';
 
 /**
  * Lints one document's current text; rejects or returns early when `signal` aborts. May hand
- * `preliminary` the findings it has before a slower part finishes (ShellCheck's processes).
+ * `preliminary` the findings it has before a slower part finishes (ShellCheck's processes), which
+ * says whether it put them on screen.
  */
-export type LintRun = (doc: vscode.TextDocument, signal: AbortSignal, preliminary: (findings: Finding[]) => void) => Promise<Finding[] | undefined>;
+export type LintRun = (doc: vscode.TextDocument, signal: AbortSignal, preliminary: (findings: Finding[]) => boolean) => Promise<Finding[] | undefined>;
 
 interface Pending { timer?: ReturnType<typeof setTimeout>; abort?: AbortController }
 
@@ -78,12 +80,17 @@ export class DocumentLinter implements vscode.Disposable {
     const show = (findings: Finding[]) => {
       this.shown.set(key, { version, findings });
       this.collection.set(doc.uri, findings.map((f) => toDiagnostic(f, this.docs)));
+      markFirstLint('shown');
       onShown?.();
     };
     // Early findings only while nothing is shown: on a re-lint they would hide ShellCheck's for a moment.
     const first = !this.shown.has(key);
     try {
-      const findings = await this.run(doc, abort.signal, (early) => { if (first && !stale()) show(early); });
+      const findings = await this.run(doc, abort.signal, (early) => {
+        if (!first || stale()) return false;
+        show(early);
+        return true;
+      });
       if (stale() || !findings) return;
       show(findings);
     } catch (err) {
