@@ -147,7 +147,7 @@ if (results.diagnostics.length) {
   const fromRequest = median((cachedRounds.length ? cachedRounds : results.diagnostics).map((r) => r.fromOpenRequestMs));
   console.log(`first diagnostics, 100-line Dockerfile, cold host, from the document open in the host: ${ms(diagnostics)} (${firstRound.diagnostics} findings)  goal ≤ 300 ms`);
   console.log(`  from the open request (VS Code's new editor included): ${ms(fromRequest)}`);
-  // Layerscope's own marks (src/diagnostics/timeline.ts), medians in ms from the document open.
+  // Layerscope's own marks (src/diagnostics/firstLint.ts), medians in ms from the document open.
   const stepNames = [...new Set(results.diagnostics.flatMap((r) => Object.keys(r.steps ?? {})))];
   const stepAt = (name) => median((cachedRounds.length ? cachedRounds : results.diagnostics).map((r) => r.steps?.[name] ?? NaN));
   const steps = stepNames.map((name) => [name, stepAt(name)]).sort((a, b) => a[1] - b[1]);
