@@ -323,15 +323,30 @@ describe('container layer and files', function () {
     // Expanded the way a person does: click the container, its Layer, then the changed folder.
     // A row's text is its label followed at once by its description.
     const isRow = (label: string) => (text: string) => text.trim().startsWith(label);
-    const clickRow = async (label: string) => {
+    // A click that lands while the view redraws its rows (other containers' events) is lost or hits
+    // another row: each step checks the row is expanded and its child is shown, and else clicks again.
+    const expandRow = async (label: string, child: string) => {
       let seen: string[] = [];
-      const texts = await waitUntil(`the row ${label}`, async () => {
-        seen = await paneRowTexts('Containers');
-        return seen.some(isRow(label)) ? seen : undefined;
-      }, 20_000, 200).catch(() => { throw new Error(`no row ${label} in the Containers pane: ${seen.join(' | ')}`); });
-      await page.click(selectors.paneRows('Containers'), { nth: texts.findIndex(isRow(label)) });
+      for (let attempt = 0; attempt < 4; attempt++) {
+        seen = await waitUntil(`the row ${label}`, async () => {
+          const texts = await paneRowTexts('Containers');
+          return texts.some(isRow(label)) ? texts : undefined;
+        }, 20_000, 200).catch(() => seen);
+        const index = seen.findIndex(isRow(label));
+        if (index < 0) break;
+        const expanded = (await page.attributes(selectors.paneRows('Containers'), 'aria-expanded'))[index];
+        if (expanded !== 'true') await page.click(selectors.paneRows('Containers'), { nth: index });
+        const shown = await waitUntil(`${child} under ${label}`, async () => {
+          const texts = await paneRowTexts('Containers');
+          return texts.some(isRow(child)) ? texts : undefined;
+        }, 5_000, 200).catch(() => undefined);
+        if (shown) return;
+      }
+      throw new Error(`could not expand ${label} to show ${child} in the Containers pane: ${seen.join(' | ')}`);
     };
-    for (const label of [name, 'Layer', 'app']) await clickRow(label);
+    await expandRow(name, 'Layer');
+    await expandRow('Layer', 'app');
+    await expandRow('app', 'new.txt');
     const rows = await waitUntil('the changed file in the Containers pane', async () => {
       const texts = await paneRowTexts('Containers');
       return texts.some((t) => /new\.txt\s*added · 10 B/.test(t)) && texts.some((t) => /tenk\.txt\s*deleted/.test(t)) ? texts : undefined;
