@@ -1,7 +1,8 @@
 // Which rows of an FsView a file tree shows, given a filter, a sort and what is open: the rules of
-// webview-ui/lib/tree.ts (`keptNodes`, `visibleRows`) over node numbers. The filter and the row
-// counts are linear passes over typed arrays; only the folders a window of rows passes through are
-// sorted (once per view and sort), so the top of a million-file tree costs its top level.
+// the reference model (test/unit/webview/treeOracle.ts: `keptNodes`, `visibleRows` over TreeNodes)
+// over node numbers. The filter and the row counts are linear passes over typed arrays; only the
+// folders a window of rows passes through are sorted (once per view and sort), so the top of a
+// million-file tree costs its top level.
 import { ABSENT, FsView, REMOVED_NODE, UNCHANGED, ADDED_NODE, MODIFIED_NODE } from './fsView';
 import { DIR } from './records';
 import type { ChangeKind } from './types';

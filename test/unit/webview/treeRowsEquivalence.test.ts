@@ -1,5 +1,5 @@
 // The host's file tree rows (TreeRowsSource over the typed change tables) against the reference
-// model they replaced: filesystemAt's TreeNode tree walked by webview-ui/lib/tree.ts. Random layer
+// model they replaced: filesystemAt's TreeNode tree walked by ./treeOracle.ts. Random layer
 // stacks (files, dirs, symlinks, hard links, whiteouts, opaque dirs, dirs replaced by files, names
 // that are not UTF-8) and random queries (layer, base, text, kinds, sort, expansion, window).
 import * as assert from 'node:assert/strict';
@@ -7,7 +7,8 @@ import { filesystemAt, type ImageAnalysis } from '../../../src/analysis/browser'
 import { replayEntries, type LayerEntry } from '../../../src/analysis/replay';
 import type { TreeQuery, TreeRow, TreeRows } from '../../../src/webview/protocol';
 import { TreeRowsSource } from '../../../src/webview/treeRows';
-import { changeCounts, Expansion, keptNodes, parentRow, visibleRows, allChangeFilters, type ChangeFilter } from '../../../webview-ui/lib/tree';
+import { Expansion, allChangeFilters, type ChangeFilter } from '../../../webview-ui/lib/tree';
+import { changeCounts, keptNodes, parentRow, visibleRows } from './treeOracle';
 
 /** A small deterministic generator (mulberry32). */
 function random(seed: number): () => number {
@@ -50,7 +51,7 @@ function randomStack(next: () => number): LayerEntry[][] {
   return layers;
 }
 
-/** The reference: the answer the panel gave before the typed tables (filesystemAt + lib/tree). */
+/** The reference: the answer the panel gave before the typed tables (filesystemAt + treeOracle). */
 function referenceAnswer(analysis: ImageAnalysis, query: TreeQuery): TreeRows {
   const root = filesystemAt(analysis, query.layer, query.base);
   const filter = { text: query.text, kinds: new Set<ChangeFilter>(query.kinds) };
