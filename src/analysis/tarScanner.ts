@@ -162,6 +162,52 @@ class Bytes {
   }
 }
 
+/**
+ * Where an entry's name, or its link target, comes from: a GNU long record (`L`/`K`) over the
+ * entry's PAX record (`path`/`linkpath`) over a global PAX record over the header's own field.
+ * One per field; `data[0, length)` is the pick, valid during the entry's callback.
+ */
+class NameLadder {
+  /** The GNU long record's bytes, when `hasLong`. */
+  readonly long = new Bytes();
+  hasLong = false;
+  /** The value's place in the pending PAX record's bytes; -1 when it has none. */
+  paxStart = -1;
+  paxEnd = -1;
+  /** The header's field or the global PAX value, copied. */
+  readonly own = new Bytes();
+  data = this.own.data;
+  length = 0;
+
+  /** Picks from the records; false when none names the field, and the header's must be read into `own`. */
+  pick(pax: Bytes, global: string | undefined): boolean {
+    if (this.hasLong) {
+      this.data = this.long.data;
+      this.length = this.long.length;
+    } else if (this.paxStart >= 0) {
+      this.data = pax.data.subarray(this.paxStart);
+      this.length = this.paxEnd - this.paxStart;
+    } else if (global !== undefined) {
+      this.own.setText(global);
+      this.useOwn();
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  useOwn(): void {
+    this.data = this.own.data;
+    this.length = this.own.length;
+  }
+
+  /** The records apply to one entry. */
+  reset(): void {
+    this.hasLong = false;
+    this.paxStart = -1;
+  }
+}
+
 export class TarScanner {
   /** Bytes of a header block that straddles two chunks, gathered until whole. */
   private readonly block = new Uint8Array(BLOCK);
@@ -173,25 +219,16 @@ export class TarScanner {
   private metaType = '';
   private metaBytes?: Bytes;
   private metaSize = 0;
-  private readonly longName = new Bytes();
-  private hasLongName = false;
-  private readonly longLink = new Bytes();
-  private hasLongLink = false;
-  /** The pending `x` record's bytes; its path and linkpath are kept as bytes, the rest as text. */
+  private readonly name = new NameLadder();
+  private readonly link = new NameLadder();
+  /** The pending `x` record's bytes; its path and linkpath are kept as bytes (in the ladders), the rest as text. */
   private readonly paxBytes = new Bytes();
   private readonly globalPaxBytes = new Bytes();
   private pax?: Record<string, string>;
-  private paxPath = -1;
-  private paxPathEnd = -1;
-  private paxLink = -1;
-  private paxLinkEnd = -1;
   private globalPax: Record<string, string> = {};
   private hasGlobalPax = false;
-  /** Names read from a header block (ustar prefix + '/' + name fits in 256 bytes). */
-  private readonly blockName = new Bytes();
-  private readonly blockLink = new Bytes();
   private readonly entry: TarEntry = {
-    name: this.blockName.data, nameLength: 0, link: this.blockLink.data, linkLength: 0,
+    name: this.name.data, nameLength: 0, link: this.link.data, linkLength: 0,
     typeflag: '0', mode: 0, uid: 0, gid: 0, size: 0, sparseSize: -1,
   };
   private ended = false;
@@ -248,7 +285,7 @@ export class TarScanner {
    */
   end(totalBytes: number): boolean {
     if (totalBytes === 0) return true; // an empty blob: an empty layer
-    const pending = this.metaBytes || this.pax || this.hasLongName || this.hasLongLink || this.sparseMap || this.sparseExtension !== undefined;
+    const pending = this.metaBytes || this.pax || this.name.hasLong || this.link.hasLong || this.sparseMap || this.sparseExtension !== undefined;
     if (this.remaining > 0 || this.blockFill > 0 || pending) {
       throw new TarFormatError('truncated', 'the layer tar ends in the middle of an entry (truncated archive)');
     }
@@ -277,7 +314,7 @@ export class TarScanner {
     const padded = Math.ceil(size / BLOCK) * BLOCK;
     if (typeflag === 'L' || typeflag === 'K' || typeflag === 'x' || typeflag === 'g') {
       if (size > maxMetaBytes) throw new TarFormatError('limit', `a tar metadata record of ${size} bytes is larger than the ${maxMetaBytes} allowed`);
-      const meta = typeflag === 'L' ? this.longName : typeflag === 'K' ? this.longLink : typeflag === 'x' ? this.paxBytes : this.globalPaxBytes;
+      const meta = typeflag === 'L' ? this.name.long : typeflag === 'K' ? this.link.long : typeflag === 'x' ? this.paxBytes : this.globalPaxBytes;
       meta.reserve(size);
       meta.length = 0;
       this.metaType = typeflag;
@@ -296,10 +333,9 @@ export class TarScanner {
     if (pax.size !== undefined && /^\d+$/.test(pax.size)) entrySize = Number(pax.size);
     if (pax.uid !== undefined && /^\d+$/.test(pax.uid)) uid = Number(pax.uid);
     if (pax.gid !== undefined && /^\d+$/.test(pax.gid)) gid = Number(pax.gid);
-    this.hasLongName = false;
-    this.hasLongLink = false;
+    this.name.reset();
+    this.link.reset();
     this.pax = undefined;
-    this.paxPath = this.paxLink = -1;
     const dirByName = typeflag === '0' && entry.nameLength > 0 && entry.name[entry.nameLength - 1] === 0x2f;
     this.entries++;
     entry.typeflag = dirByName ? '5' : typeflag;
@@ -326,61 +362,42 @@ export class TarScanner {
       return;
     } else if (pax['GNU.sparse.size'] !== undefined || pax['GNU.sparse.realsize'] !== undefined) {
       // PAX sparse 0.x: the map is in the records, the data holds only the stored chunks.
-      if (pax['GNU.sparse.name'] !== undefined) this.useName(this.blockName, pax['GNU.sparse.name']);
+      if (pax['GNU.sparse.name'] !== undefined) {
+        this.name.own.setText(pax['GNU.sparse.name']);
+        entry.name = this.name.own.data;
+        entry.nameLength = this.name.own.length;
+      }
       entry.sparseSize = Number(pax['GNU.sparse.realsize'] ?? pax['GNU.sparse.size']);
     }
     this.onEntry(entry);
   }
 
-  /** Points the entry's name and link at their bytes: GNU long names over PAX records over global PAX over the header. */
+  /** Points the entry's name and link at their bytes (see NameLadder); the header's name may have a ustar prefix. */
   private setNames(b: Uint8Array, at: number): void {
-    const entry = this.entry;
-    if (this.hasLongName) {
-      entry.name = this.longName.data;
-      entry.nameLength = this.longName.length;
-    } else if (this.paxPath >= 0) {
-      entry.name = this.paxBytes.data.subarray(this.paxPath);
-      entry.nameLength = this.paxPathEnd - this.paxPath;
-    } else if (this.globalPax.path !== undefined) {
-      this.useName(this.blockName, this.globalPax.path);
-    } else {
+    const { entry, name, link } = this;
+    if (!name.pick(this.paxBytes, this.globalPax.path)) {
       const ustar = b[at + 257] === 0x75 && b[at + 258] === 0x73 && b[at + 259] === 0x74 && b[at + 260] === 0x61 && b[at + 261] === 0x72 && b[at + 262] === 0;
       const nameLength = fieldLength(b, at, 100);
-      const name = this.blockName;
       if (ustar && b[at + 345] !== 0) {
         const prefixLength = fieldLength(b, at + 345, 155);
-        const data = name.reserve(prefixLength + 1 + nameLength);
+        const data = name.own.reserve(prefixLength + 1 + nameLength);
         for (let i = 0; i < prefixLength; i++) data[i] = b[at + 345 + i];
         data[prefixLength] = 0x2f;
         for (let i = 0; i < nameLength; i++) data[prefixLength + 1 + i] = b[at + i];
-        name.length = prefixLength + 1 + nameLength;
+        name.own.length = prefixLength + 1 + nameLength;
       } else {
-        name.copyFrom(b, at, nameLength);
+        name.own.copyFrom(b, at, nameLength);
       }
-      entry.name = name.data;
-      entry.nameLength = name.length;
+      name.useOwn();
     }
-    if (this.hasLongLink) {
-      entry.link = this.longLink.data;
-      entry.linkLength = this.longLink.length;
-    } else if (this.paxLink >= 0) {
-      entry.link = this.paxBytes.data.subarray(this.paxLink);
-      entry.linkLength = this.paxLinkEnd - this.paxLink;
-    } else if (this.globalPax.linkpath !== undefined) {
-      this.blockLink.setText(this.globalPax.linkpath);
-      entry.link = this.blockLink.data;
-      entry.linkLength = this.blockLink.length;
-    } else {
-      this.blockLink.copyFrom(b, at + 157, fieldLength(b, at + 157, 100));
-      entry.link = this.blockLink.data;
-      entry.linkLength = this.blockLink.length;
+    if (!link.pick(this.paxBytes, this.globalPax.linkpath)) {
+      link.own.copyFrom(b, at + 157, fieldLength(b, at + 157, 100));
+      link.useOwn();
     }
-  }
-
-  private useName(bytes: Bytes, text: string): void {
-    bytes.setText(text);
-    this.entry.name = bytes.data;
-    this.entry.nameLength = bytes.length;
+    entry.name = name.data;
+    entry.nameLength = name.length;
+    entry.link = link.data;
+    entry.linkLength = link.length;
   }
 
   /** Reads the decimal sparse map at the start of a PAX 1.0 sparse file's data; returns how many of `take` bytes it used. */
@@ -419,13 +436,18 @@ export class TarScanner {
     const meta = this.metaBytes!;
     this.metaBytes = undefined;
     // A name record ends at its first NUL (GNU writes one; the rest is padding).
-    if (type === 'L') { meta.length = fieldLength(meta.data, 0, meta.length); this.hasLongName = true; return; }
-    if (type === 'K') { meta.length = fieldLength(meta.data, 0, meta.length); this.hasLongLink = true; return; }
+    if (type === 'L' || type === 'K') {
+      meta.length = fieldLength(meta.data, 0, meta.length);
+      (type === 'L' ? this.name : this.link).hasLong = true;
+      return;
+    }
     if (type === 'x') {
       const pax: Record<string, string> = {};
-      this.paxPath = this.paxLink = -1;
+      const { name, link } = this;
+      name.paxStart = link.paxStart = -1;
       paxRecords(meta.data, meta.length, (key, start, end) => {
-        if (key === 'path') { this.paxPath = start; this.paxPathEnd = end; } else if (key === 'linkpath') { this.paxLink = start; this.paxLinkEnd = end; } else pax[key] = latin1(meta.data, start, end);
+        const ladder = key === 'path' ? name : key === 'linkpath' ? link : undefined;
+        if (ladder) { ladder.paxStart = start; ladder.paxEnd = end; } else pax[key] = latin1(meta.data, start, end);
       });
       this.pax = pax;
       return;

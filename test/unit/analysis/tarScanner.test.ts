@@ -7,6 +7,15 @@ import { buildTar, rawHeader } from './imageArchive';
 const pad = (data: Buffer): Buffer => Buffer.concat([data, Buffer.alloc((512 - (data.length % 512)) % 512)]);
 const end = Buffer.alloc(1024);
 
+/** One PAX record, `LENGTH key=value\n`. */
+function record(key: string, value: string): string {
+  const body = ` ${key}=${value}\n`;
+  const bytes = Buffer.byteLength(body); // the record length counts bytes, digits included
+  let length = bytes + 1;
+  while (String(length).length + bytes !== length) length++;
+  return `${length}${body}`;
+}
+
 function scan(tar: Buffer, chunk = tar.length): TarHeader[] {
   const seen: TarHeader[] = [];
   const scanner = new TarScanner((h) => seen.push(headerOf(h)));
@@ -58,13 +67,6 @@ describe('analysis: tar header scanner', () => {
   });
 
   it('applies PAX records (path, linkpath, size) to the next entry, global ones to all', () => {
-    const record = (key: string, value: string): string => {
-      const body = ` ${key}=${value}\n`;
-      const bytes = Buffer.byteLength(body); // the record length counts bytes, digits included
-      let length = bytes + 1;
-      while (String(length).length + bytes !== length) length++;
-      return `${length}${body}`;
-    };
     const global = Buffer.from(record('uid', '4242'));
     const local = Buffer.from(record('path', 'päx/ñame') + record('size', '5'));
     const tar = Buffer.concat([
@@ -77,6 +79,31 @@ describe('analysis: tar header scanner', () => {
     const seen = scan(tar, 100);
     // Names are raw bytes (latin1 strings); displayName decodes them.
     assert.deepEqual(seen.map((h) => [displayName(h.name), h.size, h.uid]), [['päx/ñame', 5, 4242], ['plain', 0, 4242]]);
+  });
+
+  it('picks a name and a link target by the same ladder: GNU long record, PAX record, global PAX, header', () => {
+    const gnu = (type: 'L' | 'K', text: string) => [
+      rawHeader({ name: '././@LongLink', type, size: text.length + 1, magic: 'gnu' }), pad(Buffer.from(`${text}\0`)),
+    ];
+    const pax = (type: 'x' | 'g', records: string) => [rawHeader({ name: 'PaxHeaders/x', type, size: Buffer.byteLength(records) }), pad(Buffer.from(records))];
+    const symlink = (name: string) => rawHeader({ name, type: '2', linkname: `${name}-target` });
+    const tar = Buffer.concat([
+      ...pax('x', record('path', 'pax-a') + record('linkpath', 'pax-a-target')), ...gnu('L', 'gnu-a'), ...gnu('K', 'gnu-a-target'), symlink('a'),
+      ...pax('x', record('path', 'pax-b') + record('linkpath', 'pax-b-target')), symlink('b'),
+      symlink('c'),
+      ...pax('g', record('path', 'global') + record('linkpath', 'global-target')),
+      ...pax('x', record('linkpath', 'pax-d-target')), symlink('d'),
+      ...gnu('K', 'gnu-e-target'), symlink('e'),
+      ...gnu('L', 'gnu-f'), ...pax('x', record('path', 'pax-f')), symlink('f'),
+      symlink('g'),
+      end,
+    ]);
+    for (const chunk of [tar.length, 1, 700]) {
+      assert.deepEqual(scan(tar, chunk).map((h) => [h.name, h.linkname]), [
+        ['gnu-a', 'gnu-a-target'], ['pax-b', 'pax-b-target'], ['c', 'c-target'],
+        ['global', 'pax-d-target'], ['global', 'gnu-e-target'], ['gnu-f', 'global-target'], ['global', 'global-target'],
+      ]);
+    }
   });
 
   it('rejects a bad checksum and a cut entry; a missing end marker after complete entries is only reported', () => {
