@@ -64,8 +64,9 @@ function extensionFolder(name, manifest, files = {}) {
 // empty extension it replaced did), so VS Code's activation record has both in the same rounds.
 const floorSource = `const vscode = require('vscode');
 const http = require('http');
-/** When the floor's Images view was first asked for rows and answered (the probe reads it). */
+/** When the floor's Images view was first asked for rows and answered, and when it first set a diagnostic (the probe reads both). */
 const firstRows = {};
+const diagnostics = {};
 exports.activate = (context) => {
   const collection = vscode.languages.createDiagnosticCollection('${FLOOR_SOURCE}');
   const mark = (doc) => {
@@ -73,6 +74,7 @@ exports.activate = (context) => {
     const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), 'floor', vscode.DiagnosticSeverity.Information);
     d.source = '${FLOOR_SOURCE}';
     collection.set(doc.uri, [d]);
+    diagnostics.setAt ??= performance.now();
   };
   vscode.workspace.textDocuments.forEach(mark);
   context.subscriptions.push(collection, vscode.workspace.onDidOpenTextDocument(mark));
@@ -88,7 +90,7 @@ exports.activate = (context) => {
       return rows;
     },
   }));
-  return { firstRows };
+  return { firstRows, diagnostics };
 };
 exports.deactivate = () => {};
 function imagesJson() {
@@ -235,6 +237,13 @@ if (results.diagnostics.length) {
   const paired = (cachedRounds.length ? cachedRounds : results.diagnostics).filter((r) => r.floorDiagnosticsMs !== undefined);
   if (paired.length) {
     console.log(`  beside the floor extension (one diagnostic on the same open, same host), from the open: ${besideFloor(paired.map((r) => [r.floorDiagnosticsMs, r.firstDiagnosticsMs]))}`);
+    // The floor's change event reaches the host's thread only when ours lets go of it (our chunk
+    // load and first lint run in one go), so its "seen" can wait on ours; when it set its
+    // diagnostic, and when we set ours ("shown"), are on the same clock and do not.
+    const set = paired.filter((r) => r.floorSetMs !== undefined && r.steps?.shown !== undefined);
+    if (set.length) {
+      console.log(`  set in the host (collection.set; the floor's own clock and our "shown" mark): ${besideFloor(set.map((r) => [r.floorSetMs, r.steps.shown]))}`);
+    }
   }
 }
 if (results.tree.length) {

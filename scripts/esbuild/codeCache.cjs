@@ -1,6 +1,7 @@
 // Bundled in place of a large package whose compile time dominates the first lint (mvdan-sh, a
-// 1.5 MB GopherJS build): the package ships as its own file in dist/vendor/ and is compiled here
-// with V8's code cache, kept per user (like VS Code's own cached data), so later extension hosts
+// 1.5 MB GopherJS build), and of the diagnostics area (the lint core and its glue, loaded when the
+// first Dockerfile opens): each ships as its own CommonJS file in dist/vendor/ or dist/cached/ and
+// is compiled here with V8's code cache, kept per user (like VS Code's own cached data), so later extension hosts
 // and CLI runs skip most of the parsing and lazy compiling. The cache is written once, a moment
 // after the first load or at exit (so the functions the first parse compiled are in it), and V8 rejects a
 // cache that does not fit this file and this V8; a rejected or unwritable cache only costs time.
@@ -11,10 +12,13 @@ const path = require('node:path');
 const vm = require('node:vm');
 const { createRequire, wrap } = require('node:module');
 
-/** `file` is relative to dist/vendor; `dir` is the bundle's own folder (dist or dist/chunks). */
-module.exports = function loadWithCodeCache(file, dir) {
-  const full = [path.join(dir, 'vendor', file), path.join(dir, '..', 'vendor', file)].find((f) => fs.existsSync(f));
-  if (!full) throw new Error(`Layerscope: ${file} is missing from the extension's vendor folder`);
+/**
+ * `file` is relative to dist/<folder> (dist/vendor: packages; dist/cached: our own areas, see
+ * scripts/build.mjs); `dir` is the bundle's own folder (dist, dist/chunks or dist/<folder>).
+ */
+module.exports = function loadWithCodeCache(file, dir, folder = 'vendor') {
+  const full = [path.join(dir, folder, file), path.join(dir, '..', folder, file)].find((f) => fs.existsSync(f));
+  if (!full) throw new Error(`Layerscope: ${file} is missing from the extension's ${folder} folder`);
   const source = fs.readFileSync(full, 'utf8');
   const cacheFile = cachePath(full);
   let cachedData;
