@@ -10,6 +10,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const vm = require('node:vm');
+const { isAscii } = require('node:buffer');
 const { createRequire, wrap } = require('node:module');
 
 /**
@@ -19,7 +20,7 @@ const { createRequire, wrap } = require('node:module');
 module.exports = function loadWithCodeCache(file, dir, folder = 'vendor') {
   const full = [path.join(dir, folder, file), path.join(dir, '..', folder, file)].find((f) => fs.existsSync(f));
   if (!full) throw new Error(`Layerscope: ${file} is missing from the extension's ${folder} folder`);
-  const source = fs.readFileSync(full, 'utf8');
+  const source = readSource(full);
   const cacheFile = cachePath(full);
   let cachedData;
   try { cachedData = cacheFile ? fs.readFileSync(cacheFile) : undefined; } catch { cachedData = undefined; }
@@ -36,6 +37,16 @@ module.exports = function loadWithCodeCache(file, dir, folder = 'vendor') {
   }
   return module.exports;
 };
+
+/**
+ * The file as a string. Bundles and the vendored packages are ASCII (esbuild escapes the rest), and
+ * ASCII bytes read as Latin-1 are the same string: measured here on the 1.5 MB shell parser,
+ * 0.5–9 ms against 35–100 ms through UTF-8 decoding (Node 20, a loaded machine).
+ */
+function readSource(full) {
+  const bytes = fs.readFileSync(full);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
 
 /** What each load found (tests and benchmarks read it). */
 module.exports.loads = [];
