@@ -37,6 +37,11 @@ export function registerDiagnostics(ctx: Ctx): Diagnostics {
   // FROM images the local engine has: their ENV and platform sharpen UndefinedVar and InvalidBaseImagePlatform.
   const images = new BaseImages(() => (ctx.state === 'ready' ? ctx.engine : undefined));
   const linter = new DocumentLinter(collection, lintRun(configs, reportConfigProblems, images), docs, ctx.log);
+  // Documents open before activation (a language change also arrives as close + open). Started
+  // before the rest is wired: the lint first waits on the disk (`.hadolint.yaml`), and the wiring
+  // below runs meanwhile. Nothing can open or change a document before this function returns.
+  const initial = vscode.workspace.textDocuments.filter(isLintable)
+    .map((doc) => new Promise<void>((shown) => { void linter.lintNow(doc, shown).finally(shown); }));
   // Settings or config files changed: forget what was read and check every open Dockerfile once
   // (a burst of file events, e.g. a branch switch, makes one pass).
   let lintAllTimer: ReturnType<typeof setTimeout> | undefined;
@@ -76,9 +81,6 @@ export function registerDiagnostics(ctx: Ctx): Diagnostics {
     ctx.onDidChangeState(() => { images.forget(); lintAll(); }),
     ctx.onDidEngineEvent((e) => { if (e.type === 'image') { images.forget(); lintAll(); } }),
   );
-  // Documents open before activation (a language change also arrives as close + open).
-  const initial = vscode.workspace.textDocuments.filter(isLintable)
-    .map((doc) => new Promise<void>((shown) => { void linter.lintNow(doc, shown).finally(shown); }));
   markFirstLint('registered');
   return { linter, initialLints: Promise.all(initial).then(() => undefined) };
 }

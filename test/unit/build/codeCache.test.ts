@@ -46,6 +46,12 @@ describe('build: V8 code cache for vendored packages', () => {
     assert.equal(cacheFiles().length, 1, 'the cache of the old file is gone');
   });
 
+  it('reads an ASCII file fast and any other file as UTF-8: the same text either way', () => {
+    fs.writeFileSync(path.join(dir, 'vendor', 'answer.js'), 'exports.answer = () => "größe — 42".length;\n');
+    assert.deepEqual(run(), { answer: 10, cache: 'none' });
+    assert.deepEqual(run(), { answer: 10, cache: 'used' });
+  });
+
   it('LAYERSCOPE_CODE_CACHE=off compiles without reading or writing a cache', () => {
     assert.deepEqual(run({ LAYERSCOPE_CODE_CACHE: 'off' }), { answer: 42, cache: 'none' });
     assert.deepEqual(cacheFiles(), []);
