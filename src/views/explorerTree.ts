@@ -1,9 +1,11 @@
 // The shared part of the explorer views: one refresh emitter per tree, TreeNode → TreeItem,
-// the unreachable-engine message, and a way for tests to await a refresh.
+// the unreachable-engine message, and a way for tests to await a refresh. A change fired for a row
+// makes VS Code redraw it and re-ask for the children of every row expanded below it, so a re-read
+// that draws the same rows fires nothing, and the rows to redraw are fired together, once per burst.
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { ExplorerRef } from '../model/explorerRef';
-import type { TreeNode } from '../model/tree';
+import { keepSameRows, type TreeNode } from '../model/tree';
 import { PhasedLoads, type Phased } from './phasedLoad';
 import type { EngineSnapshot, SnapshotPart } from '../docker/snapshot';
 import type { ViewSlot } from './door';
@@ -12,8 +14,14 @@ import { errorText } from '../model/errorText';
 /** A row of a view whose rows refer to `R`. */
 export type Node<R extends ExplorerRef = ExplorerRef> = TreeNode<R>;
 
+/** Rows to redraw are gathered this long, then fired at once (a stop is kill, die and stop events). */
+export const redrawBatchMs = 50;
+
+/** Above this many rows to redraw, one redraw of the whole tree is cheaper. */
+const manyRows = 50;
+
 export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implements vscode.TreeDataProvider<Node<R>>, vscode.Disposable {
-  protected readonly changed = new vscode.EventEmitter<Node<R> | undefined>();
+  protected readonly changed = new vscode.EventEmitter<Node<R> | Node<R>[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   protected readonly rebuilt = new vscode.EventEmitter<void>();
   /** Fires when rows were loaded or patched (the relative-time ticker re-plans on it). */
@@ -29,6 +37,9 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
   private waiters: (() => void)[] = [];
   private lastError = '';
   private readonly phases = new PhasedLoads<Node<R>[]>();
+  /** Rows waiting to be redrawn (undefined: the whole tree), fired together by `redrawRows`. */
+  private readonly toRedraw = new Set<Node<R> | undefined>();
+  private redrawTimer: NodeJS.Timeout | undefined;
 
   readonly viewId: string;
 
@@ -99,9 +110,38 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
   /** Replaces the shown nodes without reading the engine (a second load phase, an incremental change). */
   protected setRoots(roots: Node<R>[]): void {
     if (this.ctx.state === 'unreachable') return;
-    this.roots = roots;
-    this.changed.fire(undefined);
+    if (this.takeRoots(roots)) this.redrawRows([undefined]);
     this.rebuilt.fire();
+  }
+
+  /**
+   * False for a view whose rows a model keeps and patches (Containers): its new rows are always
+   * taken, since the model changes those objects later.
+   */
+  protected get keepsSameRows(): boolean {
+    return true;
+  }
+
+  /** Shows `roots`, keeping the shown rows when they draw the same; returns whether anything changed. */
+  private takeRoots(roots: Node<R>[]): boolean {
+    const kept = this.keepsSameRows && this.loaded ? keepSameRows(this.roots, roots) : { rows: roots, changed: true };
+    this.roots = kept.rows;
+    return kept.changed;
+  }
+
+  /** Redraws these rows (undefined: the whole tree), together with the others asked for within the next few ms. */
+  protected redrawRows(nodes: Iterable<Node<R> | undefined>): void {
+    for (const n of nodes) this.toRedraw.add(n);
+    this.redrawTimer ??= setTimeout(() => this.flushRedraws(), redrawBatchMs);
+  }
+
+  private flushRedraws(): void {
+    this.redrawTimer = undefined;
+    const nodes = [...this.toRedraw];
+    this.toRedraw.clear();
+    if (!nodes.length) return;
+    if (nodes.includes(undefined) || nodes.length > manyRows) this.changed.fire(undefined);
+    else this.changed.fire(nodes as Node<R>[]);
   }
 
   /** Test hook: the nodes shown right now, without loading anything. */
@@ -137,10 +177,13 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
       return;
     }
     const showNow = (roots: Node<R>[]) => {
-      this.roots = roots;
+      const changed = this.takeRoots(roots);
       this.loaded = true;
       this.showState();
-      this.changed.fire(undefined);
+      if (changed) {
+        this.toRedraw.clear(); // the whole tree is redrawn now
+        this.changed.fire(undefined);
+      }
       this.rebuilt.fire();
     };
     try {
@@ -199,6 +242,7 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
   }
 
   dispose(): void {
+    if (this.redrawTimer) clearTimeout(this.redrawTimer);
     for (const w of this.waiters.splice(0)) w();
   }
 }
