@@ -34,9 +34,9 @@ export class ContainersView extends ExplorerTree<ContainerRef | ContainerChildRe
     return false;
   }
 
-  override async getChildren(element?: Row): Promise<Row[]> {
+  protected override async childrenOf(element?: Row): Promise<Row[]> {
     const mine = element && await this.containerChildren.children(element);
-    return mine ?? super.getChildren(element);
+    return mine ?? super.childrenOf(element);
   }
 
   override getParent(node: Row): Row | undefined {

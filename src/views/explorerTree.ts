@@ -1,7 +1,10 @@
 // The shared part of the explorer views: one refresh emitter per tree, TreeNode → TreeItem,
 // the unreachable-engine message, and a way for tests to await a refresh. A change fired for a row
 // makes VS Code redraw it and re-ask for the children of every row expanded below it, so a re-read
-// that draws the same rows fires nothing, and the rows to redraw are fired together, once per burst.
+// that draws the same rows fires nothing, and the rows to redraw are fired together, once per burst,
+// never while VS Code waits for children: VS Code 1.100's extension host files the children of a
+// row redrawn meanwhile under a row it has already dropped, and from then on every answer for that
+// row fails with "Element with id … is already registered" (rows vanish; clicks land on nothing).
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { ExplorerRef } from '../model/explorerRef';
@@ -40,6 +43,8 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
   /** Rows waiting to be redrawn (undefined: the whole tree), fired together by `redrawRows`. */
   private readonly toRedraw = new Set<Node<R> | undefined>();
   private redrawTimer: NodeJS.Timeout | undefined;
+  /** getChildren calls VS Code is still waiting for. */
+  private answering = 0;
 
   readonly viewId: string;
 
@@ -138,6 +143,9 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
   private flushRedraws(): void {
     this.redrawTimer = undefined;
     const nodes = [...this.toRedraw];
+    // A row redrawn while children are on their way breaks the view (see the top of this file); the
+    // whole tree is safe, since VS Code then drops the answers it waits for.
+    if (this.answering > 0 && !nodes.includes(undefined)) return; // getChildren flushes when the last answer is out
     this.toRedraw.clear();
     if (!nodes.length) return;
     if (nodes.includes(undefined) || nodes.length > manyRows) this.changed.fire(undefined);
@@ -226,7 +234,17 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
     }
   }
 
+  /** What VS Code calls: counted, so that no row is redrawn while an answer is on its way. */
   async getChildren(element?: Node<R>): Promise<Node<R>[]> {
+    this.answering++;
+    try {
+      return await this.childrenOf(element);
+    } finally {
+      if (--this.answering === 0 && this.toRedraw.size) this.redrawRows([]);
+    }
+  }
+
+  protected async childrenOf(element?: Node<R>): Promise<Node<R>[]> {
     if (element) return element.children ?? [];
     if (this.ctx.state === 'unreachable') return [];
     if (!this.loaded || this.stale) await this.reload();
