@@ -331,7 +331,7 @@ describe('container layer and files', function () {
     }, 20_000, 200);
     assert.ok(rows.some((t) => /hello\.txt\s*changed · 31 B/.test(t)), rows.join(' | '));
     // A click on the file opens it read-only. Clicked by its text, not its position: a live update of
-    // the Containers view (other containers' events) may redraw the rows between the read and the click.
+    // the Containers view (a ticking status, other containers' events) may redraw the rows between the read and the click.
     const editorText = async () => {
       const texts = await page.texts('.editor-instance .view-lines .view-line');
       return texts.some((t) => t.includes('hello-new')) ? texts : undefined;
@@ -339,6 +339,7 @@ describe('container layer and files', function () {
     // A click that lands while the rows are redrawn opens nothing: click again, as a person would.
     let lines: string[] | undefined;
     for (let attempt = 0; attempt < 3 && !lines; attempt++) {
+      if (attempt > 0) console.log('      (new.txt did not open after a click; clicking again)');
       await page.click(selectors.paneRows('Containers'), { hasText: 'new.txt' });
       lines = await waitUntil('the file text in the editor', editorText, 7_000, 200).catch(() => undefined);
     }

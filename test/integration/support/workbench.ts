@@ -88,6 +88,7 @@ export async function expandPaneRow(pane: string, label: string, child: string):
     }, 20_000, 200).catch(() => seen);
     const index = seen.findIndex(rowStartsWith(label));
     if (index < 0) break;
+    if (attempt > 0) console.log(`      (${pane}: ${child} not shown under ${label} after a click; clicking again)`);
     const expanded = (await page.attributes(selectors.paneRows(pane), 'aria-expanded'))[index];
     if (expanded !== 'true') await page.click(selectors.paneRows(pane), { nth: index });
     const shown = await waitUntil(`${child} under ${label}`, async () => {
