@@ -1,10 +1,8 @@
 // The shared part of the explorer views: one refresh emitter per tree, TreeNode → TreeItem,
 // the unreachable-engine message, and a way for tests to await a refresh. A change fired for a row
 // makes VS Code redraw it and re-ask for the children of every row expanded below it, so a re-read
-// that draws the same rows fires nothing, and the rows to redraw are fired together, once per burst,
-// never while VS Code waits for children: VS Code 1.100's extension host files the children of a
-// row redrawn meanwhile under a row it has already dropped, and from then on every answer for that
-// row fails with "Element with id … is already registered" (rows vanish; clicks land on nothing).
+// that draws the same rows fires nothing, and rows are redrawn through one RedrawBatch (per burst,
+// never while VS Code waits for children: see redrawBatch.ts).
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { ExplorerRef } from '../model/explorerRef';
@@ -13,15 +11,10 @@ import { PhasedLoads, type Phased } from './phasedLoad';
 import type { EngineSnapshot, SnapshotPart } from '../docker/snapshot';
 import type { ViewSlot } from './door';
 import { errorText } from '../model/errorText';
+import { RedrawBatch } from './redrawBatch';
 
 /** A row of a view whose rows refer to `R`. */
 export type Node<R extends ExplorerRef = ExplorerRef> = TreeNode<R>;
-
-/** Rows to redraw are gathered this long, then fired at once (a stop is kill, die and stop events). */
-export const redrawBatchMs = 50;
-
-/** Above this many rows to redraw, one redraw of the whole tree is cheaper. */
-const manyRows = 50;
 
 export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implements vscode.TreeDataProvider<Node<R>>, vscode.Disposable {
   protected readonly changed = new vscode.EventEmitter<Node<R> | Node<R>[] | undefined>();
@@ -40,11 +33,8 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
   private waiters: (() => void)[] = [];
   private lastError = '';
   private readonly phases = new PhasedLoads<Node<R>[]>();
-  /** Rows waiting to be redrawn (undefined: the whole tree), fired together by `redrawRows`. */
-  private readonly toRedraw = new Set<Node<R> | undefined>();
-  private redrawTimer: NodeJS.Timeout | undefined;
-  /** getChildren calls VS Code is still waiting for. */
-  private answering = 0;
+  // Typed over any row, so that every view stays an ExplorerTree<ExplorerRef>; only this view's rows go in.
+  private readonly redraws = new RedrawBatch<Node>((rows) => this.changed.fire(rows as Node<R>[] | undefined));
 
   readonly viewId: string;
 
@@ -136,20 +126,7 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
 
   /** Redraws these rows (undefined: the whole tree), together with the others asked for within the next few ms. */
   protected redrawRows(nodes: Iterable<Node<R> | undefined>): void {
-    for (const n of nodes) this.toRedraw.add(n);
-    this.redrawTimer ??= setTimeout(() => this.flushRedraws(), redrawBatchMs);
-  }
-
-  private flushRedraws(): void {
-    this.redrawTimer = undefined;
-    const nodes = [...this.toRedraw];
-    // A row redrawn while children are on their way breaks the view (see the top of this file); the
-    // whole tree is safe, since VS Code then drops the answers it waits for.
-    if (this.answering > 0 && !nodes.includes(undefined)) return; // getChildren flushes when the last answer is out
-    this.toRedraw.clear();
-    if (!nodes.length) return;
-    if (nodes.includes(undefined) || nodes.length > manyRows) this.changed.fire(undefined);
-    else this.changed.fire(nodes as Node<R>[]);
+    this.redraws.add(nodes);
   }
 
   /** Test hook: the nodes shown right now, without loading anything. */
@@ -189,7 +166,7 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
       this.loaded = true;
       this.showState();
       if (changed) {
-        this.toRedraw.clear(); // the whole tree is redrawn now
+        this.redraws.clear(); // the whole tree is redrawn now
         this.changed.fire(undefined);
       }
       this.rebuilt.fire();
@@ -234,14 +211,9 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
     }
   }
 
-  /** What VS Code calls: counted, so that no row is redrawn while an answer is on its way. */
-  async getChildren(element?: Node<R>): Promise<Node<R>[]> {
-    this.answering++;
-    try {
-      return await this.childrenOf(element);
-    } finally {
-      if (--this.answering === 0 && this.toRedraw.size) this.redrawRows([]);
-    }
+  /** What VS Code calls: no row is redrawn while an answer is on its way. */
+  getChildren(element?: Node<R>): Promise<Node<R>[]> {
+    return this.redraws.answer(() => this.childrenOf(element));
   }
 
   protected async childrenOf(element?: Node<R>): Promise<Node<R>[]> {
@@ -260,7 +232,7 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
   }
 
   dispose(): void {
-    if (this.redrawTimer) clearTimeout(this.redrawTimer);
+    this.redraws.dispose();
     for (const w of this.waiters.splice(0)) w();
   }
 }
