@@ -1,14 +1,13 @@
-// Which rows a view redraws, and when: at once (on the next turn of the event loop) after a quiet
-// spell, else gathered until `delayMs` after the last redraw (a stop is kill, die and stop events),
-// and never while VS Code waits for children from the view. A redrawn row makes VS Code re-ask for every
+// Which rows a view redraws, and when: the rows asked for in one turn of the event loop (a retime of
+// many rows, a row and its group) go out together on the next turn, and never while VS Code waits
+// for children from the view. Bursts across turns (a stop is kill, die and stop events) VS Code's
+// extension host gathers itself: it redraws at once, then at most every 200 ms. Waiting here as well
+// would only delay a start's redraw (the explorer bench's (d)). A redrawn row makes VS Code re-ask for every
 // expanded row below it, and VS Code 1.100's extension host files the children of a row redrawn
 // while they were on their way under a row it has already dropped; from then on every answer for
 // that row fails with "Element with id … is already registered" (rows vanish, clicks land on
 // nothing). The whole tree is safe: VS Code then drops the answers it waits for.
 // No vscode import: the timing is unit-tested.
-
-/** At most one redraw per this many ms; a redraw after a quiet spell goes out at once. */
-export const redrawBatchMs = 50;
 
 /** Above this many rows to redraw, one redraw of the whole tree is cheaper. */
 const manyRows = 50;
@@ -19,17 +18,14 @@ export class RedrawBatch<T> {
   private timer: NodeJS.Timeout | undefined;
   /** getChildren calls VS Code is still waiting for. */
   private answering = 0;
-  private lastFired = -Infinity;
 
   /** `fire(undefined)` redraws the whole tree. */
-  constructor(private readonly fire: (rows: T[] | undefined) => void, private readonly delayMs = redrawBatchMs) {}
+  constructor(private readonly fire: (rows: T[] | undefined) => void) {}
 
-  /** Redraws these rows (undefined: the whole tree), together with the others asked for meanwhile. */
+  /** Redraws these rows (undefined: the whole tree), together with the others asked for in this turn. */
   add(rows: Iterable<T | undefined>): void {
     for (const r of rows) this.waiting.add(r);
-    if (!this.waiting.size || this.timer) return;
-    const sinceLast = performance.now() - this.lastFired;
-    this.timer = setTimeout(() => this.flush(), Math.max(0, this.delayMs - sinceLast));
+    if (this.waiting.size) this.timer ??= setTimeout(() => this.flush(), 0);
   }
 
   /** The whole tree was just redrawn another way: what waits is covered. */
@@ -54,7 +50,6 @@ export class RedrawBatch<T> {
     const whole = rows.includes(undefined) || rows.length > manyRows;
     if (this.answering > 0 && !whole) return; // answer() flushes when the last answer is out
     this.waiting.clear();
-    this.lastFired = performance.now();
     this.fire(whole ? undefined : rows as T[]);
   }
 
