@@ -181,7 +181,10 @@ async function main() {
     if (!finish || !t0) return;
     const target = containers.nodeOf(live.Id);
     let shown = false;
-    void redraw(containers, fired, (node, item) => { if (node === target && item.contextValue === 'container.running') shown = true; }).then(() => {
+    // One row, several rows (an array) or the whole tree (undefined), as VS Code takes them.
+    const elements = fired === undefined ? [undefined] : [fired].flat();
+    const visit = (node, item) => { if (node === target && item.contextValue === 'container.running') shown = true; };
+    void Promise.all(elements.map((element) => redraw(containers, element, visit))).then(() => {
       if (shown && finish) { const done = finish; finish = undefined; done(performance.now() - t0); }
     });
   });

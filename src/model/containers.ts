@@ -153,12 +153,14 @@ export class ContainerTreeModel {
       }
       return { nodes: [row.node] };
     }
-    const before = this.roots().length;
+    const before = this.roots();
     if (row) this.detach(id, row.group);
     const group = this.insert(next);
-    // A group that appears or disappears changes the root list; otherwise both groups redraw.
-    if (this.roots().length !== before || !row || !this.isShown(row.group)) return { nodes: [undefined] };
-    return { nodes: [row.group.node, group.node] };
+    // A group that appears or disappears changes the root list; otherwise only the groups the row
+    // left and joined redraw (a redrawn row makes VS Code re-ask for every expanded row below it).
+    const after = this.roots();
+    if (after.length !== before.length || after.some((g, i) => g !== before[i])) return { nodes: [undefined] };
+    return { nodes: row ? [row.group.node, group.node] : [group.node] };
   }
 
   private isShown(group: Group): boolean {

@@ -76,3 +76,29 @@ export function retimeRows<R>(rows: Iterable<TreeNode<R>>, nowMs: number,
   }
   return { changed, nextDelayMs };
 }
+
+/** True when two rows draw the same: the same item data, and the same children drawn the same, in order. */
+export function sameRows<R>(a: readonly TreeNode<R>[], b: readonly TreeNode<R>[]): boolean {
+  return a.length === b.length && a.every((x, i) => sameItem(x.item, b[i].item) && sameRows(x.children ?? [], b[i].children ?? [])
+    && (x.children === undefined) === (b[i].children === undefined));
+}
+
+function sameItem(a: ItemData, b: ItemData): boolean {
+  return a.id === b.id && a.label === b.label && a.description === b.description && a.tooltip === b.tooltip
+    && a.contextValue === b.contextValue && a.collapse === b.collapse && a.icon?.id === b.icon?.id && a.icon?.color === b.icon?.color;
+}
+
+/**
+ * A re-read that draws the same rows keeps the rows already shown (the view then fires no change, so
+ * VS Code neither redraws nor re-asks for their children): `shown` takes `next`'s refs in place, so
+ * commands act on the fresh data. Returns the rows to show and whether they changed.
+ */
+export function keepSameRows<R>(shown: TreeNode<R>[], next: TreeNode<R>[]): { rows: TreeNode<R>[]; changed: boolean } {
+  if (!sameRows(shown, next)) return { rows: next, changed: true };
+  const adopt = (olds: TreeNode<R>[], news: TreeNode<R>[]) => olds.forEach((o, i) => {
+    o.ref = news[i].ref;
+    if (o.children) adopt(o.children, news[i].children!);
+  });
+  adopt(shown, next);
+  return { rows: shown, changed: false };
+}

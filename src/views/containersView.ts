@@ -1,4 +1,5 @@
-// The Containers view: grouped by state or compose project; a container event redraws one row.
+// The Containers view: grouped by state or compose project; a container event redraws one row, and
+// the rows a person expanded below it are answered from what was read unless its state changed.
 import type { Ctx } from '../ctx';
 import type { ContainerChildRef } from '../model/containerNodes';
 import { config } from '../config';
@@ -24,11 +25,18 @@ export class ContainersView extends ExplorerTree<ContainerRef | ContainerChildRe
   constructor(ctx: Ctx, snapshot: EngineSnapshot, slot: ViewSlot) {
     super(ctx, snapshot, slot, ['containers']);
     this.containerChildren = new ContainerChildren(ctx);
+    // Collapse and expand again: read afresh.
+    ctx.push(this.view.onDidCollapseElement((e) => this.containerChildren.forget(e.element)));
   }
 
-  override async getChildren(element?: Row): Promise<Row[]> {
+  /** The model patches its row objects in place: a full read always shows its new rows. */
+  protected override get keepsSameRows(): boolean {
+    return false;
+  }
+
+  protected override async childrenOf(element?: Row): Promise<Row[]> {
     const mine = element && await this.containerChildren.children(element);
-    return mine ?? super.getChildren(element);
+    return mine ?? super.childrenOf(element);
   }
 
   override getParent(node: Row): Row | undefined {
@@ -46,10 +54,14 @@ export class ContainersView extends ExplorerTree<ContainerRef | ContainerChildRe
 
   /** Reloads what a row shows below it (after an upload, a commit, …). */
   redraw(node: ExplorerNode): void {
-    if (isContainerRow(node)) this.changed.fire(node);
+    if (!isContainerRow(node)) return;
+    this.containerChildren.forget(node);
+    this.redrawRows([node]);
   }
 
   protected async load(): Promise<Row[]> {
+    // A full read (Refresh, a resync, a setting) reads the expanded rows again too.
+    this.containerChildren.forgetAll();
     this.model = new ContainerTreeModel(await this.snapshot.containers(), config.containersGroupBy());
     return this.model.roots();
   }
@@ -78,10 +90,12 @@ export class ContainersView extends ExplorerTree<ContainerRef | ContainerChildRe
     const next = await this.ctx.engine.getContainer(id);
     this.snapshot.patchContainer(id, next);
     if (!this.model) return;
+    // Running or not decides how its files are listed, and its layer may have changed: read them again.
+    if (next?.state !== this.model.node(id)?.ref?.container.state) this.containerChildren.forgetContainer(id);
     const change = this.model.apply(id, next, Date.now());
     if (change.nodes.includes(undefined)) this.setRoots(this.model.roots());
     else {
-      for (const node of change.nodes) this.changed.fire(node);
+      this.redrawRows(change.nodes);
       this.rebuilt.fire();
     }
     for (const w of this.updated.splice(0)) w(id);
@@ -90,9 +104,7 @@ export class ContainersView extends ExplorerTree<ContainerRef | ContainerChildRe
   override retime(nowMs: number): number | undefined {
     if (!this.model) return undefined;
     const { changed, nextDelayMs } = this.model.retime(nowMs);
-    // Many rows at once (a minute boundary on a big host): one redraw of the tree is cheaper.
-    if (changed.length > 50) this.changed.fire(undefined);
-    else for (const node of changed) this.changed.fire(node);
+    this.redrawRows(changed);
     return nextDelayMs;
   }
 

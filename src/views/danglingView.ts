@@ -21,7 +21,7 @@ export class DanglingView extends ExplorerTree<DanglingRef> {
 
   override retime(nowMs: number): number | undefined {
     const { changed, nextDelayMs } = retimeDanglingTree(this.roots, nowMs);
-    for (const node of changed) this.changed.fire(node);
+    this.redrawRows(changed);
     return nextDelayMs;
   }
 

@@ -1,19 +1,23 @@
 // The shared part of the explorer views: one refresh emitter per tree, TreeNode → TreeItem,
-// the unreachable-engine message, and a way for tests to await a refresh.
+// the unreachable-engine message, and a way for tests to await a refresh. A change fired for a row
+// makes VS Code redraw it and re-ask for the children of every row expanded below it, so a re-read
+// that draws the same rows fires nothing, and rows are redrawn through one RedrawBatch (per burst,
+// never while VS Code waits for children: see redrawBatch.ts).
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import type { ExplorerRef } from '../model/explorerRef';
-import type { TreeNode } from '../model/tree';
+import { keepSameRows, type TreeNode } from '../model/tree';
 import { PhasedLoads, type Phased } from './phasedLoad';
 import type { EngineSnapshot, SnapshotPart } from '../docker/snapshot';
 import type { ViewSlot } from './door';
 import { errorText } from '../model/errorText';
+import { RedrawBatch } from './redrawBatch';
 
 /** A row of a view whose rows refer to `R`. */
 export type Node<R extends ExplorerRef = ExplorerRef> = TreeNode<R>;
 
 export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implements vscode.TreeDataProvider<Node<R>>, vscode.Disposable {
-  protected readonly changed = new vscode.EventEmitter<Node<R> | undefined>();
+  protected readonly changed = new vscode.EventEmitter<Node<R> | Node<R>[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   protected readonly rebuilt = new vscode.EventEmitter<void>();
   /** Fires when rows were loaded or patched (the relative-time ticker re-plans on it). */
@@ -29,6 +33,8 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
   private waiters: (() => void)[] = [];
   private lastError = '';
   private readonly phases = new PhasedLoads<Node<R>[]>();
+  // Typed over any row, so that every view stays an ExplorerTree<ExplorerRef>; only this view's rows go in.
+  private readonly redraws = new RedrawBatch<Node>((rows) => this.changed.fire(rows as Node<R>[] | undefined));
 
   readonly viewId: string;
 
@@ -99,9 +105,28 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
   /** Replaces the shown nodes without reading the engine (a second load phase, an incremental change). */
   protected setRoots(roots: Node<R>[]): void {
     if (this.ctx.state === 'unreachable') return;
-    this.roots = roots;
-    this.changed.fire(undefined);
+    if (this.takeRoots(roots)) this.redrawRows([undefined]);
     this.rebuilt.fire();
+  }
+
+  /**
+   * False for a view whose rows a model keeps and patches (Containers): its new rows are always
+   * taken, since the model changes those objects later.
+   */
+  protected get keepsSameRows(): boolean {
+    return true;
+  }
+
+  /** Shows `roots`, keeping the shown rows when they draw the same; returns whether anything changed. */
+  private takeRoots(roots: Node<R>[]): boolean {
+    const kept = this.keepsSameRows && this.loaded ? keepSameRows(this.roots, roots) : { rows: roots, changed: true };
+    this.roots = kept.rows;
+    return kept.changed;
+  }
+
+  /** Redraws these rows (undefined: the whole tree), together with the others asked for within the next few ms. */
+  protected redrawRows(nodes: Iterable<Node<R> | undefined>): void {
+    this.redraws.add(nodes);
   }
 
   /** Test hook: the nodes shown right now, without loading anything. */
@@ -137,10 +162,13 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
       return;
     }
     const showNow = (roots: Node<R>[]) => {
-      this.roots = roots;
+      const changed = this.takeRoots(roots);
       this.loaded = true;
       this.showState();
-      this.changed.fire(undefined);
+      if (changed) {
+        this.redraws.clear(); // the whole tree is redrawn now
+        this.changed.fire(undefined);
+      }
       this.rebuilt.fire();
     };
     try {
@@ -183,7 +211,12 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
     }
   }
 
-  async getChildren(element?: Node<R>): Promise<Node<R>[]> {
+  /** What VS Code calls: no row is redrawn while an answer is on its way. */
+  getChildren(element?: Node<R>): Promise<Node<R>[]> {
+    return this.redraws.answer(() => this.childrenOf(element));
+  }
+
+  protected async childrenOf(element?: Node<R>): Promise<Node<R>[]> {
     if (element) return element.children ?? [];
     if (this.ctx.state === 'unreachable') return [];
     if (!this.loaded || this.stale) await this.reload();
@@ -199,6 +232,7 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
   }
 
   dispose(): void {
+    this.redraws.dispose();
     for (const w of this.waiters.splice(0)) w();
   }
 }

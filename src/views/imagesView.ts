@@ -45,8 +45,7 @@ export class ImagesView extends ExplorerTree<ImageTagRef> {
 
   override retime(nowMs: number): number | undefined {
     const { changed, nextDelayMs } = retimeImageTree(this.roots, nowMs);
-    if (changed.length > 50) this.changed.fire(undefined);
-    else for (const node of changed) this.changed.fire(node);
+    this.redrawRows(changed);
     return nextDelayMs;
   }
 

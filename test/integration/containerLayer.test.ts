@@ -21,7 +21,7 @@ import type { LayersPanel } from '../../src/webview/layersPanel';
 import { docker, findNode, removeQuietly, scripted } from './explorerSupport';
 import { page, uiAvailable } from './support/ui';
 import { waitUntil } from './support/wait';
-import { openViewContainer, paneRowTexts, publishScreenshot, resultsPath, selectors, setPanesExpanded } from './support/workbench';
+import { expandPaneRow, openViewContainer, paneRowTexts, publishScreenshot, resultsPath, selectors, setPanesExpanded } from './support/workbench';
 
 type TreeNode = Node<ContainerRef | ContainerChildRef>;
 
@@ -320,40 +320,18 @@ describe('container layer and files', function () {
 
   async function readChangedFile(): Promise<void> {
     await vscode.commands.executeCommand('layerscope.containers.focus');
-    // Expanded the way a person does: click the container, its Layer, then the changed folder.
-    // A row's text is its label followed at once by its description.
-    const isRow = (label: string) => (text: string) => text.trim().startsWith(label);
-    // A click that lands while the view redraws its rows (other containers' events) is lost or hits
-    // another row: each step checks the row is expanded and its child is shown, and else clicks again.
-    const expandRow = async (label: string, child: string) => {
-      let seen: string[] = [];
-      for (let attempt = 0; attempt < 4; attempt++) {
-        seen = await waitUntil(`the row ${label}`, async () => {
-          const texts = await paneRowTexts('Containers');
-          return texts.some(isRow(label)) ? texts : undefined;
-        }, 20_000, 200).catch(() => seen);
-        const index = seen.findIndex(isRow(label));
-        if (index < 0) break;
-        const expanded = (await page.attributes(selectors.paneRows('Containers'), 'aria-expanded'))[index];
-        if (expanded !== 'true') await page.click(selectors.paneRows('Containers'), { nth: index });
-        const shown = await waitUntil(`${child} under ${label}`, async () => {
-          const texts = await paneRowTexts('Containers');
-          return texts.some(isRow(child)) ? texts : undefined;
-        }, 5_000, 200).catch(() => undefined);
-        if (shown) return;
-      }
-      throw new Error(`could not expand ${label} to show ${child} in the Containers pane: ${seen.join(' | ')}`);
-    };
-    await expandRow(name, 'Layer');
-    await expandRow('Layer', 'app');
-    await expandRow('app', 'new.txt');
+    // Expanded the way a person does: click the container, its Layer, then the changed folder. Each
+    // step checks the row is expanded and its child shown, and else clicks again.
+    await expandPaneRow('Containers', name, 'Layer');
+    await expandPaneRow('Containers', 'Layer', 'app');
+    await expandPaneRow('Containers', 'app', 'new.txt');
     const rows = await waitUntil('the changed file in the Containers pane', async () => {
       const texts = await paneRowTexts('Containers');
       return texts.some((t) => /new\.txt\s*added · 10 B/.test(t)) && texts.some((t) => /tenk\.txt\s*deleted/.test(t)) ? texts : undefined;
     }, 20_000, 200);
     assert.ok(rows.some((t) => /hello\.txt\s*changed · 31 B/.test(t)), rows.join(' | '));
     // A click on the file opens it read-only. Clicked by its text, not its position: a live update of
-    // the Containers view (other containers' events) may redraw the rows between the read and the click.
+    // the Containers view (a ticking status, other containers' events) may redraw the rows between the read and the click.
     const editorText = async () => {
       const texts = await page.texts('.editor-instance .view-lines .view-line');
       return texts.some((t) => t.includes('hello-new')) ? texts : undefined;
@@ -361,6 +339,7 @@ describe('container layer and files', function () {
     // A click that lands while the rows are redrawn opens nothing: click again, as a person would.
     let lines: string[] | undefined;
     for (let attempt = 0; attempt < 3 && !lines; attempt++) {
+      if (attempt > 0) console.log('      (new.txt did not open after a click; clicking again)');
       await page.click(selectors.paneRows('Containers'), { hasText: 'new.txt' });
       lines = await waitUntil('the file text in the editor', editorText, 7_000, 200).catch(() => undefined);
     }

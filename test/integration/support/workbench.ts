@@ -71,3 +71,31 @@ export async function setPanesExpanded(names: string[], expanded: boolean): Prom
     if ((await page.texts(header)).length) await page.click(header);
   }
 }
+
+/** A row's text is its label followed at once by its description. */
+const rowStartsWith = (label: string) => (text: string) => text.trim().startsWith(label);
+
+/**
+ * Expands the row of a side-bar view that starts with `label` until `child` shows, the way a person
+ * does: click it (unless aria-expanded says it is open), wait for the child, else click again.
+ */
+export async function expandPaneRow(pane: string, label: string, child: string): Promise<void> {
+  let seen: string[] = [];
+  for (let attempt = 0; attempt < 4; attempt++) {
+    seen = await waitUntil(`the row ${label}`, async () => {
+      const texts = await paneRowTexts(pane);
+      return texts.some(rowStartsWith(label)) ? texts : undefined;
+    }, 20_000, 200).catch(() => seen);
+    const index = seen.findIndex(rowStartsWith(label));
+    if (index < 0) break;
+    if (attempt > 0) console.log(`      (${pane}: ${child} not shown under ${label} after a click; clicking again)`);
+    const expanded = (await page.attributes(selectors.paneRows(pane), 'aria-expanded'))[index];
+    if (expanded !== 'true') await page.click(selectors.paneRows(pane), { nth: index });
+    const shown = await waitUntil(`${child} under ${label}`, async () => {
+      const texts = await paneRowTexts(pane);
+      return texts.some(rowStartsWith(child)) ? texts : undefined;
+    }, 5_000, 200).catch(() => undefined);
+    if (shown) return;
+  }
+  throw new Error(`could not expand ${label} to show ${child} in the ${pane} pane: ${seen.join(' | ')}`);
+}

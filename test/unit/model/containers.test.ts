@@ -55,8 +55,10 @@ describe('model/containers', () => {
   it('adds a created container in name order (a create event), without rebuilding the others', () => {
     const m = new ContainerTreeModel(list(), 'state');
     const web = m.node('web'.padEnd(64, '0'));
-    m.apply('api'.padEnd(64, '0'), container('api', { state: 'running' }));
+    const change = m.apply('api'.padEnd(64, '0'), container('api', { state: 'running' }));
     assert.deepEqual(m.roots()[0].children!.map((n) => n.item.label), ['api', 'web']);
+    // Its group was shown already: only that group redraws, not the root (and every expanded row below it).
+    assert.deepEqual(change.nodes, [m.roots()[0]]);
     assert.equal(m.node('web'.padEnd(64, '0')), web, 'the other rows are the same objects');
     assert.equal(m.size, 4);
   });
