@@ -8,6 +8,7 @@ import { PhasedLoads, type Phased } from './phasedLoad';
 import type { EngineSnapshot, SnapshotPart } from '../docker/snapshot';
 import type { ViewSlot } from './door';
 import { errorText } from '../model/errorText';
+import { toTreeItem } from './treeItem';
 
 /** A row of a view whose rows refer to `R`. */
 export type Node<R extends ExplorerRef = ExplorerRef> = TreeNode<R>;
@@ -94,6 +95,23 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
   /** Resolves after the next refresh completes (tests use it). */
   nextRefresh(): Promise<void> {
     return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /**
+   * Takes over rows VS Code already shows, answered before this tree's code loaded (door.ts): they
+   * count as loaded, unless the snapshot has moved since they were read or the engine is unreachable,
+   * in which case the view loads again (now if visible).
+   */
+  adopt(roots: Node<R>[], current: boolean): void {
+    this.roots = roots;
+    if (!current || this.ctx.state === 'unreachable') {
+      this.invalidate();
+      return;
+    }
+    this.loaded = true;
+    this.stale = false;
+    this.showState();
+    this.rebuilt.fire();
   }
 
   /** Replaces the shown nodes without reading the engine (a second load phase, an incremental change). */
@@ -201,19 +219,6 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
   dispose(): void {
     for (const w of this.waiters.splice(0)) w();
   }
-}
-
-export function toTreeItem(node: TreeNode<unknown>): vscode.TreeItem {
-  const { item } = node;
-  const collapse = item.collapse === 'expanded' ? vscode.TreeItemCollapsibleState.Expanded
-    : item.collapse === 'collapsed' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
-  const t = new vscode.TreeItem(item.label, collapse);
-  t.id = item.id;
-  t.description = item.description;
-  t.tooltip = item.tooltip;
-  t.contextValue = item.contextValue;
-  if (item.icon) t.iconPath = new vscode.ThemeIcon(item.icon.id, item.icon.color ? new vscode.ThemeColor(item.icon.color) : undefined);
-  return t;
 }
 
 function findParent<R>(nodes: TreeNode<R>[], target: TreeNode<R>): TreeNode<R> | undefined {

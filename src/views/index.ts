@@ -51,6 +51,9 @@ export async function registerViews(ctx: Ctx, door: ExplorerDoor): Promise<Explo
   const relativeTimes = new RelativeTimes([images, dangling, containers]);
   const stats = new StatsPanel(ctx);
   ctx.push(relativeTimes, stats);
+  // The rows the Images view answered before this code loaded (after the ticker, which plans on them).
+  const early = door.earlyImageRows;
+  if (early) images.adopt(early.rows, early.generation === snapshot.generation);
 
   const refreshAll = async () => {
     snapshot.invalidate();
