@@ -44,6 +44,11 @@ export interface ViewSlot {
   readonly id: string;
   readonly view: vscode.TreeView<TreeNode<ExplorerRef>>;
   readonly shell: TreeShell<TreeNode<ExplorerRef>>;
+  /**
+   * How a row is drawn (treeItem.ts), handed over here rather than imported by the explorer: a
+   * module both import would become one more file to load at activation.
+   */
+  readonly drawRow: (node: TreeNode<unknown>) => vscode.TreeItem;
 }
 
 export class ExplorerDoor {
@@ -73,7 +78,7 @@ export class ExplorerDoor {
       const shell = new TreeShell<TreeNode<ExplorerRef>>(() => this.get(), firstReads[name], name === 'images' ? early : undefined);
       const view = vscode.window.createTreeView(viewIds[name], { treeDataProvider: shell, showCollapseAll: true });
       ctx.push(view, shell);
-      return { id: viewIds[name], view, shell };
+      return { id: viewIds[name], view, shell, drawRow: toTreeItem };
     };
     this.slots = {
       images: slot('images'), dangling: slot('dangling'), containers: slot('containers'),

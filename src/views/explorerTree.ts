@@ -8,7 +8,6 @@ import { PhasedLoads, type Phased } from './phasedLoad';
 import type { EngineSnapshot, SnapshotPart } from '../docker/snapshot';
 import type { ViewSlot } from './door';
 import { errorText } from '../model/errorText';
-import { toTreeItem } from './treeItem';
 
 /** A row of a view whose rows refer to `R`. */
 export type Node<R extends ExplorerRef = ExplorerRef> = TreeNode<R>;
@@ -32,12 +31,14 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
   private readonly phases = new PhasedLoads<Node<R>[]>();
 
   readonly viewId: string;
+  private readonly drawRow: ViewSlot['drawRow'];
 
   /** `slot`: the view as the explorer's door registered it at activation (door.ts); this tree takes it over. */
   constructor(protected readonly ctx: Ctx, protected readonly snapshot: EngineSnapshot, slot: ViewSlot,
     /** The engine reads this view depends on: refresh() re-reads them. */
     private readonly parts: SnapshotPart[]) {
     this.viewId = slot.id;
+    this.drawRow = slot.drawRow;
     // The door made the view before this tree existed; its rows are this tree's nodes.
     this.view = slot.view as vscode.TreeView<Node<R>>;
     slot.shell.attach(this);
@@ -209,7 +210,7 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
   }
 
   getTreeItem(node: Node<R>): vscode.TreeItem {
-    return toTreeItem(node);
+    return this.drawRow(node);
   }
 
   getParent(node: Node<R>): Node<R> | undefined {
