@@ -7,6 +7,7 @@
 // synchronous stretch) then loads once those rows have left for the window, and the other views wait
 // for it; the Images view takes the rows over (ExplorerTree.adopt).
 import * as vscode from 'vscode';
+import { config } from '../config';
 import type { Ctx } from '../ctx';
 import { EngineSnapshot } from '../docker/snapshot';
 import type { ExplorerRef } from '../model/explorerRef';
@@ -37,6 +38,9 @@ export interface EarlyImageRows {
   rows: TreeNode<ImageTagRef>[];
   /** `snapshot.generation` when they were read: they are current while it has not moved. */
   generation: number;
+  /** The order they were built in (a change before the explorer loaded is not seen otherwise). */
+  sortBy: string;
+  groupBy: string;
 }
 
 /** A view as the door registered it; its ExplorerTree attaches to the shell when the code loads. */
@@ -113,15 +117,18 @@ export class ExplorerDoor {
     const answer = (async () => {
       if (this.ctx.state === 'unreachable') return undefined;
       const generation = this.snapshot.generation;
+      const order = { sortBy: config.imagesSortBy(), groupBy: config.imagesGroupBy() };
       try {
         const rows = await (await import('./imageRows')).imageRows(this.snapshot, '');
-        this.earlyImageRows = { rows, generation };
+        this.earlyImageRows = { rows, generation, ...order };
         return rows;
       } catch {
         return undefined;
       }
     })();
-    this.earlyAnswerLeft = answer.then((rows) => (rows ? afterAnswerSent() : undefined));
+    // A read that hangs (an engine that accepts but never answers) must not hold the other views
+    // and the commands: after a second the explorer loads anyway.
+    this.earlyAnswerLeft = Promise.race([answer.then((rows) => (rows ? afterAnswerSent() : undefined)), delay(earlyAnswerWaitMs)]);
     void this.earlyAnswerLeft.then(() => this.get()).catch((err: unknown) => this.ctx.log.warn(`The explorer failed to load: ${errorText(err)}`));
     return answer;
   }
@@ -130,6 +137,13 @@ export class ExplorerDoor {
   firstRows(name: ExplorerViewName): FirstRows | undefined {
     return this.slots[name].shell.firstRows;
   }
+}
+
+/** How long the explorer's load waits for the Images view's early answer at most. */
+const earlyAnswerWaitMs = 1000;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**
