@@ -7,7 +7,7 @@ import type { Engine } from './docker/engine';
 import type { EngineEvent } from './model/types';
 import type { LinkedImageGlue } from './linkedImage';
 import type { LayersPanelManager } from './webview/panelManager';
-import type { InspectDocuments } from './inspect';
+import type { InspectDocuments } from './inspect/door';
 import type { ExplorerDoor } from './views/door';
 import type { LogFollows } from './commands/logFollows';
 import type { OnFirstUse } from './onFirstUse';

@@ -7,7 +7,7 @@ import { commandTableOnFirstUse, registerCommands } from './commands';
 import { registerDiagnosticsOnDemand } from './diagnostics/onDemand';
 import { pendingEngine } from './docker/pendingEngine';
 import { errorDetail } from './model/errorText';
-import { InspectDocuments } from './inspect';
+import { InspectDocuments } from './inspect/door';
 import type { Explorer } from './views';
 import { ExplorerDoor } from './views/door';
 import { LanguageFeatures } from './language';

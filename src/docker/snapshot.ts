@@ -9,6 +9,8 @@ export type SnapshotPart = 'images' | 'containers' | 'diskUsage' | 'volumes' | '
 export class EngineSnapshot {
   private readonly pending = new Map<SnapshotPart, Promise<unknown>>();
   private containerList: ContainerSummary[] | undefined;
+  /** Counts invalidations: rows built at one generation are current while it has not moved. */
+  generation = 0;
 
   constructor(private readonly engine: () => Engine) {}
 
@@ -39,6 +41,7 @@ export class EngineSnapshot {
 
   /** Forget parts so the next read asks the engine again. No argument: forget everything. */
   invalidate(...parts: SnapshotPart[]): void {
+    this.generation++;
     for (const part of parts.length ? parts : (['images', 'containers', 'diskUsage', 'volumes', 'networks'] as const)) {
       this.pending.delete(part);
       if (part === 'containers') this.containerList = undefined;

@@ -1,5 +1,6 @@
 // The Images view as pure data: one row per tag, grouped by repository / registry / none,
 // sorted by created / name / size, with the containers that use each image.
+import { compareRefs } from './compareRefs';
 import { formatAge, formatBytes } from './format';
 import { groupNode, retimeRows, shortId, walkTree, type Retimed, type TreeNode } from './tree';
 import type { ContainerSummary, ImageSummary } from './types';
@@ -72,10 +73,8 @@ export function imageTags(images: ImageSummary[], containers: ContainerSummary[]
   return out;
 }
 
-const collator = new Intl.Collator('en');
-
 function compareTags(sortBy: ImageSortBy): (a: ImageTagRef, b: ImageTagRef) => number {
-  const byName = (a: ImageTagRef, b: ImageTagRef) => collator.compare(a.ref, b.ref);
+  const byName = (a: ImageTagRef, b: ImageTagRef) => compareRefs(a.ref, b.ref);
   if (sortBy === 'name') return byName;
   if (sortBy === 'size') return (a, b) => b.image.size - a.image.size || byName(a, b);
   return (a, b) => b.image.created - a.image.created || byName(a, b);
@@ -163,7 +162,7 @@ export function buildImageTree(images: ImageSummary[], containers: ContainerSumm
   // Groups keep the order of their first (best) member, so the sort applies to groups too,
   // except by name, where groups are alphabetical.
   const keys = [...groups.keys()];
-  if (options.sortBy === 'name') keys.sort(collator.compare);
+  if (options.sortBy === 'name') keys.sort(compareRefs);
   return keys.map((key) => {
     const members = groups.get(key)!;
     const count = `${members.length} tag${members.length === 1 ? '' : 's'}`;

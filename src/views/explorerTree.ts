@@ -37,12 +37,14 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
   private readonly redraws = new RedrawBatch<Node>((rows) => this.changed.fire(rows as Node<R>[] | undefined));
 
   readonly viewId: string;
+  private readonly drawRow: ViewSlot['drawRow'];
 
   /** `slot`: the view as the explorer's door registered it at activation (door.ts); this tree takes it over. */
   constructor(protected readonly ctx: Ctx, protected readonly snapshot: EngineSnapshot, slot: ViewSlot,
     /** The engine reads this view depends on: refresh() re-reads them. */
     private readonly parts: SnapshotPart[]) {
     this.viewId = slot.id;
+    this.drawRow = slot.drawRow;
     // The door made the view before this tree existed; its rows are this tree's nodes.
     this.view = slot.view as vscode.TreeView<Node<R>>;
     slot.shell.attach(this);
@@ -100,6 +102,23 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
   /** Resolves after the next refresh completes (tests use it). */
   nextRefresh(): Promise<void> {
     return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /**
+   * Takes over rows VS Code already shows, answered before this tree's code loaded (door.ts): they
+   * count as loaded, unless the snapshot has moved since they were read or the engine is unreachable,
+   * in which case the view loads again (now if visible).
+   */
+  adopt(roots: Node<R>[], current: boolean): void {
+    this.roots = roots;
+    if (!current || this.ctx.state === 'unreachable') {
+      this.invalidate();
+      return;
+    }
+    this.loaded = true;
+    this.stale = false;
+    this.showState();
+    this.rebuilt.fire();
   }
 
   /** Replaces the shown nodes without reading the engine (a second load phase, an incremental change). */
@@ -224,7 +243,7 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
   }
 
   getTreeItem(node: Node<R>): vscode.TreeItem {
-    return toTreeItem(node);
+    return this.drawRow(node);
   }
 
   getParent(node: Node<R>): Node<R> | undefined {
@@ -235,19 +254,6 @@ export abstract class ExplorerTree<R extends ExplorerRef = ExplorerRef> implemen
     this.redraws.dispose();
     for (const w of this.waiters.splice(0)) w();
   }
-}
-
-export function toTreeItem(node: TreeNode<unknown>): vscode.TreeItem {
-  const { item } = node;
-  const collapse = item.collapse === 'expanded' ? vscode.TreeItemCollapsibleState.Expanded
-    : item.collapse === 'collapsed' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
-  const t = new vscode.TreeItem(item.label, collapse);
-  t.id = item.id;
-  t.description = item.description;
-  t.tooltip = item.tooltip;
-  t.contextValue = item.contextValue;
-  if (item.icon) t.iconPath = new vscode.ThemeIcon(item.icon.id, item.icon.color ? new vscode.ThemeColor(item.icon.color) : undefined);
-  return t;
 }
 
 function findParent<R>(nodes: TreeNode<R>[], target: TreeNode<R>): TreeNode<R> | undefined {

@@ -3,9 +3,10 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { config } from '../config';
-import { buildImageTree, imageTooltip, retimeImageTree, type ImageTagRef } from '../model/images';
+import { imageTooltip, retimeImageTree, type ImageTagRef } from '../model/images';
 import { ExplorerTree, type Node } from './explorerTree';
 import type { ViewSlot } from './door';
+import { imageRows } from './imageRows';
 import type { EngineSnapshot } from '../docker/snapshot';
 
 export class ImagesView extends ExplorerTree<ImageTagRef> {
@@ -36,11 +37,9 @@ export class ImagesView extends ExplorerTree<ImageTagRef> {
   }
 
   protected async load(): Promise<Node<ImageTagRef>[]> {
-    const [images, containers] = await Promise.all([this.snapshot.images(), this.snapshot.containers()]);
+    const rows = await imageRows(this.snapshot, this.filterText);
     this.sharedSizes = undefined;
-    return buildImageTree(images, containers, {
-      groupBy: config.imagesGroupBy(), sortBy: config.imagesSortBy(), filter: this.filterText, nowMs: Date.now(),
-    });
+    return rows;
   }
 
   override retime(nowMs: number): number | undefined {

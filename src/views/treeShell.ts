@@ -1,6 +1,7 @@
 // A tree view's provider at activation, before the explorer's code has loaded: VS Code gets this
 // small shell; its first getChildren loads the real provider (the view's ExplorerTree) and every
-// call after that goes to it. No model or view code here: this file loads with the extension.
+// call after that goes to it. A view may answer that first ask early, without the real provider's
+// code (the Images view, door.ts). No model or view code here: this file loads with the extension.
 import * as vscode from 'vscode';
 
 /** When a view first asked for its top rows and when it had them (performance.now() of the extension host). */
@@ -8,6 +9,14 @@ export interface FirstRows {
   askedAt: number;
   answeredAt?: number;
   rows?: number;
+}
+
+/** A view's first rows without the real provider's code; the provider takes them over when it loads. */
+export interface EarlyRows<T> {
+  /** The rows, or undefined: the real provider answers instead (and shows any error as it does). */
+  rows(): Promise<T[] | undefined>;
+  /** How a row is drawn until the real provider has loaded. */
+  treeItem(element: T): vscode.TreeItem;
 }
 
 export class TreeShell<T> implements vscode.TreeDataProvider<T>, vscode.Disposable {
@@ -19,7 +28,8 @@ export class TreeShell<T> implements vscode.TreeDataProvider<T>, vscode.Disposab
   firstRows: FirstRows | undefined;
 
   /** `load` builds the real provider and attaches it; `onFirstAsk` starts what it will read. */
-  constructor(private readonly load: () => Promise<unknown>, private readonly onFirstAsk: () => void) {}
+  constructor(private readonly load: () => Promise<unknown>, private readonly onFirstAsk: () => void,
+    private readonly early?: EarlyRows<T>) {}
 
   /** The real provider takes over: VS Code's calls and its change events go through to it. */
   attach(target: vscode.TreeDataProvider<T>): void {
@@ -32,15 +42,16 @@ export class TreeShell<T> implements vscode.TreeDataProvider<T>, vscode.Disposab
     if (first) this.firstRows = { askedAt: performance.now() };
     if (!this.target) {
       this.onFirstAsk();
-      await this.load();
+      const early = first && this.early ? await this.early.rows() : undefined;
+      if (early && !this.target) return this.answered(early);
+      if (!this.target) await this.load();
     }
     const rows = await this.provider().getChildren(element);
-    if (first && this.firstRows) Object.assign(this.firstRows, { answeredAt: performance.now(), rows: rows?.length ?? 0 });
-    return rows;
+    return first ? this.answered(rows) : rows;
   }
 
   getTreeItem(element: T): vscode.TreeItem | Thenable<vscode.TreeItem> {
-    return this.provider().getTreeItem(element);
+    return !this.target && this.early ? this.early.treeItem(element) : this.provider().getTreeItem(element);
   }
 
   getParent(element: T): vscode.ProviderResult<T> {
@@ -54,6 +65,11 @@ export class TreeShell<T> implements vscode.TreeDataProvider<T>, vscode.Disposab
   dispose(): void {
     this.forwarding?.dispose();
     this.changed.dispose();
+  }
+
+  private answered<R extends T[] | null | undefined>(rows: R): R {
+    if (this.firstRows) Object.assign(this.firstRows, { answeredAt: performance.now(), rows: rows?.length ?? 0 });
+    return rows;
   }
 
   private provider(): vscode.TreeDataProvider<T> {

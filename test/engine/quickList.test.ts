@@ -1,7 +1,10 @@
 // The quick first lists (src/docker/quickList.ts) against the real daemon: the same rows the
 // dockerode adapter lists, through the same negotiated API version; other kinds of engine get none.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { resolveConnection } from '../../src/docker/connection';
 import { DockerodeEngine } from '../../src/docker/dockerodeEngine';
 import { quickLists } from '../../src/docker/quickList';
@@ -30,6 +33,35 @@ describe('engine: quick first lists over the local socket', () => {
     const [containers, adapterContainers] = await Promise.all([quick.listContainers({ all: true }), adapter.listContainers({ all: true })]);
     assert.ok(containers.some((c) => c.names.includes(container)), 'the throwaway container is listed');
     assert.deepEqual(plain(containers), plain(adapterContainers));
+  });
+
+  it('asks no GET /version: the first list answers unversioned, and its API-Version header is the version from then on', async () => {
+    // A pass-through socket in front of the test engine that notes each request line.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'layerscope-quick-'));
+    const socketPath = path.join(dir, 'docker.sock');
+    const requests: string[] = [];
+    const proxy = net.createServer((client) => {
+      const upstream = net.connect(dockerHost().replace(/^unix:\/\//, ''));
+      client.once('data', (first: Buffer) => requests.push(first.toString('latin1').split('\r\n')[0]));
+      client.pipe(upstream).pipe(client);
+      upstream.on('error', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(socketPath, resolve));
+    try {
+      const quick = quickLists(resolveConnection({ setting: `unix://${socketPath}`, env: {}, homeDir: os.homedir() }))!;
+      const [images, containers] = await Promise.all([quick.listImages({ all: true }), quick.listContainers({ all: true })]);
+      assert.ok(images.length > 0 && containers.length >= 0);
+      await quick.listImages({ dangling: true });
+      const version = (await new DockerodeEngine(connection()).version()).negotiatedApiVersion;
+      assert.deepEqual(requests.sort(), [
+        'GET /containers/json?all=1 HTTP/1.1',
+        'GET /images/json?all=1 HTTP/1.1',
+        `GET /v${version}/images/json?filters=%7B%22dangling%22%3A%5B%22true%22%5D%7D HTTP/1.1`,
+      ]);
+    } finally {
+      proxy.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a missing socket rejects (the lazy engine then asks the adapter, whose error people see)', async () => {
