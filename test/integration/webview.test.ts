@@ -55,6 +55,19 @@ async function renderedRows(panel: LayersPanel, rows: number): Promise<void> {
   }, 20_000);
 }
 
+/**
+ * The panel's notice as drawn, once it says `expected`: the host's state changes when it posts the
+ * message, the webview draws it a moment later. Returns the last text read (for the assertion).
+ */
+async function noticeOnScreen(expected: RegExp): Promise<string> {
+  let text = '';
+  await waitUntil(`the notice to say ${expected}`, async () => {
+    text = (await page.texts('#notice', { frame: webviewFrame })).join('\n');
+    return expected.test(text);
+  }, 10_000).catch(() => undefined);
+  return text;
+}
+
 function docker(args: string[], input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = execFile('docker', args, { env: { ...process.env, DOCKER_BUILDKIT: '0' }, timeout: 60_000 }, (err, stdout, stderr) => {
@@ -400,8 +413,7 @@ describe('layers panel (webview)', function () {
     try {
       await settings.update('host', nowhere, vscode.ConfigurationTarget.Global);
       await waitUntil('the panel to say the engine is gone', () => panel.lastState?.type === 'error', 20_000);
-      const notice = await page.texts('#notice', { frame: webviewFrame });
-      assert.match(notice.join('\n'), /not reachable/i);
+      assert.match(await noticeOnScreen(/not reachable/i), /not reachable/i);
       assert.equal((await page.texts('#history-table tbody tr', { frame: webviewFrame })).length, 0, 'no stale rows');
     } finally {
       await settings.update('host', undefined, vscode.ConfigurationTarget.Global);
@@ -420,8 +432,7 @@ describe('layers panel (webview)', function () {
       await renderedRows(panel, 3);
       await docker(['rmi', tag]);
       await waitUntil('the panel to notice', () => panel.lastState?.type === 'gone', 20_000);
-      const notice = await page.texts('#notice', { frame: webviewFrame });
-      assert.match(notice.join('\n'), /no longer exists/);
+      assert.match(await noticeOnScreen(/no longer exists/), /no longer exists/);
       const rows = await page.texts('#history-table tbody tr', { frame: webviewFrame });
       assert.equal(rows.length, 0, 'no stale history rows remain');
     } finally {

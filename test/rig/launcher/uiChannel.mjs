@@ -56,13 +56,13 @@ async function perform(page, req) {
       return null;
     }
     case 'texts': {
-      const frames = framesFor(page, req.frame);
+      const frames = await framesToRead(page, req.frame, timeout);
       const texts = [];
       for (const frame of frames) texts.push(...(await frame.locator(req.selector).allInnerTexts()));
       return texts;
     }
     case 'attributes': {
-      const frames = framesFor(page, req.frame);
+      const frames = await framesToRead(page, req.frame, timeout);
       const values = [];
       for (const frame of frames) {
         for (const el of await frame.locator(req.selector).all()) values.push(await el.getAttribute(req.name));
@@ -110,6 +110,16 @@ async function perform(page, req) {
 function framesFor(page, frame) {
   if (!frame) return [page.mainFrame()];
   return page.frames().filter((f) => frame === '*' || f.url().includes(frame));
+}
+
+/**
+ * The frames a read looks in. A webview's frame can be missing from page.frames() for a moment after
+ * its script has run and answered the extension (Playwright attaches the cross-origin frame
+ * later): a named frame is waited for, up to 3 s (not the selector: reads never wait for what they read).
+ */
+async function framesToRead(page, frame, timeout) {
+  if (!frame || frame === '*') return framesFor(page, frame);
+  return framesWith(page, frame, 'body', Math.min(timeout, 3000)).catch(() => []);
 }
 
 async function framesWith(page, frame, selector, timeout) {
