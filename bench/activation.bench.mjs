@@ -266,7 +266,8 @@ if (results.workspace.length) {
   const done = warm.filter((r) => r.warmUp?.state === 'done');
   const reasons = [...new Set(warm.map((r) => r.warmUp?.reason).filter(Boolean))];
   console.log(`  warm-up, before the open: ${states.filter((x) => x === 'done').length} of ${warm.length} done${reasons.length ? ` (${reasons.join('; ')})` : ''}`
-    + (done.length ? `; area load + register ${ms(median(done.map((r) => r.warmUp.loadMs)))}, tiny lint ${ms(median(done.filter((r) => r.warmUp.lintMs !== undefined).map((r) => r.warmUp.lintMs)))}` : ''));
+    + (done.length ? `; steps (a timer turn apart): shell parser load + one line ${ms(median(done.map((r) => r.warmUp.shellMs ?? NaN)))}, `
+      + `area load + register ${ms(median(done.map((r) => r.warmUp.loadMs)))}, tiny lint ${ms(median(done.filter((r) => r.warmUp.lintMs !== undefined).map((r) => r.warmUp.lintMs)))}` : ''));
   // Marks after the open only: the area's load and registration were marked during the warm-up.
   const stepNames = [...new Set(warm.flatMap((r) => Object.entries(r.steps ?? {}).filter(([, t]) => t >= 0).map(([n]) => n)))];
   const steps = stepNames.map((name) => [name, median(warm.map((r) => r.steps?.[name] ?? NaN))]).sort((a, b) => a[1] - b[1]);

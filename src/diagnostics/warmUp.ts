@@ -50,6 +50,7 @@ export function scheduleWarmUp(ctx: Ctx, door: WarmUpDoor): WarmUp {
     settle();
   };
   const run = async () => {
+    if (abort.signal.aborted) return end('skipped', 'deactivated');
     if (door.started()) return end('skipped', 'a Dockerfile was open at activation');
     if (!vscode.workspace.workspaceFolders?.length) return end('skipped', 'no workspace folder');
     const [found] = await vscode.workspace.findFiles(DOCKERFILE_GLOB, undefined, 1);
@@ -62,6 +63,7 @@ export function scheduleWarmUp(ctx: Ctx, door: WarmUpDoor): WarmUp {
     warmUp.loadAt = performance.now();
     warmUp.shellMs = await warmShellParser();
     await nextTurn();
+    if (abort.signal.aborted) return end('skipped', 'deactivated');
     // A Dockerfile that opened meanwhile has started the area itself: start() hands back the same load.
     const loadFrom = performance.now();
     const area = await door.start();
