@@ -268,8 +268,9 @@ if (results.workspace.length) {
   console.log(`  warm-up, before the open: ${states.filter((x) => x === 'done').length} of ${warm.length} done${reasons.length ? ` (${reasons.join('; ')})` : ''}`
     + (done.length ? `; steps (a timer turn apart): shell parser load + one line ${ms(median(done.map((r) => r.warmUp.shellMs ?? NaN)))}, `
       + `area load + register ${ms(median(done.map((r) => r.warmUp.loadMs)))}, tiny lint ${ms(median(done.filter((r) => r.warmUp.lintMs !== undefined).map((r) => r.warmUp.lintMs)))}` : ''));
-  // Marks after the open only: the area's load and registration were marked during the warm-up.
-  const stepNames = [...new Set(warm.flatMap((r) => Object.entries(r.steps ?? {}).filter(([, t]) => t >= 0).map(([n]) => n)))];
+  // The lint's own marks: the area's load and registration were marked during the warm-up, before the open.
+  const warmUpMarks = new Set(['activate', 'import', 'imported', 'registered']);
+  const stepNames = [...new Set(warm.flatMap((r) => Object.keys(r.steps ?? {}).filter((n) => !warmUpMarks.has(n))))];
   const steps = stepNames.map((name) => [name, median(warm.map((r) => r.steps?.[name] ?? NaN))]).sort((a, b) => a[1] - b[1]);
   if (steps.length) console.log(`  Layerscope's steps, ms after the open: ${steps.map(([n, t]) => `${n} ${t.toFixed(0)}`).join(', ')}; shown on screen ${at.toFixed(0)}`);
   const paired = warm.filter((r) => r.floorDiagnosticsMs !== undefined);
