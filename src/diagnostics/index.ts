@@ -23,8 +23,9 @@ export interface Diagnostics {
    */
   firstShown: Promise<void>;
   /**
-   * The warm-up's part (warmUp.ts): reads the lint configuration of `dockerfile`'s folder and lints
-   * a tiny Dockerfile, so the first real lint finds both ready. Returns the tiny lint's length (ms).
+   * The warm-up's part (warmUp.ts): reads the lint configuration of `dockerfile`'s folder, asks the
+   * engine about its FROM images and lints a tiny Dockerfile, so the first real lint finds all three
+   * ready. Returns the tiny lint's length (ms).
    */
   warmUp(dockerfile: vscode.Uri): number;
 }
@@ -102,6 +103,11 @@ export function registerDiagnostics(ctx: Ctx): Diagnostics {
   markFirstLint('registered');
   const warmUp = (dockerfile: vscode.Uri) => {
     configs.resolve({ uri: dockerfile }).catch(() => { /* a failed read is not cached: the real lint reads again and reports it */ });
+    // What the engine knows of its FROM images (kept until an image event): the host's first engine
+    // answers are slow, and the first lint of this file would wait on them.
+    Promise.resolve(vscode.workspace.fs.readFile(dockerfile))
+      .then((bytes) => images.optionsFor(new TextDecoder().decode(bytes)))
+      .catch(() => { /* unknown facts: the lint asks again */ });
     return warmLint();
   };
   return { linter, firstShown, warmUp };
