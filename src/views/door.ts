@@ -7,7 +7,6 @@
 // synchronous stretch) then loads once those rows have left for the window, and the other views wait
 // for it; the Images view takes the rows over (ExplorerTree.adopt).
 import * as vscode from 'vscode';
-import { config } from '../config';
 import type { Ctx } from '../ctx';
 import { EngineSnapshot } from '../docker/snapshot';
 import type { ExplorerRef } from '../model/explorerRef';
@@ -117,9 +116,8 @@ export class ExplorerDoor {
     const answer = (async () => {
       if (this.ctx.state === 'unreachable') return undefined;
       const generation = this.snapshot.generation;
-      const order = { sortBy: config.imagesSortBy(), groupBy: config.imagesGroupBy() };
       try {
-        const rows = await (await import('./imageRows')).imageRows(this.snapshot, '');
+        const { rows, order } = await (await import('./imageRows')).imageRows(this.snapshot, '');
         this.earlyImageRows = { rows, generation, ...order };
         return rows;
       } catch {

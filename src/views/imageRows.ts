@@ -5,9 +5,12 @@ import type { EngineSnapshot } from '../docker/snapshot';
 import { buildImageTree, type ImageTagRef } from '../model/images';
 import type { TreeNode } from '../model/tree';
 
-export async function imageRows(snapshot: EngineSnapshot, filter: string): Promise<TreeNode<ImageTagRef>[]> {
+/** The order rows were built in: the view compares it with the settings when it adopts them. */
+export interface ImageRowOrder { sortBy: ReturnType<typeof config.imagesSortBy>; groupBy: ReturnType<typeof config.imagesGroupBy> }
+
+export async function imageRows(snapshot: EngineSnapshot, filter: string): Promise<{ rows: TreeNode<ImageTagRef>[]; order: ImageRowOrder }> {
   const [images, containers] = await Promise.all([snapshot.images(), snapshot.containers()]);
-  return buildImageTree(images, containers, {
-    groupBy: config.imagesGroupBy(), sortBy: config.imagesSortBy(), filter, nowMs: Date.now(),
-  });
+  // Read after the await: the order the rows are really built in, if a setting changed meanwhile.
+  const order = { sortBy: config.imagesSortBy(), groupBy: config.imagesGroupBy() };
+  return { rows: buildImageTree(images, containers, { ...order, filter, nowMs: Date.now() }), order };
 }

@@ -37,7 +37,7 @@ export class ImagesView extends ExplorerTree<ImageTagRef> {
   }
 
   protected async load(): Promise<Node<ImageTagRef>[]> {
-    const rows = await imageRows(this.snapshot, this.filterText);
+    const { rows } = await imageRows(this.snapshot, this.filterText);
     this.sharedSizes = undefined;
     return rows;
   }

@@ -1,6 +1,8 @@
 // Shared set-up for the real-engine tests: they run under test/rig/with-dockerd.sh, which starts the
 // test daemon, builds the fixtures (test/rig/fixtures/README.md) and exports DOCKER_HOST.
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createEngine } from '../../src/docker/connect';
@@ -53,4 +55,25 @@ export async function readAll(stream: AsyncIterable<unknown>): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
   return Buffer.concat(chunks);
+}
+
+/**
+ * A pass-through unix socket in front of the test engine that notes the request line of every
+ * request sent through it (keep-alive connections carry several), to show which calls were made.
+ */
+export async function recordingProxy(): Promise<{ socket: string; requests: string[]; close: () => void }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'layerscope-proxy-'));
+  const socket = path.join(dir, 'docker.sock');
+  const requests: string[] = [];
+  const proxy = net.createServer((client) => {
+    const upstream = net.connect(dockerHost().replace(/^unix:\/\//, ''));
+    client.on('data', (chunk: Buffer) => {
+      for (const m of chunk.toString('latin1').matchAll(/^(?:GET|HEAD|POST|PUT|DELETE) \S+ HTTP\/1\.1$/gm)) requests.push(m[0]);
+    });
+    client.pipe(upstream).pipe(client);
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => proxy.listen(socket, resolve));
+  return { socket, requests, close: () => { proxy.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }

@@ -1,15 +1,12 @@
 // The quick first lists (src/docker/quickList.ts) against the real daemon: the same rows the
 // dockerode adapter lists, through the same negotiated API version; other kinds of engine get none.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { resolveConnection } from '../../src/docker/connection';
 import { DockerodeEngine } from '../../src/docker/dockerodeEngine';
 import { quickLists } from '../../src/docker/quickList';
 import type { ContainerSummary } from '../../src/model/types';
-import { createThrowawayContainer, docker, dockerHost, throwawayName } from './helpers';
+import { createThrowawayContainer, docker, dockerHost, recordingProxy, throwawayName } from './helpers';
 
 describe('engine: quick first lists over the local socket', () => {
   const connection = () => resolveConnection({ setting: '', env: { DOCKER_HOST: dockerHost() }, homeDir: os.homedir() });
@@ -36,19 +33,10 @@ describe('engine: quick first lists over the local socket', () => {
   });
 
   it('asks no GET /version: the first list answers unversioned, and its API-Version header is the version from then on', async () => {
-    // A pass-through socket in front of the test engine that notes each request line.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'layerscope-quick-'));
-    const socketPath = path.join(dir, 'docker.sock');
-    const requests: string[] = [];
-    const proxy = net.createServer((client) => {
-      const upstream = net.connect(dockerHost().replace(/^unix:\/\//, ''));
-      client.once('data', (first: Buffer) => requests.push(first.toString('latin1').split('\r\n')[0]));
-      client.pipe(upstream).pipe(client);
-      upstream.on('error', () => client.destroy());
-    });
-    await new Promise<void>((resolve) => proxy.listen(socketPath, resolve));
+    const proxy = await recordingProxy();
+    const requests = proxy.requests;
     try {
-      const quick = quickLists(resolveConnection({ setting: `unix://${socketPath}`, env: {}, homeDir: os.homedir() }))!;
+      const quick = quickLists(resolveConnection({ setting: `unix://${proxy.socket}`, env: {}, homeDir: os.homedir() }))!;
       const [images, containers] = await Promise.all([quick.listImages({ all: true }), quick.listContainers({ all: true })]);
       assert.ok(images.length > 0 && containers.length >= 0);
       await quick.listImages({ dangling: true });
@@ -60,7 +48,6 @@ describe('engine: quick first lists over the local socket', () => {
       ]);
     } finally {
       proxy.close();
-      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { createEngine } from '../../src/docker/connect';
 import { type Engine, EngineError } from '../../src/docker/engine';
 import { MAX_API_VERSION, minVersion } from '../../src/docker/transport';
-import { docker, dockerHost, testEngine, throwawayName } from './helpers';
+import { docker, dockerHost, recordingProxy, testEngine, throwawayName } from './helpers';
 
 describe('engine: system', () => {
   let engine: Engine;
@@ -29,6 +29,19 @@ describe('engine: system', () => {
     assert.match(v.apiVersion, /^1\.\d+$/);
     assert.equal(v.negotiatedApiVersion, minVersion(v.apiVersion, MAX_API_VERSION));
     assert.equal(v.os, 'linux');
+  });
+
+  it('negotiates from the API-Version header of GET /_ping, without the slower GET /version', async () => {
+    const proxy = await recordingProxy();
+    try {
+      const viaProxy = createEngine({ setting: `unix://${proxy.socket}`, env: {}, homeDir: os.homedir() });
+      const volumes = await viaProxy.listVolumes();
+      assert.ok(Array.isArray(volumes));
+      const v = await engine.version();
+      assert.deepEqual(proxy.requests, ['GET /_ping HTTP/1.1', `GET /v${v.negotiatedApiVersion}/volumes HTTP/1.1`]);
+    } finally {
+      proxy.close();
+    }
   });
 
   it('disk usage: concurrent callers all get an answer (dockerd refuses a second df while one runs)', async () => {

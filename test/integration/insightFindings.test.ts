@@ -150,7 +150,12 @@ describe('Dockerfile ↔ image: measured findings on the planted fixture (insigh
   it('the merge quick fix, a BuildKit rebuild through Build Image…: the wasted bytes are gone and the lens sizes changed', async () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc, { preview: false });
-    const before = (await glue.lenses.specs(doc)).find((s) => s.line === LINE.big)?.title ?? '';
+    // The lens reads the analysis the earlier tests started; on a loaded machine it may still be coming.
+    let before = '';
+    await waitUntil('the dd line\'s lens with its size and wasted bytes', async () => {
+      before = (await glue.lenses.specs(doc)).find((s) => s.line === LINE.big)?.title ?? '';
+      return before.startsWith(`+${formatBytes(PLANTED.bigBinBytes)}`) && before.includes('wasted');
+    }, 30_000).catch(() => undefined);
     assert.ok(before.startsWith(`+${formatBytes(PLANTED.bigBinBytes)}`) && before.includes('wasted'), `the dd line's lens before: ${before}`);
 
     const diagnostic = measured(uri).find((d) => codeOf(d) === 'LS2002' && d.range.start.line === LINE.big)!;

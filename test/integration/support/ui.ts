@@ -13,6 +13,7 @@ type Request =
   | ({ action: 'waitFor'; selector: string; state?: 'visible' | 'attached' | 'hidden' | 'detached' } & LocateOptions)
   | ({ action: 'texts'; selector: string } & FrameOption)
   | ({ action: 'attributes'; selector: string; name: string } & FrameOption)
+  | { action: 'clickAt'; at: [number, number]; timeoutMs?: number }
   | { action: 'drag'; from: [number, number]; to: [number, number]; timeoutMs?: number }
   | { action: 'press'; key: string; timeoutMs?: number }
   | { action: 'type'; text: string; delayMs?: number; timeoutMs?: number }
@@ -58,6 +59,8 @@ export const page = {
   texts: (selector: string, opts: FrameOption = {}) => ui<string[]>({ action: 'texts', selector, ...opts }),
   attributes: (selector: string, name: string, opts: FrameOption = {}) =>
     ui<(string | null)[]>({ action: 'attributes', selector, name, ...opts }),
+  /** A mouse click at page coordinates (where an element was found a moment ago, see workbench.ts). */
+  clickAt: (at: [number, number]) => ui<null>({ action: 'clickAt', at }),
   /** Mouse drag in page coordinates (e.g. a sash, to resize the side bar). */
   drag: (from: [number, number], to: [number, number]) => ui<null>({ action: 'drag', from, to }),
   press: (key: string) => ui<null>({ action: 'press', key }),

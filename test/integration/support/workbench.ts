@@ -72,30 +72,61 @@ export async function setPanesExpanded(names: string[], expanded: boolean): Prom
   }
 }
 
+/** A row of a side-bar view as the page showed it at one moment. */
+interface PaneRow { text: string; expanded: boolean; loading: boolean; x: number; y: number }
+
+/**
+ * The rows of a side-bar view in the order they are drawn (top to bottom), each with its state and
+ * the middle of its label, read in one step in the page: row elements are reused and reordered in
+ * the DOM while a view redraws, so an index read in one request can name another row in the next.
+ */
+async function paneRows(pane: string): Promise<PaneRow[]> {
+  return page.evaluate<PaneRow[]>(`(() => {
+    const tree = document.querySelector('.part.sidebar .monaco-list[role="tree"][aria-label="${pane}"]');
+    if (!tree) return [];
+    return [...tree.querySelectorAll('.monaco-list-row')].map((row) => {
+      const box = (row.querySelector('.label-name') || row).getBoundingClientRect();
+      return {
+        text: (row.innerText || '').trim(), expanded: row.getAttribute('aria-expanded') === 'true',
+        loading: !!row.querySelector('.codicon-tree-item-loading'),
+        x: Math.round(box.left + Math.min(box.width / 2, 20)), y: Math.round(box.top + box.height / 2),
+      };
+    }).sort((a, b) => a.y - b.y);
+  })()`);
+}
+
 /** A row's text is its label followed at once by its description. */
 const rowStartsWith = (label: string) => (text: string) => text.trim().startsWith(label);
 
+const describeRows = (rows: PaneRow[]) => rows.map((r) => r.text.split('\n')[0] + (r.expanded ? ' [open]' : '') + (r.loading ? ' [loading]' : '')).join(' | ');
+
 /**
  * Expands the row of a side-bar view that starts with `label` until `child` shows, the way a person
- * does: click it (unless aria-expanded says it is open), wait for the child, else click again.
+ * does: click it (unless it is open), wait for the child, else look again and click again. A row
+ * left open without the child (and not loading) is closed and opened once more.
  */
 export async function expandPaneRow(pane: string, label: string, child: string): Promise<void> {
-  let seen: string[] = [];
+  let rows: PaneRow[] = [];
   for (let attempt = 0; attempt < 4; attempt++) {
-    seen = await waitUntil(`the row ${label}`, async () => {
-      const texts = await paneRowTexts(pane);
-      return texts.some(rowStartsWith(label)) ? texts : undefined;
-    }, 20_000, 200).catch(() => seen);
-    const index = seen.findIndex(rowStartsWith(label));
-    if (index < 0) break;
-    if (attempt > 0) console.log(`      (${pane}: ${child} not shown under ${label} after a click; clicking again)`);
-    const expanded = (await page.attributes(selectors.paneRows(pane), 'aria-expanded'))[index];
-    if (expanded !== 'true') await page.click(selectors.paneRows(pane), { nth: index });
+    const row = await waitUntil(`the row ${label}`, async () => {
+      rows = await paneRows(pane);
+      return rows.find((r) => rowStartsWith(label)(r.text));
+    }, 20_000, 200).catch(() => undefined);
+    if (!row) break;
+    if (attempt > 0) console.log(`      (${pane}: ${child} not shown under ${label}; clicking again: ${describeRows(rows)})`);
+    if (!row.expanded) {
+      await page.clickAt([row.x, row.y]);
+    } else if (attempt > 0 && !row.loading) {
+      await page.clickAt([row.x, row.y]);
+      // Apart, or the two clicks make a double-click.
+      await new Promise((r) => setTimeout(r, 600));
+      await page.clickAt([row.x, row.y]);
+    }
     const shown = await waitUntil(`${child} under ${label}`, async () => {
-      const texts = await paneRowTexts(pane);
-      return texts.some(rowStartsWith(child)) ? texts : undefined;
-    }, 5_000, 200).catch(() => undefined);
+      rows = await paneRows(pane);
+      return rows.some((r) => rowStartsWith(child)(r.text));
+    }, 5_000, 200).catch(() => false);
     if (shown) return;
   }
-  throw new Error(`could not expand ${label} to show ${child} in the ${pane} pane: ${seen.join(' | ')}`);
+  throw new Error(`could not expand ${label} to show ${child} in the ${pane} pane: ${describeRows(rows)}`);
 }

@@ -69,6 +69,9 @@ async function perform(page, req) {
       }
       return values;
     }
+    case 'clickAt':
+      await page.mouse.click(req.at[0], req.at[1]);
+      return null;
     case 'drag':
       await page.mouse.move(req.from[0], req.from[1]);
       await page.mouse.down();
