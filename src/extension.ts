@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { Ctx } from './ctx';
 import { commandTableOnFirstUse, registerCommands } from './commands';
 import { registerDiagnosticsOnDemand } from './diagnostics/onDemand';
+import type { WarmUp } from './diagnostics/warmUp';
 import { pendingEngine } from './docker/pendingEngine';
 import { errorDetail } from './model/errorText';
 import { InspectDocuments } from './inspect/door';
@@ -32,6 +33,8 @@ export interface LayerscopeApi {
   linkedImage: () => Promise<LinkedImageGlue>;
   /** The command handlers (they load with the first command run). */
   commandTable: () => Promise<CommandTable>;
+  /** The diagnostics' warm-up in a workspace that holds a Dockerfile (diagnostics/warmUp.ts). */
+  diagnosticsWarmUp: WarmUp;
   /** How long activate() ran, and the engine's setup once its code loaded just after (the activation bench prints both). */
   startup: Startup;
 }
@@ -65,14 +68,15 @@ export function activate(extension: vscode.ExtensionContext): LayerscopeApi {
   c.provide('logFollows', new OnFirstUse(async () => new (await import('./commands/logFollows')).LogFollows(c)));
   const commands = commandTableOnFirstUse();
   registerCommands(c, commands);
-  const diagnosticsShown = registerDiagnosticsOnDemand(c);
+  const diagnostics = registerDiagnosticsOnDemand(c);
   const language = new LanguageFeatures(() => c.log);
   c.push(language);
-  registerLinkedImageOnDemand(c, diagnosticsShown);
+  registerLinkedImageOnDemand(c, diagnostics.shown);
   startup.activateMs = performance.now() - started;
   return {
     ctx: c,
     startup,
+    diagnosticsWarmUp: diagnostics.warmUp,
     get views() {
       const explorer = c.explorer.loaded;
       if (!explorer) throw new Error('Layerscope: the explorer has not loaded yet; await explorer() first.');

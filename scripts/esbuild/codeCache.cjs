@@ -20,6 +20,11 @@ const { createRequire, wrap } = require('node:module');
 module.exports = function loadWithCodeCache(file, dir, folder = 'vendor') {
   const full = [path.join(dir, folder, file), path.join(dir, '..', folder, file)].find((f) => fs.existsSync(f));
   if (!full) throw new Error(`Layerscope: ${file} is missing from the extension's ${folder} folder`);
+  // Each bundle holds its own copy of this loader (the chunks, the diagnostics area): one module per
+  // file in the process all the same, as require() would, so a package loaded by one copy (the
+  // diagnostics warm-up loads the shell parser first) is not compiled and set up again by another.
+  const known = loadedFiles.get(full);
+  if (known) return known.exports;
   const source = readSource(full);
   const cacheFile = cachePath(full);
   let cachedData;
@@ -27,7 +32,13 @@ module.exports = function loadWithCodeCache(file, dir, folder = 'vendor') {
   const script = new vm.Script(wrap(source), { filename: full, cachedData });
   loadWithCodeCache.loads.push({ file, cache: !cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'used' });
   const module = { exports: {} };
-  script.runInThisContext().call(module.exports, module.exports, createRequire(full), module, full, path.dirname(full));
+  loadedFiles.set(full, module);
+  try {
+    script.runInThisContext().call(module.exports, module.exports, createRequire(full), module, full, path.dirname(full));
+  } catch (err) {
+    loadedFiles.delete(full);
+    throw err;
+  }
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
     // A moment later, or when a short-lived process (the CLI) exits first.
     let written = false;
@@ -48,9 +59,11 @@ function readSource(full) {
   return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
-/** What each load found (tests and benchmarks read it). */
+/** What each load found (tests and benchmarks read it); a file another copy loaded is not listed again. */
 module.exports.loads = [];
 const loadWithCodeCache = module.exports;
+/** Files loaded in this process, by full path: shared by every copy of this loader. */
+const loadedFiles = (globalThis[Symbol.for('layerscope.codeCache.loadedFiles')] ??= new Map());
 
 function cachePath(full) {
   const setting = process.env.LAYERSCOPE_CODE_CACHE;

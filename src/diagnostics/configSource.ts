@@ -38,7 +38,7 @@ export class ConfigSource {
     return settings.lint(uri);
   }
 
-  resolve(doc: vscode.TextDocument): Promise<ResolvedConfig> {
+  resolve(doc: { uri: vscode.Uri }): Promise<ResolvedConfig> {
     const dir = doc.uri.scheme === 'file' ? path.dirname(doc.uri.fsPath) : '';
     const root = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath ?? '';
     const key = `${dir}\u0000${root}`;

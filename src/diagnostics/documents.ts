@@ -1,14 +1,10 @@
 // Which documents the linter looks at: the `dockerfile` language, plus Dockerfile-like names that
 // ended up as plain text (a VS Code without the built-in association, or an odd casing).
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { isDockerfileName } from '../lint/dockerfileNames';
 
-const DOCKERFILE_NAME = /^(?:Dockerfile|Containerfile)(?:\..+)?$|\.(?:dockerfile|containerfile)$/i;
 /** Real files and buffers; not the read-only copies diff and SCM views open (git:, output:...). */
 const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vsls']);
-
-export function isDockerfileName(path: string): boolean {
-  return DOCKERFILE_NAME.test(path.slice(path.lastIndexOf('/') + 1));
-}
 
 export function isLintable(doc: vscode.TextDocument): boolean {
   if (!SCHEMES.has(doc.uri.scheme)) return false;

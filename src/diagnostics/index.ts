@@ -7,16 +7,27 @@ import { BaseImages } from './baseImages';
 import { DockerfileCodeActions } from './codeActions';
 import { ConfigSource, type ResolvedConfig } from './configSource';
 import { isLintable } from './documents';
+import { DOCKERFILE_GLOB } from '../lint/dockerfileNames';
 import { DocumentLinter } from './linter';
 import { RuleDocs } from './ruleDocs';
 import { lintRun } from './run';
 import { SOURCE } from './toDiagnostic';
 import { markFirstLint } from './firstLint';
+import { warmLint } from './warmLint';
 
 export interface Diagnostics {
   linter: DocumentLinter;
-  /** Settles when the Dockerfiles open at registration have their first findings on screen. */
-  initialLints: Promise<void>;
+  /**
+   * Settles when the first Dockerfiles have findings on screen: those open at registration, or
+   * else the first one opened after (a registration by the warm-up, before any was open).
+   */
+  firstShown: Promise<void>;
+  /**
+   * The warm-up's part (warmUp.ts): reads the lint configuration of `dockerfile`'s folder, asks the
+   * engine about its FROM images and lints a tiny Dockerfile, so the first real lint finds all three
+   * ready. Returns the tiny lint's length (ms).
+   */
+  warmUp(dockerfile: vscode.Uri): number;
 }
 
 export function registerDiagnostics(ctx: Ctx): Diagnostics {
@@ -42,6 +53,14 @@ export function registerDiagnostics(ctx: Ctx): Diagnostics {
   // below runs meanwhile. Nothing can open or change a document before this function returns.
   const initial = vscode.workspace.textDocuments.filter(isLintable)
     .map((doc) => new Promise<void>((shown) => { void linter.lintNow(doc, shown).finally(shown); }));
+  let firstOpened: (() => void) | undefined;
+  const firstShown = initial.length ? Promise.all(initial).then(() => undefined) : new Promise<void>((shown) => { firstOpened = shown; });
+  const lintOpened = (doc: vscode.TextDocument) => {
+    if (!isLintable(doc)) return;
+    const shown = firstOpened;
+    firstOpened = undefined;
+    void linter.lintNow(doc, shown).finally(() => shown?.());
+  };
   // Settings or config files changed: forget what was read and check every open Dockerfile once
   // (a burst of file events, e.g. a branch switch, makes one pass).
   let lintAllTimer: ReturnType<typeof setTimeout> | undefined;
@@ -66,9 +85,9 @@ export function registerDiagnostics(ctx: Ctx): Diagnostics {
     linter,
     ...watchers,
     vscode.languages.registerCodeActionsProvider(
-      [{ language: 'dockerfile' }, { language: 'plaintext', pattern: '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.[dD]ockerfile,*.[cC]ontainerfile}' }],
+      [{ language: 'dockerfile' }, { language: 'plaintext', pattern: DOCKERFILE_GLOB }],
       new DockerfileCodeActions(linter, configs, ctx.log), DockerfileCodeActions.metadata),
-    vscode.workspace.onDidOpenTextDocument((doc) => { if (isLintable(doc)) void linter.lintNow(doc); }),
+    vscode.workspace.onDidOpenTextDocument(lintOpened),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length === 0 || !isLintable(e.document)) return;
       linter.schedule(e.document, configs.settings(e.document.uri).debounceMs);
@@ -82,5 +101,14 @@ export function registerDiagnostics(ctx: Ctx): Diagnostics {
     ctx.onDidEngineEvent((e) => { if (e.type === 'image') { images.forget(); lintAll(); } }),
   );
   markFirstLint('registered');
-  return { linter, initialLints: Promise.all(initial).then(() => undefined) };
+  const warmUp = (dockerfile: vscode.Uri) => {
+    configs.resolve({ uri: dockerfile }).catch(() => { /* a failed read is not cached: the real lint reads again and reports it */ });
+    // What the engine knows of its FROM images (kept until an image event): the host's first engine
+    // answers are slow, and the first lint of this file would wait on them.
+    Promise.resolve(vscode.workspace.fs.readFile(dockerfile))
+      .then((bytes) => images.optionsFor(new TextDecoder().decode(bytes)))
+      .catch(() => { /* unknown facts: the lint asks again */ });
+    return warmLint();
+  };
+  return { linter, firstShown, warmUp };
 }

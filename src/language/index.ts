@@ -5,13 +5,14 @@
 import * as vscode from 'vscode';
 import { config } from '../config';
 import { errorDetail } from '../model/errorText';
+import { DOCKERFILE_GLOB } from '../lint/dockerfileNames';
 
 /** Extensions that already provide Dockerfile completion, hover and formatting. */
 export const OVERLAPPING_EXTENSIONS = ['ms-azuretools.vscode-containers', 'ms-azuretools.vscode-docker', 'docker.docker'];
 
 const SELECTOR: vscode.DocumentSelector = [
   { language: 'dockerfile' },
-  { language: 'plaintext', pattern: '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.[dD]ockerfile,*.[cC]ontainerfile}' },
+  { language: 'plaintext', pattern: DOCKERFILE_GLOB },
 ];
 
 type Service = typeof import('./service');

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { isLintable } from '../diagnostics/documents';
+import { DOCKERFILE_GLOB } from '../lint/dockerfileNames';
 import { RuleDocs } from '../diagnostics/ruleDocs';
 import { linkedImageActions, type LinkedImageActions } from './actions';
 import { DockerfileLenses } from './codeLens';
@@ -12,7 +13,7 @@ import { LinkedImages } from './service';
 
 const DOCKERFILES: vscode.DocumentSelector = [
   { language: 'dockerfile', scheme: 'file' },
-  { language: 'plaintext', scheme: 'file', pattern: '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.[dD]ockerfile,*.[cC]ontainerfile}' },
+  { language: 'plaintext', scheme: 'file', pattern: DOCKERFILE_GLOB },
 ];
 
 export interface LinkedImageGlue {

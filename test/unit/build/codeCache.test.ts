@@ -52,6 +52,17 @@ describe('build: V8 code cache for vendored packages', () => {
     assert.deepEqual(run(), { answer: 10, cache: 'used' });
   });
 
+  it('two copies of the loader (two bundles) share one module per file in a process', () => {
+    fs.writeFileSync(path.join(dir, 'vendor', 'answer.js'), 'globalThis.answerRuns = (globalThis.answerRuns || 0) + 1;\nexports.answer = () => 42;\n');
+    const copies = ['a.cjs', 'b.cjs'].map((name) => { const f = path.join(dir, name); fs.copyFileSync(loader, f); return f; });
+    const script = `const [a, b] = ${JSON.stringify(copies)}.map((f) => require(f));
+      const first = a('answer.js', ${JSON.stringify(path.join(dir, 'chunks'))});
+      const second = b('answer.js', ${JSON.stringify(path.join(dir, 'cached'))});
+      process.stdout.write(JSON.stringify({ same: first === second, runs: globalThis.answerRuns, loads: [a.loads.length, b.loads.length] }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { env: { ...process.env, LAYERSCOPE_CODE_CACHE: 'off' }, encoding: 'utf8' }));
+    assert.deepEqual(out, { same: true, runs: 1, loads: [1, 0] });
+  });
+
   it('LAYERSCOPE_CODE_CACHE=off compiles without reading or writing a cache', () => {
     assert.deepEqual(run({ LAYERSCOPE_CODE_CACHE: 'off' }), { answer: 42, cache: 'none' });
     assert.deepEqual(cacheFiles(), []);
