@@ -40,6 +40,14 @@ export interface WarmUpDoor {
   start(): Promise<Diagnostics | undefined>;
 }
 
+/**
+ * The warm-up starts this long after activation. The window's first seconds belong to what it shows
+ * first (a view's rows when the side bar activated us, restored editors), and the workspace search
+ * spawns a process from the host: profiled in the activation bench's tree round, ~30 ms on the host's
+ * thread just before the Images view asked for its rows.
+ */
+const START_DELAY_MS = 2000;
+
 export function scheduleWarmUp(ctx: Ctx, door: WarmUpDoor): WarmUp {
   let settle = () => {};
   const warmUp: WarmUp = { state: 'waiting', settled: new Promise<void>((resolve) => { settle = resolve; }) };
@@ -82,7 +90,7 @@ export function scheduleWarmUp(ctx: Ctx, door: WarmUpDoor): WarmUp {
       ctx.log.warn(`The diagnostics warm-up failed: ${errorDetail(err)}`);
       end('failed', errorDetail(err));
     });
-  }, 0);
+  }, START_DELAY_MS);
   return warmUp;
 }
 
