@@ -11,6 +11,7 @@ import type { Ctx } from '../ctx';
 import { EngineSnapshot } from '../docker/snapshot';
 import type { ExplorerRef } from '../model/explorerRef';
 import type { ImageTagRef } from '../model/images';
+import type { ImageRowOrder } from './imageRows';
 import type { TreeNode } from '../model/tree';
 import { errorText } from '../model/errorText';
 import { OnFirstUse } from '../onFirstUse';
@@ -38,8 +39,7 @@ export interface EarlyImageRows {
   /** `snapshot.generation` when they were read: they are current while it has not moved. */
   generation: number;
   /** The order they were built in (a change before the explorer loaded is not seen otherwise). */
-  sortBy: string;
-  groupBy: string;
+  order: ImageRowOrder;
 }
 
 /** A view as the door registered it; its ExplorerTree attaches to the shell when the code loads. */
@@ -118,7 +118,7 @@ export class ExplorerDoor {
       const generation = this.snapshot.generation;
       try {
         const { rows, order } = await (await import('./imageRows')).imageRows(this.snapshot, '');
-        this.earlyImageRows = { rows, generation, ...order };
+        this.earlyImageRows = { rows, generation, order };
         return rows;
       } catch {
         return undefined;

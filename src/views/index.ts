@@ -1,7 +1,7 @@
 // The explorer: six views over one engine snapshot, kept live from the engine's event stream.
 // Loaded on first use through the door (door.ts), which registered the views at activation.
 import * as vscode from 'vscode';
-import { config } from '../config';
+import { isCurrentOrder } from './imageRows';
 import type { Ctx } from '../ctx';
 import type { ContainerFileSystem } from './containerFileSystem';
 import type { ExplorerDoor } from './door';
@@ -55,7 +55,7 @@ export async function registerViews(ctx: Ctx, door: ExplorerDoor): Promise<Explo
   // The rows the Images view answered before this code loaded (after the ticker, which plans on them).
   const early = door.earlyImageRows;
   if (early) {
-    const current = early.generation === snapshot.generation && early.sortBy === config.imagesSortBy() && early.groupBy === config.imagesGroupBy();
+    const current = early.generation === snapshot.generation && isCurrentOrder(early.order);
     images.adopt(early.rows, current);
   }
 
