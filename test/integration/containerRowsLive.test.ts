@@ -10,7 +10,7 @@ import type { LayerscopeApi } from '../../src/extension';
 import { createContainer, docker, explorerSetup, removeQuietly } from './explorerSupport';
 import { page, uiAvailable } from './support/ui';
 import { waitUntil } from './support/wait';
-import { expandPaneRow, openViewContainer, setPanesExpanded } from './support/workbench';
+import { expandPaneRow, openViewContainer, paneRows, setPanesExpanded } from './support/workbench';
 
 const prefix = `lsr-${process.pid}`;
 
@@ -108,8 +108,14 @@ describe('container rows stay open while other containers come and go', function
    * removed, each step applied by the Containers view; returns what the recorder saw.
    */
   async function watchOtherContainer(pane: string, expanded: string[], shown: string, placed: string[]): Promise<Recorded> {
-    // Let the expansions settle, then watch.
+    // Let the expansions settle, then watch from a moment they are all drawn: open, not loading, the
+    // child shown (a container started a moment ago may still redraw what was just expanded).
     await new Promise((r) => setTimeout(r, 1500));
+    await waitUntil(`the ${pane} rows expanded and drawn`, async () => {
+      const rows = await paneRows(pane);
+      return expanded.every((label) => rows.some((r) => r.text.startsWith(label) && r.expanded && !r.loading))
+        && rows.some((r) => r.text.startsWith(shown));
+    }, 20_000, 200);
     assert.strictEqual(await page.evaluate<boolean>(recorderScript(pane, expanded, shown, placed)), true, `the recorder found the ${pane} tree`);
     const containers = api.views.containers;
     const step = async (what: string, run: () => Promise<unknown>) => {

@@ -73,14 +73,14 @@ export async function setPanesExpanded(names: string[], expanded: boolean): Prom
 }
 
 /** A row of a side-bar view as the page showed it at one moment. */
-interface PaneRow { text: string; expanded: boolean; loading: boolean; x: number; y: number }
+export interface PaneRow { text: string; expanded: boolean; loading: boolean; x: number; y: number }
 
 /**
  * The rows of a side-bar view in the order they are drawn (top to bottom), each with its state and
  * the middle of its label, read in one step in the page: row elements are reused and reordered in
  * the DOM while a view redraws, so an index read in one request can name another row in the next.
  */
-async function paneRows(pane: string): Promise<PaneRow[]> {
+export async function paneRows(pane: string): Promise<PaneRow[]> {
   return page.evaluate<PaneRow[]>(`(() => {
     const tree = document.querySelector('.part.sidebar .monaco-list[role="tree"][aria-label="${pane}"]');
     if (!tree) return [];
